@@ -1,0 +1,103 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "th-command-line"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "th-catalog.h"
+#include "th-command-line.h"
+#include "th-content-problem.h"
+
+static void
+print_problems (ThCatalog *catalog,
+                FILE      *stream)
+{
+  GPtrArray *problems = th_catalog_get_problems (catalog);
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      g_autofree char *line = th_content_problem_format (g_ptr_array_index (problems, i));
+      fprintf (stream, "%s\n", line);
+    }
+}
+
+static ThCatalog *
+load_standard (const ThCommandLineOptions *options)
+{
+  g_autoptr(ThContentLoader) loader = th_content_loader_new ();
+  ThCatalog *catalog = th_catalog_new (loader);
+
+  th_catalog_add_standard_paths (catalog, (const char * const *) options->content_dirs);
+  return catalog;
+}
+
+/* One line per module: id, kind and title, separated by tabs so that
+ * scripts can cut them apart. Problems go to standard error. */
+int
+th_command_line_list_modules (const ThCommandLineOptions *options)
+{
+  g_autoptr(ThCatalog) catalog = load_standard (options);
+  GListModel *modules = th_catalog_get_modules (catalog);
+
+  for (guint i = 0; i < g_list_model_get_n_items (modules); i++)
+    {
+      g_autoptr(ThModule) module = g_list_model_get_item (modules, i);
+
+      printf ("%s\t%s\t%s\n", th_module_get_id (module),
+              th_module_kind_to_id (th_module_get_kind (module)),
+              th_module_get_title (module));
+    }
+  print_problems (catalog, stderr);
+  return th_catalog_count (catalog, TH_SEVERITY_ERROR) > 0 ? 1 : 0;
+}
+
+static void
+print_summary (guint files,
+               guint valid,
+               guint errors,
+               guint warnings)
+{
+  g_autofree char *checked = g_strdup_printf (
+    g_dngettext (GETTEXT_PACKAGE, "%u file checked", "%u files checked", files), files);
+  g_autofree char *modules = g_strdup_printf (
+    g_dngettext (GETTEXT_PACKAGE, "%u module valid", "%u modules valid", valid), valid);
+  g_autofree char *error_count = g_strdup_printf (
+    g_dngettext (GETTEXT_PACKAGE, "%u error", "%u errors", errors), errors);
+  g_autofree char *warning_count = g_strdup_printf (
+    g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings", warnings), warnings);
+
+  /* TRANSLATORS: the summary line of `threshold --validate`, made of the
+   * four counts above */
+  printf (_("%s, %s, %s, %s\n"), checked, modules, error_count, warning_count);
+}
+
+/* Checks @paths (files or folders), or everything the application would
+ * load when @paths is empty. Exits non-zero if any file has an error. */
+int
+th_command_line_validate (const ThCommandLineOptions *options,
+                          const char * const         *paths)
+{
+  g_autoptr(ThCatalog) catalog = NULL;
+  guint errors, warnings;
+
+  if (paths == NULL || paths[0] == NULL)
+    catalog = load_standard (options);
+  else
+    {
+      g_autoptr(ThContentLoader) loader = th_content_loader_new ();
+
+      catalog = th_catalog_new (loader);
+      for (guint i = 0; paths[i] != NULL; i++)
+        th_catalog_add_path (catalog, paths[i], TH_CONTENT_ORIGIN_BUNDLED);
+    }
+
+  print_problems (catalog, stdout);
+  errors = th_catalog_count (catalog, TH_SEVERITY_ERROR);
+  warnings = th_catalog_count (catalog, TH_SEVERITY_WARNING);
+  print_summary (th_catalog_get_n_files (catalog),
+                 g_list_model_get_n_items (th_catalog_get_modules (catalog)),
+                 errors, warnings);
+  return errors > 0 ? 1 : 0;
+}

@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* What the command line shares with the application window. */
+typedef struct
+{
+  char  *database;      /* --database, or NULL for the default */
+  GStrv  content_dirs;  /* --content-dir, repeatable */
+} ThCommandLineOptions;
+
+int th_command_line_list_modules (const ThCommandLineOptions *options);
+int th_command_line_validate     (const ThCommandLineOptions *options,
+                                  const char * const         *paths);
+
+G_END_DECLS

@@ -1,0 +1,176 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "th-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "th-application.h"
+#include "th-catalog.h"
+#include "th-command-line.h"
+#include "th-store.h"
+#include "th-window.h"
+
+struct _ThApplication
+{
+  AdwApplication        parent_instance;
+
+  /* owned references */
+  ThCommandLineOptions  options;
+  ThCatalog            *catalog;
+  ThStore              *store;
+  GError               *store_error;
+};
+
+G_DEFINE_FINAL_TYPE (ThApplication, th_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry option_entries[] = {
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print the version and exit"), NULL },
+  { "list-modules", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("List the training modules (id, kind, title) and exit"), NULL },
+  { "validate", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Check module files (the PATHs, or everything Threshold loads) and exit"), NULL },
+  { "database", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Use FILE as the progress database"), N_("FILE") },
+  { "content-dir", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
+    N_("Also load the modules in DIR (repeatable)"), N_("DIR") },
+  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[PATH…]") },
+  { NULL }
+};
+
+static int
+th_application_handle_local_options (GApplication *app,
+                                     GVariantDict *dict)
+{
+  ThApplication *self = TH_APPLICATION (app);
+  g_autofree const char **paths = NULL;
+
+  g_variant_dict_lookup (dict, "database", "^ay", &self->options.database);
+  g_variant_dict_lookup (dict, "content-dir", "^aay", &self->options.content_dirs);
+  g_variant_dict_lookup (dict, G_OPTION_REMAINING, "^a&ay", &paths);
+
+  if (g_variant_dict_contains (dict, "version"))
+    {
+      g_print ("threshold %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+  if (g_variant_dict_contains (dict, "list-modules"))
+    return th_command_line_list_modules (&self->options);
+  if (g_variant_dict_contains (dict, "validate"))
+    return th_command_line_validate (&self->options, paths);
+  if (paths != NULL && paths[0] != NULL)
+    {
+      g_printerr (_("Unexpected argument “%s”; see threshold --help\n"), paths[0]);
+      return 2;
+    }
+  return -1;
+}
+
+static void
+load_catalog (ThApplication *self)
+{
+  g_autoptr(ThContentLoader) loader = th_content_loader_new ();
+
+  self->catalog = th_catalog_new (loader);
+  th_catalog_add_standard_paths (self->catalog, (const char * const *) self->options.content_dirs);
+}
+
+static void
+open_store (ThApplication *self)
+{
+  g_autofree char *path = self->options.database
+    ? g_strdup (self->options.database) : th_store_dup_default_path ();
+
+  self->store = th_store_open (path, &self->store_error);
+  if (self->store == NULL)
+    g_warning ("%s", self->store_error->message);
+}
+
+static void
+th_application_startup (GApplication *app)
+{
+  ThApplication *self = TH_APPLICATION (app);
+
+  static const char *quit_accels[] = { "<Control>q", NULL };
+
+  G_APPLICATION_CLASS (th_application_parent_class)->startup (app);
+
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  load_catalog (self);
+  open_store (self);
+}
+
+static void
+th_application_activate (GApplication *app)
+{
+  ThApplication *self = TH_APPLICATION (app);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window == NULL)
+    {
+      window = GTK_WINDOW (th_window_new (self, self->catalog));
+      if (self->store_error != NULL)
+        th_window_show_error (TH_WINDOW (window), _("Progress Cannot Be Saved"),
+                              self->store_error->message);
+    }
+  gtk_window_present (window);
+}
+
+static void
+th_application_finalize (GObject *object)
+{
+  ThApplication *self = (ThApplication *)object;
+
+  g_clear_object (&self->catalog);
+  g_clear_object (&self->store);
+  g_clear_error (&self->store_error);
+  g_free (self->options.database);
+  g_strfreev (self->options.content_dirs);
+
+  G_OBJECT_CLASS (th_application_parent_class)->finalize (object);
+}
+
+static void
+th_application_class_init (ThApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = th_application_finalize;
+  app_class->handle_local_options = th_application_handle_local_options;
+  app_class->startup = th_application_startup;
+  app_class->activate = th_application_activate;
+}
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_activated },
+};
+
+static void
+th_application_init (ThApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+    _("Harm-reduction training for clinic staff. Without an option, opens the application."));
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+}
+
+ThApplication *
+th_application_new (void)
+{
+  return g_object_new (TH_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "resource-base-path", "/io/github/threshold/Threshold",
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       NULL);
+}

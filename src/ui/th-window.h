@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "th-application.h"
+#include "th-catalog.h"
+
+G_BEGIN_DECLS
+
+#define TH_TYPE_WINDOW (th_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (ThWindow, th_window, TH, WINDOW, AdwApplicationWindow)
+
+ThWindow   *th_window_new        (ThApplication *application,
+                                  ThCatalog     *catalog);
+GtkListBox *th_window_get_module_list (ThWindow *self);
+void        th_window_show_error (ThWindow      *self,
+                                  const char    *heading,
+                                  const char    *body);
+
+G_END_DECLS

@@ -1,0 +1,164 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "th-test-util.h"
+
+static char *tmp_dir;
+
+/* No display: the command line must work on a server or over SSH. */
+static char *
+run (const char *content_dir,
+     const char * const *args,
+     char      **err,
+     int        *status)
+{
+  g_autofree char *content = g_strdup_printf ("THRESHOLD_CONTENT_DIR=%s", content_dir);
+  g_autofree char *data_home = g_strdup_printf ("XDG_DATA_HOME=%s", tmp_dir);
+  const char *env[] = { "DISPLAY", "WAYLAND_DISPLAY", content, data_home, NULL };
+  char *out = NULL;
+
+  th_test_run_threshold (env, args, &out, err, status);
+  return out;
+}
+
+static char *
+fixture (const char *name)
+{
+  return g_build_filename (g_getenv ("THRESHOLD_FIXTURES"), "content", name, NULL);
+}
+
+static void
+test_help_lists_every_option (void)
+{
+  static const char * const options[] = {
+    "--help", "--version", "--list-modules", "--validate", "--database", "--content-dir",
+  };
+  const char *args[] = { "--help", NULL };
+  g_autofree char *good = fixture ("good");
+  g_autofree char *err = NULL;
+  g_autofree char *out = NULL;
+  int status;
+
+  out = run (good, args, &err, &status);
+  g_assert_cmpint (status, ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (options); i++)
+    g_assert_nonnull (strstr (out, options[i]));
+}
+
+static void
+test_version (void)
+{
+  const char *args[] = { "--version", NULL };
+  g_autofree char *good = fixture ("good");
+  g_autofree char *err = NULL;
+  g_autofree char *out = NULL;
+  int status;
+
+  out = run (good, args, &err, &status);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_cmpstr (out, ==, "threshold " PACKAGE_VERSION "\n");
+}
+
+static void
+test_list_modules_without_display (void)
+{
+  const char *args[] = { "--list-modules", NULL };
+  g_autofree char *good = fixture ("good");
+  g_autofree char *err = NULL;
+  g_autofree char *out = NULL;
+  int status;
+
+  out = run (good, args, &err, &status);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_cmpstr (out, ==,
+                   "example-welcome\tother\tWelcoming a late arrival\n"
+                   "language-warning\tother\tWelcoming a late arrival\n");
+}
+
+static void
+test_user_content_dir_without_rebuild (void)
+{
+  const char *args[] = { "--list-modules", NULL };
+  g_autofree char *good = fixture ("good");
+  g_autofree char *user_dir = g_build_filename (tmp_dir, "threshold", "content", NULL);
+  g_autofree char *added = g_build_filename (user_dir, "ours.xml", NULL);
+  g_autofree char *source = g_build_filename (good, "example.xml", NULL);
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) parts = NULL;
+  g_autofree char *edited = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *out = NULL;
+  int status;
+
+  g_assert_true (g_file_get_contents (source, &contents, NULL, NULL));
+  parts = g_strsplit (contents, "id=\"example-welcome\"", 2);
+  edited = g_strjoinv ("id=\"our-clinic-intake\"", parts);
+  g_assert_cmpint (g_mkdir_with_parents (user_dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (added, edited, -1, NULL));
+
+  out = run (good, args, &err, &status);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (out, "our-clinic-intake\tother\t"));
+
+  g_unlink (added);
+}
+
+static void
+test_validate_reports_and_fails (void)
+{
+  g_autofree char *bad = fixture ("bad");
+  g_autofree char *good = fixture ("good");
+  g_autofree char *malformed = g_build_filename (bad, "malformed.xml:5: error:", NULL);
+  const char *bad_args[] = { "--validate", bad, good, NULL };
+  const char *good_args[] = { "--validate", good, NULL };
+  g_autofree char *err = NULL, *err2 = NULL;
+  g_autofree char *out = NULL, *out2 = NULL;
+  int status;
+
+  out = run (good, bad_args, &err, &status);
+  g_assert_cmpint (status, ==, 1);
+  g_assert_nonnull (strstr (out, malformed));
+  g_assert_nonnull (strstr (out, "14 files checked, 2 modules valid, 13 errors, 1 warning"));
+
+  out2 = run (good, good_args, &err2, &status);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (out2, "0 errors"));
+}
+
+static void
+test_unexpected_argument (void)
+{
+  const char *args[] = { "nonsense", NULL };
+  g_autofree char *good = fixture ("good");
+  g_autofree char *err = NULL;
+  g_autofree char *out = NULL;
+  int status;
+
+  out = run (good, args, &err, &status);
+  g_assert_cmpint (status, !=, 0);
+  g_assert_nonnull (strstr (err, "nonsense"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int result;
+
+  tmp_dir = th_test_make_tmp_dir ();
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cli/help-lists-every-option", test_help_lists_every_option);
+  g_test_add_func ("/cli/version", test_version);
+  g_test_add_func ("/cli/list-modules-without-display", test_list_modules_without_display);
+  g_test_add_func ("/cli/user-content-dir-without-rebuild", test_user_content_dir_without_rebuild);
+  g_test_add_func ("/cli/validate-reports-and-fails", test_validate_reports_and_fails);
+  g_test_add_func ("/cli/unexpected-argument", test_unexpected_argument);
+
+  result = g_test_run ();
+  th_test_rmtree (tmp_dir);
+  return result;
+}

@@ -1,0 +1,347 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "th-catalog.h"
+#include "th-content-problem.h"
+#include "th-module.h"
+
+static char *
+fixture (const char *first,
+         ...)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new ();
+  const char *part;
+  va_list args;
+
+  g_ptr_array_add (parts, (gpointer) g_getenv ("THRESHOLD_FIXTURES"));
+  g_ptr_array_add (parts, "content");
+  va_start (args, first);
+  for (part = first; part != NULL; part = va_arg (args, const char *))
+    g_ptr_array_add (parts, (gpointer) part);
+  va_end (args);
+  g_ptr_array_add (parts, NULL);
+  return g_build_filenamev ((char **) parts->pdata);
+}
+
+static ThCatalog *
+catalog_new (const char * const *languages)
+{
+  g_autoptr(ThContentLoader) loader = th_content_loader_new ();
+  static const char * const english[] = { "en", "C", NULL };
+
+  th_content_loader_set_languages (loader, languages ? languages : english);
+  return th_catalog_new (loader);
+}
+
+/* The first problem of @severity reported for the file called @name. */
+static ThContentProblem *
+problem_for (ThCatalog  *catalog,
+             const char *name,
+             ThSeverity  severity)
+{
+  GPtrArray *problems = th_catalog_get_problems (catalog);
+  ThContentProblem *found = NULL;
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      ThContentProblem *problem = g_ptr_array_index (problems, i);
+      g_autofree char *base = g_path_get_basename (problem->file);
+
+      if (g_str_equal (base, name) && problem->severity == severity)
+        {
+          found = problem;
+          break;
+        }
+    }
+  g_assert_nonnull (found);
+  return found;
+}
+
+static void
+test_load_example (void)
+{
+  g_autoptr(ThCatalog) catalog = catalog_new (NULL);
+  g_autofree char *path = fixture ("good", "example.xml", NULL);
+  ThModule *module;
+  const ThQuiz *quiz;
+  const ThScenario *first, *words;
+  const ThChoice *choice;
+  ThPage *page;
+
+  th_catalog_add_path (catalog, path, TH_CONTENT_ORIGIN_BUNDLED);
+  g_assert_cmpuint (th_catalog_count (catalog, TH_SEVERITY_ERROR), ==, 0);
+
+  module = th_catalog_find_module (catalog, "example-welcome");
+  g_assert_nonnull (module);
+  g_assert_cmpint (th_module_get_kind (module), ==, TH_MODULE_KIND_OTHER);
+  g_assert_false (th_module_get_required (module));
+  g_assert_cmpuint (th_module_get_order (module), ==, 90);
+  g_assert_cmpstr (th_module_get_title (module), ==, "Welcoming a late arrival");
+
+  page = g_ptr_array_index (th_module_get_pages (module), 0);
+  g_assert_cmpstr (page->heading, ==, "The idea");
+  g_assert_cmpuint (page->blocks->len, ==, 3);
+  g_assert_cmpstr (((ThBlock *) page->blocks->pdata[0])->markup, ==,
+                   "Care starts with how a person is <i>received</i>.");
+  g_assert_cmpint (((ThBlock *) page->blocks->pdata[2])->kind, ==, TH_BLOCK_QUOTE);
+  g_assert_cmpstr (((ThBlock *) page->blocks->pdata[2])->where, ==, "Table 2");
+
+  quiz = th_module_get_quiz (module);
+  g_assert_cmpuint (quiz->pass_mark, ==, 60);
+  g_assert_cmpuint (quiz->refresher_size, ==, 2);
+  g_assert_cmpuint (quiz->scenarios->len, ==, 3);
+
+  first = g_ptr_array_index (quiz->scenarios, 0);
+  g_assert_cmpstr (first->setting, ==, "free-standing-clinic");
+  g_assert_cmpuint (th_quiz_get_branch_depth (quiz, 0), ==, 2);
+  choice = g_ptr_array_index (first->choices, 0);
+  g_assert_cmpstr (choice->next, ==, "late-2");
+  g_assert_cmpuint (choice->honours, ==, (1u << TH_TAG_HUMANISM) | (1u << TH_TAG_LOW_THRESHOLD_CARE));
+
+  words = g_ptr_array_index (quiz->scenarios, 2);
+  g_assert_true (words->multiple);
+  g_assert_cmpint (th_scenario_get_max_score (words), ==, 2);
+  g_assert_true (((ThChoice *) words->choices->pdata[1])->language_to_avoid);
+}
+
+static void
+test_translation_fallback (void)
+{
+  static const char * const spanish[] = { "es_MX", "es", "C", NULL };
+  g_autoptr(ThCatalog) catalog = catalog_new (spanish);
+  g_autofree char *path = fixture ("good", "example.xml", NULL);
+  ThModule *module;
+  ThPage *page;
+  ThBlock *list;
+
+  th_catalog_add_path (catalog, path, TH_CONTENT_ORIGIN_BUNDLED);
+  module = th_catalog_find_module (catalog, "example-welcome");
+  g_assert_cmpstr (th_module_get_title (module), ==, "Recibir a quien llega tarde");
+
+  page = g_ptr_array_index (th_module_get_pages (module), 0);
+  g_assert_cmpstr (page->heading, ==, "La idea");
+  list = g_ptr_array_index (page->blocks, 1);
+  g_assert_cmpuint (list->items->len, ==, 2);
+  g_assert_cmpstr (list->items->pdata[0], ==, "Salude a la persona por su nombre.");
+  /* Not translated: falls back to the original, element by element. */
+  g_assert_cmpstr (list->items->pdata[1], ==, "Offer the next open slot.");
+}
+
+typedef struct
+{
+  const char *file;
+  guint       line;
+  const char *words;
+} Expected;
+
+static void
+test_bad_files_reported (void)
+{
+  static const Expected expected[] = {
+    { "malformed.xml", 5, "tag mismatch" },
+    { "schema-violation.xml", 2, "failed to validate" },
+    { "dangling-next.xml", 32, "“late-3”, which does not exist" },
+    { "unreachable.xml", 41, "can never be reached" },
+    { "no-best.xml", 28, "exactly one best choice" },
+    { "loop.xml", 41, "no way out" },
+    { "external-entity.xml", 2, "<!DOCTYPE>" },
+    { "entity-bomb.xml", 2, "<!DOCTYPE>" },
+    { "wrong-encoding.xml", 6, "UTF-8" },
+    { "declared-latin1.xml", 1, "must be UTF-8" },
+    { "empty.xml", 1, "empty" },
+    { "orphan-translation.xml", 22, "does not follow" },
+  };
+  g_autoptr(ThCatalog) catalog = catalog_new (NULL);
+  g_autofree char *bad = fixture ("bad", NULL);
+  g_autofree char *good = fixture ("good", NULL);
+
+  th_catalog_add_path (catalog, bad, TH_CONTENT_ORIGIN_BUNDLED);
+  th_catalog_add_path (catalog, good, TH_CONTENT_ORIGIN_BUNDLED);
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      ThContentProblem *problem = problem_for (catalog, expected[i].file, TH_SEVERITY_ERROR);
+
+      g_test_message ("%s:%u: %s", expected[i].file, problem->line, problem->message);
+      g_assert_cmpuint (problem->line, ==, expected[i].line);
+      g_assert_nonnull (strstr (problem->message, expected[i].words));
+    }
+
+  /* None of the bad files loaded; the valid files beside them did. */
+  g_assert_cmpuint (g_list_model_get_n_items (th_catalog_get_modules (catalog)), ==, 2);
+  g_assert_nonnull (th_catalog_find_module (catalog, "example-welcome"));
+  g_assert_nonnull (th_catalog_find_module (catalog, "language-warning"));
+  /* The dangling target also leaves its follow-up unreached: one more. */
+  g_assert_cmpuint (th_catalog_count (catalog, TH_SEVERITY_ERROR), ==, G_N_ELEMENTS (expected) + 1);
+}
+
+static void
+test_duplicate_id (void)
+{
+  g_autoptr(ThCatalog) catalog = catalog_new (NULL);
+  g_autofree char *dir = fixture ("duplicate", NULL);
+  ThContentProblem *problem;
+
+  th_catalog_add_path (catalog, dir, TH_CONTENT_ORIGIN_BUNDLED);
+  problem = problem_for (catalog, "b.xml", TH_SEVERITY_ERROR);
+  g_assert_cmpuint (problem->line, ==, 2);
+  g_assert_nonnull (strstr (problem->message, "“twin” is already used by"));
+  g_assert_cmpuint (g_list_model_get_n_items (th_catalog_get_modules (catalog)), ==, 1);
+  g_assert_true (g_str_has_suffix (th_module_get_path (th_catalog_find_module (catalog, "twin")),
+                                   "a.xml"));
+}
+
+/* Replaces the first @from in the file at @source and writes it to @dest. */
+static void
+write_edited (const char *source,
+              const char *dest,
+              const char *from,
+              const char *to)
+{
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) parts = NULL;
+  g_autofree char *edited = NULL;
+
+  g_assert_true (g_file_get_contents (source, &contents, NULL, NULL));
+  parts = g_strsplit (contents, from, 2);
+  g_assert_cmpuint (g_strv_length (parts), ==, 2);
+  edited = g_strjoinv (to, parts);
+  g_assert_true (g_file_set_contents (dest, edited, -1, NULL));
+}
+
+static void
+test_clinic_module_replaces_bundled (void)
+{
+  g_autoptr(ThCatalog) catalog = catalog_new (NULL);
+  g_autofree char *bundled = fixture ("good", "example.xml", NULL);
+  g_autofree char *clinic_dir = g_dir_make_tmp ("threshold-XXXXXX", NULL);
+  g_autofree char *clinic = g_build_filename (clinic_dir, "ours.xml", NULL);
+  ThContentProblem *problem;
+
+  write_edited (bundled, clinic, "Welcoming a late arrival", "Our own welcome");
+  th_catalog_add_path (catalog, bundled, TH_CONTENT_ORIGIN_BUNDLED);
+  th_catalog_add_path (catalog, clinic_dir, TH_CONTENT_ORIGIN_CLINIC);
+
+  g_assert_cmpuint (g_list_model_get_n_items (th_catalog_get_modules (catalog)), ==, 1);
+  g_assert_cmpstr (th_module_get_title (th_catalog_find_module (catalog, "example-welcome")),
+                   ==, "Our own welcome");
+  problem = problem_for (catalog, "ours.xml", TH_SEVERITY_INFO);
+  g_assert_nonnull (strstr (problem->message, "replaces the bundled module"));
+  g_assert_cmpuint (th_catalog_count (catalog, TH_SEVERITY_ERROR), ==, 0);
+
+  g_unlink (clinic);
+  g_rmdir (clinic_dir);
+}
+
+static void
+test_oversized_file (void)
+{
+  g_autoptr(ThCatalog) catalog = catalog_new (NULL);
+  g_autofree char *dir = g_dir_make_tmp ("threshold-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "huge.xml", NULL);
+  g_autoptr(GString) text = g_string_new ("<?xml version=\"1.0\"?>\n<!--");
+  ThContentProblem *problem;
+
+  while (text->len <= TH_CONTENT_MAX_FILE_SIZE)
+    g_string_append (text, " padding padding padding padding padding padding padding");
+  g_string_append (text, "-->\n<module/>\n");
+  g_assert_true (g_file_set_contents (path, text->str, text->len, NULL));
+
+  th_catalog_add_path (catalog, dir, TH_CONTENT_ORIGIN_BUNDLED);
+  problem = problem_for (catalog, "huge.xml", TH_SEVERITY_ERROR);
+  g_assert_nonnull (strstr (problem->message, "at most"));
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_external_entity_not_read (void)
+{
+  g_autoptr(ThCatalog) catalog = catalog_new (NULL);
+  g_autofree char *dir = g_dir_make_tmp ("threshold-XXXXXX", NULL);
+  g_autofree char *secret = g_build_filename (dir, "secret.txt", NULL);
+  g_autofree char *path = g_build_filename (dir, "steal.xml", NULL);
+  g_autofree char *bad = fixture ("bad", "external-entity.xml", NULL);
+  g_autofree char *uri = NULL;
+  GPtrArray *problems;
+
+  /* Point the entity at a file of our own and check that nothing of it
+   * reaches a module or a message. */
+  g_assert_true (g_file_set_contents (secret, "SECRET-CONTENTS", -1, NULL));
+  uri = g_filename_to_uri (secret, NULL, NULL);
+  write_edited (bad, path, "file:///etc/passwd", uri);
+
+  th_catalog_add_path (catalog, path, TH_CONTENT_ORIGIN_BUNDLED);
+  g_assert_cmpuint (g_list_model_get_n_items (th_catalog_get_modules (catalog)), ==, 0);
+  problems = th_catalog_get_problems (catalog);
+  for (guint i = 0; i < problems->len; i++)
+    g_assert_null (strstr (((ThContentProblem *) problems->pdata[i])->message, "SECRET"));
+  problem_for (catalog, "steal.xml", TH_SEVERITY_ERROR);
+
+  g_unlink (secret);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_language_warning (void)
+{
+  g_autoptr(ThCatalog) catalog = catalog_new (NULL);
+  g_autofree char *path = fixture ("good", "language.xml", NULL);
+  g_autofree char *example = fixture ("good", "example.xml", NULL);
+  ThContentProblem *problem;
+
+  th_catalog_add_path (catalog, path, TH_CONTENT_ORIGIN_BUNDLED);
+  problem = problem_for (catalog, "language.xml", TH_SEVERITY_WARNING);
+  g_assert_cmpuint (problem->line, ==, 22);
+  g_assert_nonnull (strstr (problem->message, "“addict”"));
+  /* A warning does not keep the module out. */
+  g_assert_nonnull (th_catalog_find_module (catalog, "language-warning"));
+
+  /* The example shows "addict" too, inside a choice marked as language to
+   * avoid, and so passes without a warning. */
+  g_clear_object (&catalog);
+  catalog = catalog_new (NULL);
+  th_catalog_add_path (catalog, example, TH_CONTENT_ORIGIN_BUNDLED);
+  g_assert_cmpuint (th_catalog_get_problems (catalog)->len, ==, 0);
+}
+
+static void
+test_shipped_content_valid (void)
+{
+  g_autoptr(ThCatalog) catalog = catalog_new (NULL);
+  GPtrArray *problems;
+
+  th_catalog_add_path (catalog, g_getenv ("THRESHOLD_CONTENT_DIR"), TH_CONTENT_ORIGIN_BUNDLED);
+  problems = th_catalog_get_problems (catalog);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      g_autofree char *line = th_content_problem_format (problems->pdata[i]);
+      g_test_message ("%s", line);
+    }
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (th_catalog_get_modules (catalog)), >, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/core/content/load-example", test_load_example);
+  g_test_add_func ("/core/content/translation-fallback", test_translation_fallback);
+  g_test_add_func ("/core/content/bad-files-reported", test_bad_files_reported);
+  g_test_add_func ("/core/content/duplicate-id", test_duplicate_id);
+  g_test_add_func ("/core/content/clinic-module-replaces-bundled", test_clinic_module_replaces_bundled);
+  g_test_add_func ("/core/content/oversized-file", test_oversized_file);
+  g_test_add_func ("/core/content/external-entity-not-read", test_external_entity_not_read);
+  g_test_add_func ("/core/content/language-warning", test_language_warning);
+  g_test_add_func ("/core/content/shipped-content-valid", test_shipped_content_valid);
+
+  return g_test_run ();
+}
