@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "th-application.h"
 #include "th-catalog.h"
 #include "th-test-util.h"
@@ -8,15 +10,13 @@
 
 static char *tmp_dir;
 
-static guint
-count_modules (void)
-{
-  g_autoptr(ThContentLoader) loader = th_content_loader_new ();
-  g_autoptr(ThCatalog) catalog = th_catalog_new (loader);
+typedef void (*WindowCheck) (ThWindow *window);
 
-  th_catalog_add_standard_paths (catalog, NULL);
-  return g_list_model_get_n_items (th_catalog_get_modules (catalog));
-}
+typedef struct
+{
+  GApplication *app;
+  WindowCheck   check;
+} Run;
 
 static guint
 count_rows (GtkListBox *list)
@@ -29,47 +29,139 @@ count_rows (GtkListBox *list)
 }
 
 static gboolean
-check_window (gpointer user_data)
+list_has_row (GtkListBox *list,
+              const char *title)
 {
-  GApplication *app = user_data;
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
-  GtkListBox *list;
+  for (guint i = 0; i < count_rows (list); i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, i);
+
+      if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), title) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+check_when_mapped (gpointer user_data)
+{
+  Run *run = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (run->app));
 
   if (window == NULL || !gtk_widget_get_mapped (GTK_WIDGET (window)))
     return G_SOURCE_CONTINUE;
 
   g_assert_true (TH_IS_WINDOW (window));
-  g_assert_cmpstr (gtk_window_get_title (window), ==, "Threshold");
-  list = th_window_get_module_list (TH_WINDOW (window));
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (list)));
-  g_assert_cmpuint (count_rows (list), ==, count_modules ());
-  g_assert_cmpuint (count_rows (list), >, 0);
-
-  g_application_quit (app);
+  run->check (TH_WINDOW (window));
+  g_application_quit (run->app);
   return G_SOURCE_REMOVE;
+}
+
+static void
+destroy_windows (GtkApplication *app)
+{
+  GList *windows;
+
+  while ((windows = gtk_application_get_windows (app)) != NULL)
+    gtk_window_destroy (windows->data);
 }
 
 static gboolean
 time_out (gpointer user_data)
 {
-  g_error ("The window did not show its module list in time");
+  g_error ("The window did not show in time");
   return G_SOURCE_REMOVE;
 }
 
-/* Starts the real application, as the desktop would, and looks at what
- * its first window shows. */
+/* Starts the real application, as the desktop would, with @extra_args,
+ * and runs @check on its first window once it is on screen. */
+static void
+run_application (const char  *extra_arg,
+                 WindowCheck  check)
+{
+  ThApplication *app = th_application_new ();
+  g_autofree char *database = g_build_filename (tmp_dir, "threshold.db", NULL);
+  char *argv[] = { "threshold", "--database", database, (char *) extra_arg, NULL };
+  Run run = { G_APPLICATION (app), check };
+  guint timeout;
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_timeout_add (50, check_when_mapped, &run);
+  timeout = g_timeout_add_seconds (60, time_out, NULL);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), extra_arg ? 4 : 3, argv), ==, 0);
+  g_source_remove (timeout);
+  g_assert_true (g_file_test (database, G_FILE_TEST_EXISTS));
+
+  destroy_windows (GTK_APPLICATION (app));
+  g_assert_finalize_object (app);
+}
+
+static void
+check_shipped_modules (ThWindow *window)
+{
+  g_autoptr(ThContentLoader) loader = th_content_loader_new ();
+  g_autoptr(ThCatalog) catalog = th_catalog_new (loader);
+  GtkListBox *list = th_window_get_module_list (window);
+
+  th_catalog_add_standard_paths (catalog, NULL);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Threshold");
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (list)));
+  g_assert_cmpuint (count_rows (list), >, 0);
+  g_assert_cmpuint (count_rows (list), ==,
+                    g_list_model_get_n_items (th_catalog_get_modules (catalog)));
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (th_window_get_problem_list (window))));
+}
+
 static void
 test_window_lists_modules (void)
 {
-  g_autoptr(ThApplication) app = th_application_new ();
-  g_autofree char *database = g_build_filename (tmp_dir, "threshold.db", NULL);
-  char *argv[] = { "threshold", "--database", database, NULL };
+  run_application (NULL, check_shipped_modules);
+}
 
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_timeout_add (50, check_window, app);
-  g_timeout_add_seconds (60, time_out, NULL);
-  g_assert_cmpint (g_application_run (G_APPLICATION (app), 3, argv), ==, 0);
-  g_assert_true (g_file_test (database, G_FILE_TEST_EXISTS));
+static void
+check_bad_files_listed (ThWindow *window)
+{
+  GtkListBox *problems = th_window_get_problem_list (window);
+
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (problems)));
+  g_assert_true (list_has_row (problems, "malformed.xml:5"));
+  g_assert_true (list_has_row (problems, "dangling-next.xml:32"));
+  /* The good modules are still there. */
+  g_assert_cmpuint (count_rows (th_window_get_module_list (window)), >, 0);
+}
+
+static void
+test_window_shows_bad_files (void)
+{
+  g_autofree char *bad = g_build_filename (g_getenv ("THRESHOLD_FIXTURES"), "content", "bad", NULL);
+  g_autofree char *arg = g_strdup_printf ("--content-dir=%s", bad);
+
+  run_application (arg, check_bad_files_listed);
+}
+
+static void
+check_clinic_module_shown (ThWindow *window)
+{
+  g_assert_true (list_has_row (th_window_get_module_list (window), "Welcoming a late arrival"));
+}
+
+/* A module dropped into the user's content folder shows up at the next
+ * start, with no rebuild. */
+static void
+test_window_shows_clinic_module (void)
+{
+  g_autofree char *source = g_build_filename (g_getenv ("THRESHOLD_FIXTURES"), "content",
+                                              "good", "example.xml", NULL);
+  g_autofree char *user_dir = g_build_filename (g_get_user_data_dir (), "threshold", "content", NULL);
+  g_autofree char *target = g_build_filename (user_dir, "clinic.xml", NULL);
+  g_autofree char *contents = NULL;
+
+  g_assert_true (g_file_get_contents (source, &contents, NULL, NULL));
+  g_assert_cmpint (g_mkdir_with_parents (user_dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (target, contents, -1, NULL));
+
+  run_application (NULL, check_clinic_module_shown);
+  g_unlink (target);
 }
 
 int
@@ -79,9 +171,12 @@ main (int   argc,
   int result;
 
   tmp_dir = th_test_make_tmp_dir ();
+  g_setenv ("XDG_DATA_HOME", tmp_dir, TRUE);
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/ui/window/lists-modules", test_window_lists_modules);
+  g_test_add_func ("/ui/window/shows-bad-files", test_window_shows_bad_files);
+  g_test_add_func ("/ui/window/shows-clinic-module", test_window_shows_clinic_module);
 
   result = g_test_run ();
   th_test_rmtree (tmp_dir);

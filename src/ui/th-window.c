@@ -128,6 +128,19 @@ th_window_get_module_list (ThWindow *self)
   return self->module_list;
 }
 
+/**
+ * th_window_get_problem_list:
+ *
+ * Returns: (transfer none): the list of module files that could not be
+ *   loaded, with why
+ */
+GtkListBox *
+th_window_get_problem_list (ThWindow *self)
+{
+  g_return_val_if_fail (TH_IS_WINDOW (self), NULL);
+  return self->problem_list;
+}
+
 void
 th_window_show_error (ThWindow   *self,
                       const char *heading,

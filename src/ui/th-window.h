@@ -14,7 +14,8 @@ G_DECLARE_FINAL_TYPE (ThWindow, th_window, TH, WINDOW, AdwApplicationWindow)
 
 ThWindow   *th_window_new        (ThApplication *application,
                                   ThCatalog     *catalog);
-GtkListBox *th_window_get_module_list (ThWindow *self);
+GtkListBox *th_window_get_module_list  (ThWindow *self);
+GtkListBox *th_window_get_problem_list (ThWindow *self);
 void        th_window_show_error (ThWindow      *self,
                                   const char    *heading,
                                   const char    *body);
