@@ -5,8 +5,9 @@
 #include <sqlite3.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
-#include "th-store.h"
+#include "th-store-private.h"
 #include "th-test-util.h"
 
 static char *tmp_dir;
@@ -15,6 +16,40 @@ static char *
 tmp_path (const char *name)
 {
   return g_build_filename (tmp_dir, name, NULL);
+}
+
+static void
+assert_query_int (const char *path,
+                  const char *sql,
+                  int         expected)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, expected);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
+/* A store with a learner who answered two questions and passed. */
+static ThStore *
+open_with_records (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  ThStore *store = th_store_open (path, &error);
+  gint64 learner, attempt;
+
+  g_assert_no_error (error);
+  learner = th_store_add_learner (store, "Ana Lucía", &error);
+  attempt = th_store_start_attempt (store, learner, "humanism", TH_ATTEMPT_FULL, &error);
+  th_store_record_answer (store, attempt, "late", "a", 3, 3, &error);
+  th_store_record_answer (store, attempt, "words", "a c", 2, 2, &error);
+  th_store_finish_attempt (store, attempt, 5, 5, TRUE, &error);
+  g_assert_no_error (error);
+  return store;
 }
 
 static void
@@ -44,13 +79,10 @@ test_reopen_keeps_records (void)
   g_autoptr(GPtrArray) names = NULL;
   ThStore *store;
 
-  store = th_store_open (path, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (th_store_add_learner (store, "Ana Lucía", &error), >, 0);
-  g_assert_no_error (error);
+  store = open_with_records (path);
   g_assert_finalize_object (store);
 
-  /* The second start finds the first one's database and its learner. */
+  /* The second start finds the first one's database and its records. */
   store = th_store_open (path, &error);
   g_assert_no_error (error);
   g_assert_cmpint (th_store_get_version (store), ==, th_store_get_latest_version ());
@@ -58,7 +90,51 @@ test_reopen_keeps_records (void)
   g_assert_no_error (error);
   g_assert_cmpuint (names->len, ==, 1);
   g_assert_cmpstr (names->pdata[0], ==, "Ana Lucía");
+  g_assert_null (th_store_verify (store, &error));
+  g_assert_no_error (error);
   g_assert_finalize_object (store);
+
+  assert_query_int (path, "SELECT count(*) FROM answers", 2);
+  assert_query_int (path, "SELECT score_percent FROM completions", 100);
+}
+
+/* Every earlier version, brought forward, keeps what it held and passes
+ * verification. */
+static void
+test_migrate_from_every_version (void)
+{
+  for (int from = 1; from < th_store_get_latest_version (); from++)
+    {
+      g_autofree char *name = g_strdup_printf ("from-v%d.db", from);
+      g_autofree char *path = tmp_path (name);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) names = NULL;
+      ThStore *store;
+      sqlite3 *db;
+
+      store = th_store_open_at_version (path, from, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (th_store_get_version (store), ==, from);
+      g_assert_finalize_object (store);
+
+      /* Rows written the way that version wrote them. */
+      g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_exec (db, "INSERT INTO learners (display_name) VALUES ('Kofi');"
+                                         "INSERT INTO settings (key, value) VALUES ('months', '12');",
+                                     NULL, NULL, NULL), ==, SQLITE_OK);
+      sqlite3_close (db);
+
+      store = th_store_open (path, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (th_store_get_version (store), ==, th_store_get_latest_version ());
+      names = th_store_list_learner_names (store, &error);
+      g_assert_cmpuint (names->len, ==, 1);
+      g_assert_cmpstr (names->pdata[0], ==, "Kofi");
+      g_assert_null (th_store_verify (store, &error));
+      g_assert_no_error (error);
+      g_assert_finalize_object (store);
+      assert_query_int (path, "SELECT count(*) FROM settings WHERE value = '12'", 1);
+    }
 }
 
 static void
@@ -89,14 +165,267 @@ test_newer_version_refused_untouched (void)
   g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
 }
 
-static void
-test_default_path (void)
+static GArray *
+read_ids (GSubprocess *writer)
 {
-  g_autofree char *path = th_store_dup_default_path ();
-  g_autofree char *expected = g_build_filename (g_get_user_data_dir (), "threshold",
-                                                "threshold.db", NULL);
+  GInputStream *out = g_subprocess_get_stdout_pipe (writer);
+  g_autoptr(GDataInputStream) lines = g_data_input_stream_new (out);
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  char *line;
 
-  g_assert_cmpstr (path, ==, expected);
+  while ((line = g_data_input_stream_read_line (lines, NULL, NULL, NULL)) != NULL)
+    {
+      gint64 id = g_ascii_strtoll (line, NULL, 10);
+      g_array_append_val (ids, id);
+      g_free (line);
+    }
+  return ids;
+}
+
+/* The writer prints an answer's id only after its commit returned; after
+ * SIGKILL at any moment, every printed id must be in the database. */
+static void
+test_sigkill_loses_no_committed_answer (void)
+{
+  g_autofree char *path = tmp_path ("killed.db");
+  const char *writer_path = g_getenv ("THRESHOLD_ANSWER_WRITER");
+  guint total = 0;
+
+  for (guint round = 0; round < 40; round++)
+    {
+      const char *argv[] = { writer_path, path, NULL };
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GSubprocess) writer = NULL;
+      g_autoptr(GArray) ids = NULL;
+      g_autoptr(ThStore) store = NULL;
+      g_autofree char *sql = NULL;
+
+      writer = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
+      g_assert_no_error (error);
+      g_usleep (g_test_rand_int_range (5, 120) * 1000);
+      g_subprocess_force_exit (writer);
+      ids = read_ids (writer);
+      g_subprocess_wait (writer, NULL, NULL);
+      total += ids->len;
+
+      store = th_store_open (path, &error);
+      g_assert_no_error (error);
+      for (guint i = 0; i < ids->len; i++)
+        {
+          g_free (sql);
+          sql = g_strdup_printf ("SELECT count(*) FROM answers WHERE id = %" G_GINT64_FORMAT,
+                                 g_array_index (ids, gint64, i));
+          assert_query_int (path, sql, 1);
+        }
+      g_assert_null (th_store_verify (store, &error));
+      g_assert_no_error (error);
+    }
+  g_test_message ("%u committed answers checked across 40 kills", total);
+  g_assert_cmpuint (total, >, 0);
+}
+
+static void
+overwrite_with_garbage (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  for (gsize i = 0; i < length; i++)
+    contents[i] = (char) g_test_rand_int_range (0, 256);
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+}
+
+static void
+truncate_to_half (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (truncate (path, st.st_size / 2), ==, 0);
+}
+
+static void
+replace_with_text (const char *path)
+{
+  g_assert_true (g_file_set_contents (path, "These are my notes, not a database.\n", -1, NULL));
+}
+
+static void
+check_damage (gconstpointer data)
+{
+  void (*damage) (const char *) = data;
+  g_autofree char *dir = th_test_make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "threshold.db", NULL);
+  g_autofree char *damaged = NULL, *aside_contents = NULL, *backup = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) names = NULL;
+  g_autoptr(GDir) listing = NULL;
+  g_autofree char *aside = NULL;
+  const char *name;
+  gsize damaged_len, aside_len;
+  ThStore *store;
+
+  /* Records, a backup of them, then the damage. */
+  store = open_with_records (path);
+  backup = th_store_backup_if_due (store, now, 3, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (backup);
+  g_assert_finalize_object (store);
+  damage (path);
+  g_assert_true (g_file_get_contents (path, &damaged, &damaged_len, NULL));
+
+  store = th_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, TH_STORE_ERROR, TH_STORE_ERROR_DAMAGED);
+  g_assert_nonnull (strstr (error->message, "has been moved, unchanged, to"));
+
+  /* Moved aside, byte for byte. */
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  listing = g_dir_open (dir, 0, NULL);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    if (g_str_has_prefix (name, "threshold.db.damaged-") && !g_str_has_suffix (name, "-wal") &&
+        !g_str_has_suffix (name, "-shm"))
+      aside = g_build_filename (dir, name, NULL);
+  g_assert_nonnull (aside);
+  g_assert_nonnull (strstr (error->message, aside));
+  g_assert_true (g_file_get_contents (aside, &aside_contents, &aside_len, NULL));
+  g_assert_cmpmem (damaged, damaged_len, aside_contents, aside_len);
+
+  /* The newest good backup brings the records back. */
+  g_assert_cmpstr (th_store_find_good_backup (path), ==, backup);
+  g_clear_error (&error);
+  g_assert_true (th_store_restore (backup, path, &error));
+  g_assert_no_error (error);
+  store = th_store_open (path, &error);
+  g_assert_no_error (error);
+  names = th_store_list_learner_names (store, &error);
+  g_assert_cmpuint (names->len, ==, 1);
+  g_assert_null (th_store_verify (store, &error));
+  g_assert_finalize_object (store);
+
+  th_test_rmtree (dir);
+}
+
+static void
+test_fresh_after_damage (void)
+{
+  g_autofree char *path = tmp_path ("fresh.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ThStore) store = NULL;
+
+  replace_with_text (path);
+  g_assert_null (th_store_open (path, &error));
+  g_assert_error (error, TH_STORE_ERROR, TH_STORE_ERROR_DAMAGED);
+  g_clear_error (&error);
+
+  /* With no backup, the next open starts a working, empty database. */
+  g_assert_null (th_store_find_good_backup (path));
+  store = th_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (th_store_add_learner (store, "New start", &error), >, 0);
+}
+
+/* An edit made with the sqlite3 command-line tool is caught. */
+static void
+test_tampering_detected (void)
+{
+  g_autofree char *path = tmp_path ("tampered.db");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *problem = NULL;
+  const char *argv[] = { "sqlite3", path, "UPDATE answers SET score = 99 WHERE seq = 1;", NULL };
+  g_autoptr(GSubprocess) sqlite = NULL;
+  ThStore *store;
+
+  store = open_with_records (path);
+  g_assert_null (th_store_verify (store, &error));
+  g_assert_finalize_object (store);
+
+  sqlite = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_wait_check (sqlite, NULL, &error));
+
+  store = th_store_open (path, &error);
+  g_assert_no_error (error);
+  problem = th_store_verify (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (problem, ==, "answers row 1 differs from its audit record: "
+                                "it was changed or added outside Threshold");
+  g_assert_finalize_object (store);
+}
+
+static void
+test_audit_trail_append_only (void)
+{
+  g_autofree char *path = tmp_path ("append-only.db");
+  ThStore *store = open_with_records (path);
+  sqlite3 *db;
+
+  g_assert_finalize_object (store);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "DELETE FROM audit", NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE audit SET state = ''", NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
+  sqlite3_close (db);
+}
+
+static void
+test_read_only_folder (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *path = g_build_filename (g_getenv ("THRESHOLD_TEST_LOCKED"),
+                                                "threshold.db", NULL);
+      g_autoptr(GError) error = NULL;
+
+      /* root may write anywhere: run as nobody to meet the permission. */
+      if (geteuid () == 0)
+        g_assert_cmpint (setgid (65534) | setuid (65534), ==, 0);
+      g_assert_null (th_store_open (path, &error));
+      g_assert_error (error, TH_STORE_ERROR, TH_STORE_ERROR_READ_ONLY);
+      g_printerr ("%s", error->message);
+      return;
+    }
+  {
+    g_autofree char *locked = tmp_path ("locked");
+
+    g_assert_cmpint (g_mkdir (locked, 0755), ==, 0);
+    g_assert_cmpint (g_chmod (locked, 0555), ==, 0);
+    g_assert_cmpint (g_chmod (tmp_dir, 0755), ==, 0);
+    g_setenv ("THRESHOLD_TEST_LOCKED", locked, TRUE);
+    g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+    g_test_trap_assert_passed ();
+    g_test_trap_assert_stderr ("*Cannot open the progress database*");
+  }
+}
+
+static void
+test_backup_once_a_day (void)
+{
+  g_autofree char *path = tmp_path ("daily/threshold.db");
+  g_autofree char *backups = tmp_path ("daily/backups");
+  g_autoptr(GDateTime) start = g_date_time_new_utc (2026, 1, 10, 9, 0, 0);
+  g_autoptr(GError) error = NULL;
+  ThStore *store = open_with_records (path);
+  guint count = 0;
+  g_autoptr(GDir) dir = NULL;
+
+  for (int day = 0; day < 6; day++)
+    {
+      g_autoptr(GDateTime) morning = g_date_time_add_days (start, day);
+      g_autoptr(GDateTime) evening = g_date_time_add_hours (morning, 8);
+      g_autofree char *first = th_store_backup_if_due (store, morning, 3, &error);
+      g_autofree char *second = th_store_backup_if_due (store, evening, 3, &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (first);
+      g_assert_null (second);
+    }
+  dir = g_dir_open (backups, 0, NULL);
+  while (g_dir_read_name (dir) != NULL)
+    count++;
+  g_assert_cmpuint (count, ==, 3);
+  g_assert_finalize_object (store);
 }
 
 int
@@ -105,15 +434,26 @@ main (int   argc,
 {
   int result;
 
-  tmp_dir = th_test_make_tmp_dir ();
   g_test_init (&argc, &argv, NULL);
+  if (!g_test_subprocess ())
+    tmp_dir = th_test_make_tmp_dir ();
 
   g_test_add_func ("/core/store/create-private", test_create_private);
   g_test_add_func ("/core/store/reopen-keeps-records", test_reopen_keeps_records);
+  g_test_add_func ("/core/store/migrate-from-every-version", test_migrate_from_every_version);
   g_test_add_func ("/core/store/newer-version-refused-untouched", test_newer_version_refused_untouched);
-  g_test_add_func ("/core/store/default-path", test_default_path);
+  g_test_add_func ("/core/store/sigkill-loses-no-committed-answer", test_sigkill_loses_no_committed_answer);
+  g_test_add_data_func ("/core/store/damage/garbage", overwrite_with_garbage, check_damage);
+  g_test_add_data_func ("/core/store/damage/truncated", truncate_to_half, check_damage);
+  g_test_add_data_func ("/core/store/damage/text-file", replace_with_text, check_damage);
+  g_test_add_func ("/core/store/fresh-after-damage", test_fresh_after_damage);
+  g_test_add_func ("/core/store/tampering-detected", test_tampering_detected);
+  g_test_add_func ("/core/store/audit-trail-append-only", test_audit_trail_append_only);
+  g_test_add_func ("/core/store/read-only-folder", test_read_only_folder);
+  g_test_add_func ("/core/store/backup-once-a-day", test_backup_once_a_day);
 
   result = g_test_run ();
-  th_test_rmtree (tmp_dir);
+  if (tmp_dir != NULL)
+    th_test_rmtree (tmp_dir);
   return result;
 }

@@ -9,6 +9,7 @@
 #include "th-catalog.h"
 #include "th-command-line.h"
 #include "th-content-problem.h"
+#include "th-store.h"
 
 static void
 print_problems (ThCatalog *catalog,
@@ -100,4 +101,70 @@ th_command_line_validate (const ThCommandLineOptions *options,
                  g_list_model_get_n_items (th_catalog_get_modules (catalog)),
                  errors, warnings);
   return errors > 0 ? 1 : 0;
+}
+
+/* Opens the database the options name, refusing to create one: these
+ * commands look at records, they do not start them. */
+static ThStore *
+open_existing (const ThCommandLineOptions *options)
+{
+  g_autofree char *path = options->database ? g_strdup (options->database)
+                                            : th_store_dup_default_path ();
+  g_autoptr(GError) error = NULL;
+  ThStore *store;
+
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_printerr (_("There is no progress database at %s\n"), path);
+      return NULL;
+    }
+  store = th_store_open (path, &error);
+  if (store == NULL)
+    g_printerr ("%s\n", error->message);
+  return store;
+}
+
+/* Checks the file's integrity and the audit trail's hash chain; exits
+ * non-zero and names the first record that breaks. */
+int
+th_command_line_verify_records (const ThCommandLineOptions *options)
+{
+  g_autoptr(ThStore) store = open_existing (options);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *problem = NULL;
+
+  if (store == NULL)
+    return 1;
+  problem = th_store_verify (store, &error);
+  if (error != NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  if (problem != NULL)
+    {
+      printf (_("%s: the records have been tampered with or damaged: %s\n"),
+              th_store_get_path (store), problem);
+      return 1;
+    }
+  printf (_("%s: all records are intact\n"), th_store_get_path (store));
+  return 0;
+}
+
+int
+th_command_line_backup (const ThCommandLineOptions *options,
+                        const char                 *dest)
+{
+  g_autoptr(ThStore) store = open_existing (options);
+  g_autoptr(GError) error = NULL;
+
+  if (store == NULL)
+    return 1;
+  if (!th_store_backup (store, dest, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  printf (_("Backed up %s to %s\n"), th_store_get_path (store), dest);
+  return 0;
 }

@@ -13,7 +13,10 @@ typedef struct
 } ThCommandLineOptions;
 
 int th_command_line_list_modules (const ThCommandLineOptions *options);
-int th_command_line_validate     (const ThCommandLineOptions *options,
-                                  const char * const         *paths);
+int th_command_line_validate       (const ThCommandLineOptions *options,
+                                    const char * const         *paths);
+int th_command_line_verify_records (const ThCommandLineOptions *options);
+int th_command_line_backup         (const ThCommandLineOptions *options,
+                                    const char                 *dest);
 
 G_END_DECLS

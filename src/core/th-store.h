@@ -10,11 +10,18 @@ G_BEGIN_DECLS
 typedef enum
 {
   TH_STORE_ERROR_NEWER_VERSION,  /* written by a newer Threshold: left untouched */
-  TH_STORE_ERROR_DAMAGED,        /* not a database, truncated or failing its checks */
+  TH_STORE_ERROR_DAMAGED,        /* not a database, truncated or failing its checks: moved aside */
   TH_STORE_ERROR_READ_ONLY,
   TH_STORE_ERROR_FULL,
+  TH_STORE_ERROR_NOT_FOUND,
   TH_STORE_ERROR_FAILED,
 } ThStoreError;
+
+typedef enum
+{
+  TH_ATTEMPT_FULL,
+  TH_ATTEMPT_REFRESHER,
+} ThAttemptKind;
 
 #define TH_TYPE_STORE (th_store_get_type ())
 
@@ -23,14 +30,53 @@ G_DECLARE_FINAL_TYPE (ThStore, th_store, TH, STORE, GObject)
 GQuark      th_store_error_quark          (void);
 char       *th_store_dup_default_path     (void);
 int         th_store_get_latest_version   (void);
-ThStore    *th_store_open                 (const char  *path,
-                                           GError     **error);
-const char *th_store_get_path             (ThStore     *self);
-int         th_store_get_version          (ThStore     *self);
-gint64      th_store_add_learner          (ThStore     *self,
-                                           const char  *display_name,
-                                           GError     **error);
-GPtrArray  *th_store_list_learner_names   (ThStore     *self,
-                                           GError     **error);
+ThStore    *th_store_open                 (const char     *path,
+                                           GError        **error);
+const char *th_store_get_path             (ThStore        *self);
+int         th_store_get_version          (ThStore        *self);
+char       *th_store_verify               (ThStore        *self,
+                                           GError        **error);
+
+/* Backups, beside the database in backups/ */
+gboolean    th_store_backup               (ThStore        *self,
+                                           const char     *dest,
+                                           GError        **error);
+char       *th_store_backup_if_due        (ThStore        *self,
+                                           GDateTime      *now,
+                                           guint           keep,
+                                           GError        **error);
+char       *th_store_find_good_backup     (const char     *path);
+gboolean    th_store_restore              (const char     *backup,
+                                           const char     *path,
+                                           GError        **error);
+
+/* Records (th-store-records.c) */
+gint64      th_store_add_learner          (ThStore        *self,
+                                           const char     *display_name,
+                                           GError        **error);
+GPtrArray  *th_store_list_learner_names   (ThStore        *self,
+                                           GError        **error);
+gint64      th_store_start_attempt        (ThStore        *self,
+                                           gint64          learner_id,
+                                           const char     *module_id,
+                                           ThAttemptKind   kind,
+                                           GError        **error);
+gint64      th_store_record_answer        (ThStore        *self,
+                                           gint64          attempt_id,
+                                           const char     *scenario_id,
+                                           const char     *choice_ids,
+                                           int             score,
+                                           int             max_score,
+                                           GError        **error);
+gboolean    th_store_finish_attempt       (ThStore        *self,
+                                           gint64          attempt_id,
+                                           int             score,
+                                           int             max_score,
+                                           gboolean        passed,
+                                           GError        **error);
+gboolean    th_store_set_setting          (ThStore        *self,
+                                           const char     *key,
+                                           const char     *value,
+                                           GError        **error);
 
 G_END_DECLS

@@ -31,6 +31,10 @@ static const GOptionEntry option_entries[] = {
     N_("List the training modules (id, kind, title) and exit"), NULL },
   { "validate", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Check module files (the PATHs, or everything Threshold loads) and exit"), NULL },
+  { "verify-records", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Check the progress database and its audit trail, and exit"), NULL },
+  { "backup", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Copy the progress database to FILE and exit"), N_("FILE") },
   { "database", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Use FILE as the progress database"), N_("FILE") },
   { "content-dir", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
@@ -45,6 +49,7 @@ th_application_handle_local_options (GApplication *app,
 {
   ThApplication *self = TH_APPLICATION (app);
   g_autofree const char **paths = NULL;
+  g_autofree char *backup = NULL;
 
   g_variant_dict_lookup (dict, "database", "^ay", &self->options.database);
   g_variant_dict_lookup (dict, "content-dir", "^aay", &self->options.content_dirs);
@@ -59,6 +64,10 @@ th_application_handle_local_options (GApplication *app,
     return th_command_line_list_modules (&self->options);
   if (g_variant_dict_contains (dict, "validate"))
     return th_command_line_validate (&self->options, paths);
+  if (g_variant_dict_contains (dict, "verify-records"))
+    return th_command_line_verify_records (&self->options);
+  if (g_variant_dict_lookup (dict, "backup", "^ay", &backup))
+    return th_command_line_backup (&self->options, backup);
   if (paths != NULL && paths[0] != NULL)
     {
       g_printerr (_("Unexpected argument “%s”; see threshold --help\n"), paths[0]);

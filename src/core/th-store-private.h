@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "th-store.h"
+
+G_BEGIN_DECLS
+
+struct _ThStore
+{
+  GObject  parent_instance;
+
+  /* owned references */
+  sqlite3 *db;
+  char    *path;
+};
+
+gboolean  th_store_set_error_from_db (ThStore      *self,
+                                      int           code,
+                                      GError      **error);
+gboolean  th_store_exec              (ThStore      *self,
+                                      const char   *sql,
+                                      GError      **error);
+gboolean  th_store_begin             (ThStore      *self,
+                                      GError      **error);
+gboolean  th_store_commit            (ThStore      *self,
+                                      GError      **error);
+void      th_store_rollback          (ThStore      *self);
+
+/* For the migration tests: a store whose schema stops at @version. */
+ThStore  *th_store_open_at_version   (const char   *path,
+                                      int           version,
+                                      GError      **error);
+
+G_END_DECLS

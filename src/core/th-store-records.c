@@ -1,0 +1,290 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "th-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "th-audit-trail.h"
+#include "th-store-private.h"
+
+/* Every change below is one transaction holding the change and its audit
+ * record: committed together or not at all. */
+
+static char *
+now_utc (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%S.%fZ");
+}
+
+static sqlite3_stmt *
+prepare (ThStore     *self,
+         const char  *sql,
+         GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+
+  if (rc != SQLITE_OK)
+    th_store_set_error_from_db (self, rc, error);
+  return stmt;
+}
+
+/* Steps @stmt to its end, finalizes it, and records the row it inserted
+ * or changed in the audit trail. */
+static gint64
+run_audited (ThStore       *self,
+             sqlite3_stmt  *stmt,
+             const char    *table,
+             gint64         row_id,
+             ThAuditAction  action,
+             GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      th_store_set_error_from_db (self, rc, error);
+      return 0;
+    }
+  if (action == TH_AUDIT_INSERT)
+    row_id = sqlite3_last_insert_rowid (self->db);
+  if (!th_audit_trail_append (self->db, table, row_id, action, error))
+    return 0;
+  return row_id;
+}
+
+/* Wraps one audited statement in its own transaction. */
+static gint64
+commit_audited (ThStore       *self,
+                sqlite3_stmt  *stmt,
+                const char    *table,
+                gint64         row_id,
+                ThAuditAction  action,
+                GError       **error)
+{
+  gint64 id;
+
+  if (stmt == NULL)
+    return 0;
+  if (!th_store_begin (self, error))
+    {
+      sqlite3_finalize (stmt);
+      return 0;
+    }
+  id = run_audited (self, stmt, table, row_id, action, error);
+  if (id == 0 || !th_store_commit (self, error))
+    {
+      th_store_rollback (self);
+      return 0;
+    }
+  return id;
+}
+
+/* Returns the new learner's id, or 0 with @error set. */
+gint64
+th_store_add_learner (ThStore     *self,
+                      const char  *display_name,
+                      GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (TH_IS_STORE (self), 0);
+  g_return_val_if_fail (display_name != NULL, 0);
+
+  stmt = prepare (self, "INSERT INTO learners (display_name) VALUES (?1)", error);
+  if (stmt != NULL)
+    sqlite3_bind_text (stmt, 1, display_name, -1, SQLITE_TRANSIENT);
+  return commit_audited (self, stmt, "learners", 0, TH_AUDIT_INSERT, error);
+}
+
+/* Returns the names of the learners who are not archived, by name. */
+GPtrArray *
+th_store_list_learner_names (ThStore  *self,
+                             GError  **error)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (TH_IS_STORE (self), NULL);
+
+  stmt = prepare (self, "SELECT display_name FROM learners WHERE archived = 0 "
+                        "ORDER BY display_name COLLATE NOCASE, id", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      th_store_set_error_from_db (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&names);
+}
+
+gint64
+th_store_start_attempt (ThStore        *self,
+                        gint64          learner_id,
+                        const char     *module_id,
+                        ThAttemptKind   kind,
+                        GError        **error)
+{
+  g_autofree char *now = now_utc ();
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (TH_IS_STORE (self), 0);
+  g_return_val_if_fail (module_id != NULL, 0);
+
+  stmt = prepare (self, "INSERT INTO attempts (learner_id, module_id, kind, started_at) "
+                        "VALUES (?1, ?2, ?3, ?4)", error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, learner_id);
+      sqlite3_bind_text (stmt, 2, module_id, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, kind == TH_ATTEMPT_REFRESHER ? "refresher" : "full", -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, now, -1, SQLITE_STATIC);
+    }
+  return commit_audited (self, stmt, "attempts", 0, TH_AUDIT_INSERT, error);
+}
+
+/**
+ * th_store_record_answer:
+ * @choice_ids: the chosen choice ids, separated by spaces
+ *
+ * Records one answer in a transaction of its own: when this returns, the
+ * answer is on disk.
+ *
+ * Returns: the answer's id, or 0 with @error set
+ */
+gint64
+th_store_record_answer (ThStore     *self,
+                        gint64       attempt_id,
+                        const char  *scenario_id,
+                        const char  *choice_ids,
+                        int          score,
+                        int          max_score,
+                        GError     **error)
+{
+  g_autofree char *now = now_utc ();
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (TH_IS_STORE (self), 0);
+  g_return_val_if_fail (scenario_id != NULL && choice_ids != NULL, 0);
+
+  stmt = prepare (self,
+                  "INSERT INTO answers (attempt_id, seq, scenario_id, choice_ids, score, max_score, "
+                  "answered_at) VALUES (?1, (SELECT count(*) + 1 FROM answers WHERE attempt_id = ?1), "
+                  "?2, ?3, ?4, ?5, ?6)", error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, attempt_id);
+      sqlite3_bind_text (stmt, 2, scenario_id, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, choice_ids, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int (stmt, 4, score);
+      sqlite3_bind_int (stmt, 5, max_score);
+      sqlite3_bind_text (stmt, 6, now, -1, SQLITE_STATIC);
+    }
+  return commit_audited (self, stmt, "answers", 0, TH_AUDIT_INSERT, error);
+}
+
+static gboolean
+insert_completion (ThStore     *self,
+                   gint64       attempt_id,
+                   int          percent,
+                   const char  *now,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = prepare (self, "INSERT INTO completions (learner_id, module_id, attempt_id, completed_at, "
+                        "score_percent) SELECT learner_id, module_id, id, ?2, ?3 FROM attempts "
+                        "WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, attempt_id);
+  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 3, percent);
+  return run_audited (self, stmt, "completions", 0, TH_AUDIT_INSERT, error) != 0;
+}
+
+/* Closes an attempt with its result; a pass records a completion in the
+ * same transaction, so a result never exists without it. */
+gboolean
+th_store_finish_attempt (ThStore   *self,
+                         gint64     attempt_id,
+                         int        score,
+                         int        max_score,
+                         gboolean   passed,
+                         GError   **error)
+{
+  g_autofree char *now = now_utc ();
+  sqlite3_stmt *stmt;
+  int percent = max_score > 0 ? (100 * MAX (score, 0) + max_score / 2) / max_score : 0;
+
+  g_return_val_if_fail (TH_IS_STORE (self), FALSE);
+
+  if (!th_store_begin (self, error))
+    return FALSE;
+  stmt = prepare (self, "UPDATE attempts SET finished_at = ?2, score = ?3, max_score = ?4, "
+                        "passed = ?5 WHERE id = ?1 AND finished_at IS NULL", error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, attempt_id);
+      sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 3, score);
+      sqlite3_bind_int (stmt, 4, max_score);
+      sqlite3_bind_int (stmt, 5, passed ? 1 : 0);
+    }
+  if (stmt == NULL ||
+      run_audited (self, stmt, "attempts", attempt_id, TH_AUDIT_UPDATE, error) == 0 ||
+      (passed && !insert_completion (self, attempt_id, percent, now, error)) ||
+      !th_store_commit (self, error))
+    {
+      th_store_rollback (self);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+th_store_set_setting (ThStore     *self,
+                      const char  *key,
+                      const char  *value,
+                      GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 row_id;
+
+  g_return_val_if_fail (TH_IS_STORE (self), FALSE);
+  g_return_val_if_fail (key != NULL && value != NULL, FALSE);
+
+  stmt = prepare (self, "INSERT INTO settings (key, value) VALUES (?1, ?2) "
+                        "ON CONFLICT (key) DO UPDATE SET value = excluded.value "
+                        "RETURNING rowid", error);
+  if (stmt == NULL || !th_store_begin (self, error))
+    {
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
+  row_id = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  if (row_id == 0 ||
+      run_audited (self, stmt, "settings", row_id, TH_AUDIT_UPDATE, error) == 0 ||
+      !th_store_commit (self, error))
+    {
+      if (row_id == 0)
+        {
+          sqlite3_finalize (stmt);
+          th_store_set_error_from_db (self, sqlite3_errcode (self->db), error);
+        }
+      th_store_rollback (self);
+      return FALSE;
+    }
+  return TRUE;
+}
