@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "th-store.h"
 #include "th-test-util.h"
 
 static char *tmp_dir;
@@ -35,6 +36,7 @@ test_help_lists_every_option (void)
 {
   static const char * const options[] = {
     "--help", "--version", "--list-modules", "--validate", "--database", "--content-dir",
+    "--verify-records", "--backup",
   };
   const char *args[] = { "--help", NULL };
   g_autofree char *good = fixture ("good");
@@ -142,6 +144,79 @@ test_unexpected_argument (void)
   g_assert_nonnull (strstr (err, "nonsense"));
 }
 
+static char *
+make_records (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (tmp_dir, name, NULL);
+  g_autoptr(ThStore) store = th_store_open (path, &error);
+  gint64 learner, attempt;
+
+  g_assert_no_error (error);
+  learner = th_store_add_learner (store, "Mateo", &error);
+  attempt = th_store_start_attempt (store, learner, "autonomy", TH_ATTEMPT_FULL, &error);
+  th_store_record_answer (store, attempt, "first", "b", 3, 3, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static void
+test_verify_records_catches_sqlite3_edit (void)
+{
+  g_autofree char *good = fixture ("good");
+  g_autofree char *path = make_records ("verify.db");
+  const char *verify[] = { "--database", path, "--verify-records", NULL };
+  const char *edit[] = { "sqlite3", path, "UPDATE answers SET score = 0;", NULL };
+  g_autoptr(GSubprocess) sqlite = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL, *err = NULL, *out2 = NULL, *err2 = NULL;
+  int status;
+
+  out = run (good, verify, &err, &status);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (out, "all records are intact"));
+
+  sqlite = g_subprocess_newv (edit, G_SUBPROCESS_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_wait_check (sqlite, NULL, &error));
+
+  out2 = run (good, verify, &err2, &status);
+  g_assert_cmpint (status, ==, 1);
+  g_assert_nonnull (strstr (out2, "answers row 1 differs from its audit record"));
+}
+
+static void
+test_backup_on_demand (void)
+{
+  g_autofree char *good = fixture ("good");
+  g_autofree char *path = make_records ("source.db");
+  g_autofree char *copy = g_build_filename (tmp_dir, "copy.db", NULL);
+  const char *backup[] = { "--database", path, "--backup", copy, NULL };
+  const char *verify[] = { "--database", copy, "--verify-records", NULL };
+  g_autofree char *out = NULL, *err = NULL, *out2 = NULL, *err2 = NULL;
+  int status;
+
+  out = run (good, backup, &err, &status);
+  g_assert_cmpint (status, ==, 0);
+  out2 = run (good, verify, &err2, &status);
+  g_assert_cmpint (status, ==, 0);
+}
+
+static void
+test_verify_missing_database (void)
+{
+  g_autofree char *good = fixture ("good");
+  g_autofree char *path = g_build_filename (tmp_dir, "nowhere.db", NULL);
+  const char *verify[] = { "--database", path, "--verify-records", NULL };
+  g_autofree char *out = NULL, *err = NULL;
+  int status;
+
+  out = run (good, verify, &err, &status);
+  g_assert_cmpint (status, ==, 1);
+  g_assert_nonnull (strstr (err, "There is no progress database"));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -157,6 +232,9 @@ main (int   argc,
   g_test_add_func ("/cli/user-content-dir-without-rebuild", test_user_content_dir_without_rebuild);
   g_test_add_func ("/cli/validate-reports-and-fails", test_validate_reports_and_fails);
   g_test_add_func ("/cli/unexpected-argument", test_unexpected_argument);
+  g_test_add_func ("/cli/verify-records-catches-sqlite3-edit", test_verify_records_catches_sqlite3_edit);
+  g_test_add_func ("/cli/backup-on-demand", test_backup_on_demand);
+  g_test_add_func ("/cli/verify-missing-database", test_verify_missing_database);
 
   result = g_test_run ();
   th_test_rmtree (tmp_dir);

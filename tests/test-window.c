@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "th-application.h"
 #include "th-catalog.h"
@@ -76,12 +77,12 @@ time_out (gpointer user_data)
 /* Starts the real application, as the desktop would, with @extra_args,
  * and runs @check on its first window once it is on screen. */
 static void
-run_application (const char  *extra_arg,
-                 WindowCheck  check)
+run_application_with (const char  *database,
+                      const char  *extra_arg,
+                      WindowCheck  check)
 {
   ThApplication *app = th_application_new ();
-  g_autofree char *database = g_build_filename (tmp_dir, "threshold.db", NULL);
-  char *argv[] = { "threshold", "--database", database, (char *) extra_arg, NULL };
+  char *argv[] = { "threshold", "--database", (char *) database, (char *) extra_arg, NULL };
   Run run = { G_APPLICATION (app), check };
   guint timeout;
 
@@ -94,6 +95,15 @@ run_application (const char  *extra_arg,
 
   destroy_windows (GTK_APPLICATION (app));
   g_assert_finalize_object (app);
+}
+
+static void
+run_application (const char  *extra_arg,
+                 WindowCheck  check)
+{
+  g_autofree char *database = g_build_filename (tmp_dir, "threshold.db", NULL);
+
+  run_application_with (database, extra_arg, check);
 }
 
 static void
@@ -164,6 +174,47 @@ test_window_shows_clinic_module (void)
   g_unlink (target);
 }
 
+static AdwMessageDialog *
+find_dialog (const char *heading)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) &&
+          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), heading) == 0)
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static void
+check_damage_offered_and_fresh_start (ThWindow *window)
+{
+  ThApplication *app = TH_APPLICATION (gtk_window_get_application (GTK_WINDOW (window)));
+  AdwMessageDialog *dialog = find_dialog ("Progress Records Were Damaged");
+
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "moved, unchanged, to"));
+  g_assert_null (th_application_get_store (app));
+
+  adw_message_dialog_response (dialog, "fresh");
+  g_assert_nonnull (th_application_get_store (app));
+}
+
+/* A damaged database is set aside and reported; the learner can carry on
+ * with fresh records. */
+static void
+test_window_reports_damaged_database (void)
+{
+  g_autofree char *database = g_build_filename (tmp_dir, "damaged.db", NULL);
+
+  g_assert_true (g_file_set_contents (database, "not a database", -1, NULL));
+  run_application_with (database, NULL, check_damage_offered_and_fresh_start);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -177,6 +228,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/lists-modules", test_window_lists_modules);
   g_test_add_func ("/ui/window/shows-bad-files", test_window_shows_bad_files);
   g_test_add_func ("/ui/window/shows-clinic-module", test_window_shows_clinic_module);
+  g_test_add_func ("/ui/window/reports-damaged-database", test_window_reports_damaged_database);
 
   result = g_test_run ();
   th_test_rmtree (tmp_dir);

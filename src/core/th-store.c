@@ -644,7 +644,7 @@ th_store_backup_if_due (ThStore    *self,
                         guint       keep,
                         GError    **error)
 {
-  g_autofree char *dir = NULL, *stamp = NULL, *dest = NULL, *name = NULL;
+  g_autofree char *dir = NULL, *stamp = NULL, *dest = NULL, *name = NULL, *partial = NULL;
   g_autoptr(GPtrArray) backups = NULL;
 
   g_return_val_if_fail (TH_IS_STORE (self), NULL);
@@ -666,8 +666,21 @@ th_store_backup_if_due (ThStore    *self,
   stamp = g_date_time_format (now, BACKUP_TIME_FORMAT);
   name = g_strconcat (BACKUP_PREFIX, stamp, BACKUP_SUFFIX, NULL);
   dest = g_build_filename (dir, name, NULL);
-  if (!copy_database (self->path, dest, error))
+  partial = g_strconcat (dest, ".partial", NULL);
+
+  /* Copied under another name and renamed when whole, so a copy cut short
+   * (the application quit, the power went) never passes for a backup. */
+  if (!copy_database (self->path, partial, error))
     return NULL;
+  if (g_rename (partial, dest) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, TH_STORE_ERROR, errno_kind (saved),
+                   _("Cannot finish the backup %s: %s"), dest, g_strerror (saved));
+      g_unlink (partial);
+      return NULL;
+    }
 
   g_ptr_array_unref (backups);
   backups = list_backups (dir);

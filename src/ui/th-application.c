@@ -24,6 +24,8 @@ struct _ThApplication
 
 G_DEFINE_FINAL_TYPE (ThApplication, th_application, ADW_TYPE_APPLICATION)
 
+#define BACKUPS_KEPT 7
+
 static const GOptionEntry option_entries[] = {
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and exit"), NULL },
@@ -85,15 +87,107 @@ load_catalog (ThApplication *self)
   th_catalog_add_standard_paths (self->catalog, (const char * const *) self->options.content_dirs);
 }
 
+static char *
+dup_database_path (ThApplication *self)
+{
+  return self->options.database ? g_strdup (self->options.database) : th_store_dup_default_path ();
+}
+
+static void
+backup_in_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *made = th_store_backup_if_due (task_data, now, BACKUPS_KEPT, &error);
+
+  if (error != NULL)
+    g_warning ("No backup was made: %s", error->message);
+  else if (made != NULL)
+    g_debug ("Backed up the progress database to %s", made);
+}
+
+/* The daily backup copies the whole file: a worker thread does it, so the
+ * window is never kept waiting. */
+static void
+start_backup (ThApplication *self)
+{
+  /* No source object: a backup still running at quit must not keep the
+   * application alive; an unfinished copy is never taken for a backup. */
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
+
+  g_task_set_task_data (task, g_object_ref (self->store), g_object_unref);
+  g_task_run_in_thread (task, backup_in_thread);
+}
+
 static void
 open_store (ThApplication *self)
 {
-  g_autofree char *path = self->options.database
-    ? g_strdup (self->options.database) : th_store_dup_default_path ();
+  g_autofree char *path = dup_database_path (self);
 
+  g_clear_error (&self->store_error);
   self->store = th_store_open (path, &self->store_error);
-  if (self->store == NULL)
-    g_warning ("%s", self->store_error->message);
+  if (self->store != NULL)
+    start_backup (self);
+}
+
+static void
+on_damage_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    ThApplication    *self)
+{
+  g_autofree char *path = dup_database_path (self);
+  const char *backup = g_object_get_data (G_OBJECT (dialog), "backup");
+  g_autoptr(GError) error = NULL;
+
+  if (g_str_equal (response, "restore") && !th_store_restore (backup, path, &error))
+    {
+      th_window_show_error (TH_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (dialog))),
+                            _("The Backup Could Not Be Restored"), error->message);
+      return;
+    }
+  open_store (self);
+}
+
+/* The damaged file is already set aside; the person at the desk chooses
+ * between the newest good backup and empty records. */
+static void
+offer_recovery (ThApplication *self,
+                GtkWindow     *window)
+{
+  g_autofree char *path = dup_database_path (self);
+  g_autofree char *backup = th_store_find_good_backup (path);
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _("Progress Records Were Damaged"),
+                                                       self->store_error->message));
+  adw_message_dialog_add_response (dialog, "fresh", _("Start With _Empty Records"));
+  if (backup != NULL)
+    {
+      g_autofree char *name = g_path_get_basename (backup);
+
+      adw_message_dialog_format_body (dialog, _("%s\n\nThe newest good backup is %s."),
+                                      self->store_error->message, name);
+      adw_message_dialog_add_response (dialog, "restore", _("_Restore Backup"));
+      adw_message_dialog_set_response_appearance (dialog, "restore", ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (dialog, "restore");
+      g_object_set_data_full (G_OBJECT (dialog), "backup", g_steal_pointer (&backup), g_free);
+    }
+  g_signal_connect (dialog, "response", G_CALLBACK (on_damage_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+report_store_error (ThApplication *self,
+                    GtkWindow     *window)
+{
+  if (g_error_matches (self->store_error, TH_STORE_ERROR, TH_STORE_ERROR_DAMAGED))
+    offer_recovery (self, window);
+  else
+    th_window_show_error (TH_WINDOW (window), _("Progress Cannot Be Saved"),
+                          self->store_error->message);
 }
 
 static void
@@ -119,9 +213,9 @@ th_application_activate (GApplication *app)
   if (window == NULL)
     {
       window = GTK_WINDOW (th_window_new (self, self->catalog));
+      gtk_window_present (window);
       if (self->store_error != NULL)
-        th_window_show_error (TH_WINDOW (window), _("Progress Cannot Be Saved"),
-                              self->store_error->message);
+        report_store_error (self, window);
     }
   gtk_window_present (window);
 }
@@ -182,4 +276,17 @@ th_application_new (void)
                        "resource-base-path", "/io/github/threshold/Threshold",
                        "flags", G_APPLICATION_DEFAULT_FLAGS,
                        NULL);
+}
+
+/**
+ * th_application_get_store:
+ *
+ * Returns: (transfer none) (nullable): the progress store, or %NULL while
+ *   it cannot be opened
+ */
+ThStore *
+th_application_get_store (ThApplication *self)
+{
+  g_return_val_if_fail (TH_IS_APPLICATION (self), NULL);
+  return self->store;
 }

@@ -9,6 +9,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ThApplication, th_application, TH, APPLICATION, AdwApplication)
 
-ThApplication *th_application_new (void);
+#include "th-store.h"
+
+ThApplication *th_application_new       (void);
+ThStore       *th_application_get_store (ThApplication *self);
 
 G_END_DECLS
