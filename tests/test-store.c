@@ -399,6 +399,51 @@ test_read_only_folder (void)
   }
 }
 
+/* A full disk refuses the answer that does not fit, with a message a
+ * learner understands, keeps every earlier one, and lets the quiz go on
+ * once there is room. SQLite's max_page_count stands in for the disk. */
+static void
+test_full_disk_keeps_answers (void)
+{
+  g_autofree char *path = tmp_path ("full.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ThStore) store = open_with_records (path);
+  g_autofree char *padding = g_strnfill (2000, 'x');
+  gint64 attempt = th_store_start_attempt (store, 1, "pragmatism", TH_ATTEMPT_FULL, &error);
+  guint saved = 0;
+  int pages = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_exec (store->db, "PRAGMA wal_checkpoint(TRUNCATE);", NULL, NULL, NULL), ==, SQLITE_OK);
+  {
+    sqlite3_stmt *stmt = NULL;
+    sqlite3_prepare_v2 (store->db, "PRAGMA page_count", -1, &stmt, NULL);
+    sqlite3_step (stmt);
+    pages = sqlite3_column_int (stmt, 0);
+    sqlite3_finalize (stmt);
+  }
+  {
+    g_autofree char *limit = g_strdup_printf ("PRAGMA max_page_count = %d;", pages + 4);
+    g_assert_cmpint (sqlite3_exec (store->db, limit, NULL, NULL, NULL), ==, SQLITE_OK);
+  }
+
+  while (th_store_record_answer (store, attempt, padding, "a", 1, 1, &error) > 0)
+    saved++;
+  g_assert_error (error, TH_STORE_ERROR, TH_STORE_ERROR_FULL);
+  g_assert_nonnull (strstr (error->message, "Everything saved before it is safe"));
+  g_assert_cmpuint (saved, >, 0);
+  g_clear_error (&error);
+
+  g_assert_cmpint (sqlite3_exec (store->db, "PRAGMA max_page_count = 1000000;", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (th_store_record_answer (store, attempt, "after", "a", 1, 1, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_null (th_store_verify (store, &error));
+  {
+    g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM answers WHERE attempt_id = %" G_GINT64_FORMAT, attempt);
+    assert_query_int (path, sql, saved + 1);
+  }
+}
+
 static void
 test_backup_once_a_day (void)
 {
@@ -450,6 +495,7 @@ main (int   argc,
   g_test_add_func ("/core/store/tampering-detected", test_tampering_detected);
   g_test_add_func ("/core/store/audit-trail-append-only", test_audit_trail_append_only);
   g_test_add_func ("/core/store/read-only-folder", test_read_only_folder);
+  g_test_add_func ("/core/store/full-disk-keeps-answers", test_full_disk_keeps_answers);
   g_test_add_func ("/core/store/backup-once-a-day", test_backup_once_a_day);
 
   result = g_test_run ();
