@@ -44,7 +44,7 @@ open_with_records (const char *path)
 
   g_assert_no_error (error);
   learner = th_store_add_learner (store, "Ana Lucía", &error);
-  attempt = th_store_start_attempt (store, learner, "humanism", TH_ATTEMPT_FULL, &error);
+  attempt = th_store_start_attempt (store, learner, "humanism", TH_ATTEMPT_FULL, NULL, &error);
   th_store_record_answer (store, attempt, "late", "a", 3, 3, &error);
   th_store_record_answer (store, attempt, "words", "a c", 2, 2, &error);
   th_store_finish_attempt (store, attempt, 5, 5, TRUE, &error);
@@ -409,7 +409,7 @@ test_full_disk_keeps_answers (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(ThStore) store = open_with_records (path);
   g_autofree char *padding = g_strnfill (2000, 'x');
-  gint64 attempt = th_store_start_attempt (store, 1, "pragmatism", TH_ATTEMPT_FULL, &error);
+  gint64 attempt = th_store_start_attempt (store, 1, "pragmatism", TH_ATTEMPT_FULL, NULL, &error);
   guint saved = 0;
   int pages = 0;
 

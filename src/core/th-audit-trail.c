@@ -18,7 +18,8 @@ static const struct {
   { "learners",
     "quote(display_name)||'|'||quote(pin_hash)||'|'||quote(created_at)||'|'||quote(archived)" },
   { "attempts",
-    "quote(learner_id)||'|'||quote(module_id)||'|'||quote(kind)||'|'||quote(started_at)||'|'||"
+    "quote(learner_id)||'|'||quote(module_id)||'|'||quote(kind)||'|'||quote(scenario_set)||'|'||"
+    "quote(started_at)||'|'||"
     "quote(finished_at)||'|'||quote(score)||'|'||quote(max_score)||'|'||quote(passed)" },
   { "answers",
     "quote(attempt_id)||'|'||quote(seq)||'|'||quote(scenario_id)||'|'||quote(choice_ids)||'|'||"

@@ -127,11 +127,17 @@ th_store_list_learner_names (ThStore  *self,
   return g_steal_pointer (&names);
 }
 
+/**
+ * th_store_start_attempt:
+ * @scenario_set: (nullable): the scenarios that start each branch, separated
+ *   by spaces, when not the whole quiz (a refresher); kept for resuming
+ */
 gint64
 th_store_start_attempt (ThStore        *self,
                         gint64          learner_id,
                         const char     *module_id,
                         ThAttemptKind   kind,
+                        const char     *scenario_set,
                         GError        **error)
 {
   g_autofree char *now = now_utc ();
@@ -140,14 +146,15 @@ th_store_start_attempt (ThStore        *self,
   g_return_val_if_fail (TH_IS_STORE (self), 0);
   g_return_val_if_fail (module_id != NULL, 0);
 
-  stmt = prepare (self, "INSERT INTO attempts (learner_id, module_id, kind, started_at) "
-                        "VALUES (?1, ?2, ?3, ?4)", error);
+  stmt = prepare (self, "INSERT INTO attempts (learner_id, module_id, kind, started_at, "
+                        "scenario_set) VALUES (?1, ?2, ?3, ?4, ?5)", error);
   if (stmt != NULL)
     {
       sqlite3_bind_int64 (stmt, 1, learner_id);
       sqlite3_bind_text (stmt, 2, module_id, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 3, kind == TH_ATTEMPT_REFRESHER ? "refresher" : "full", -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 4, now, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 5, scenario_set, -1, SQLITE_TRANSIENT);
     }
   return commit_audited (self, stmt, "attempts", 0, TH_AUDIT_INSERT, error);
 }
@@ -287,4 +294,145 @@ th_store_set_setting (ThStore     *self,
       return FALSE;
     }
   return TRUE;
+}
+
+void
+th_stored_answer_free (ThStoredAnswer *answer)
+{
+  if (answer == NULL)
+    return;
+  g_free (answer->scenario_id);
+  g_free (answer->choice_ids);
+  g_free (answer);
+}
+
+void
+th_attempt_result_free (ThAttemptResult *result)
+{
+  if (result == NULL)
+    return;
+  g_free (result->finished_at);
+  g_free (result);
+}
+
+/* Ends a read: SQLITE_DONE is success, anything else an error. */
+static gboolean
+finish_read (ThStore       *self,
+             sqlite3_stmt  *stmt,
+             int            rc,
+             GError       **error)
+{
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_DONE || rc == SQLITE_ROW || th_store_set_error_from_db (self, rc, error);
+}
+
+/**
+ * th_store_find_open_attempt:
+ * @scenario_set: (out) (optional) (nullable): the attempt's scenario set
+ *
+ * Finds the learner's unfinished attempt at @module_id, left by quitting
+ * or a crash, so that it can be resumed.
+ *
+ * Returns: its id, or 0 if there is none (or on @error)
+ */
+gint64
+th_store_find_open_attempt (ThStore     *self,
+                            gint64       learner_id,
+                            const char  *module_id,
+                            char       **scenario_set,
+                            GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+  int rc;
+
+  g_return_val_if_fail (TH_IS_STORE (self), 0);
+
+  stmt = prepare (self, "SELECT id, scenario_set FROM attempts WHERE learner_id = ?1 AND "
+                        "module_id = ?2 AND finished_at IS NULL ORDER BY id DESC LIMIT 1", error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, learner_id);
+  sqlite3_bind_text (stmt, 2, module_id, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      id = sqlite3_column_int64 (stmt, 0);
+      if (scenario_set != NULL)
+        *scenario_set = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+    }
+  return finish_read (self, stmt, rc, error) ? id : 0;
+}
+
+/**
+ * th_store_list_answers:
+ *
+ * Returns: (transfer full) (element-type ThStoredAnswer): the attempt's
+ *   answers in the order given, or %NULL on @error
+ */
+GPtrArray *
+th_store_list_answers (ThStore  *self,
+                       gint64    attempt_id,
+                       GError  **error)
+{
+  g_autoptr(GPtrArray) answers = g_ptr_array_new_with_free_func ((GDestroyNotify) th_stored_answer_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (TH_IS_STORE (self), NULL);
+
+  stmt = prepare (self, "SELECT scenario_id, choice_ids, score, max_score FROM answers "
+                        "WHERE attempt_id = ?1 ORDER BY seq", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, attempt_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ThStoredAnswer *answer = g_new0 (ThStoredAnswer, 1);
+
+      answer->scenario_id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      answer->choice_ids = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      answer->score = sqlite3_column_int (stmt, 2);
+      answer->max_score = sqlite3_column_int (stmt, 3);
+      g_ptr_array_add (answers, answer);
+    }
+  return finish_read (self, stmt, rc, error) ? g_steal_pointer (&answers) : NULL;
+}
+
+/**
+ * th_store_get_last_result:
+ *
+ * Returns: (transfer full) (nullable): the learner's latest finished
+ *   attempt at @module_id, or %NULL if there is none (or on @error)
+ */
+ThAttemptResult *
+th_store_get_last_result (ThStore     *self,
+                          gint64       learner_id,
+                          const char  *module_id,
+                          GError     **error)
+{
+  g_autoptr(ThAttemptResult) result = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (TH_IS_STORE (self), NULL);
+
+  stmt = prepare (self, "SELECT id, finished_at, score, max_score, passed FROM attempts "
+                        "WHERE learner_id = ?1 AND module_id = ?2 AND finished_at IS NOT NULL "
+                        "ORDER BY id DESC LIMIT 1", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, learner_id);
+  sqlite3_bind_text (stmt, 2, module_id, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      result = g_new0 (ThAttemptResult, 1);
+      result->id = sqlite3_column_int64 (stmt, 0);
+      result->finished_at = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      result->score = sqlite3_column_int (stmt, 2);
+      result->max_score = sqlite3_column_int (stmt, 3);
+      result->passed = sqlite3_column_int (stmt, 4) != 0;
+    }
+  return finish_read (self, stmt, rc, error) ? g_steal_pointer (&result) : NULL;
 }

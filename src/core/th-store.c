@@ -46,6 +46,7 @@ static const struct {
     "  learner_id INTEGER NOT NULL REFERENCES learners (id),"
     "  module_id TEXT NOT NULL,"
     "  kind TEXT NOT NULL CHECK (kind IN ('full', 'refresher')),"
+    "  scenario_set TEXT,"
     "  started_at TEXT NOT NULL,"
     "  finished_at TEXT,"
     "  score INTEGER,"

@@ -23,6 +23,30 @@ typedef enum
   TH_ATTEMPT_REFRESHER,
 } ThAttemptKind;
 
+/* An answer as it was recorded. */
+typedef struct
+{
+  char *scenario_id;
+  char *choice_ids;   /* separated by spaces */
+  int   score;
+  int   max_score;
+} ThStoredAnswer;
+
+/* A finished attempt. */
+typedef struct
+{
+  gint64   id;
+  char    *finished_at;
+  int      score;
+  int      max_score;
+  gboolean passed;
+} ThAttemptResult;
+
+void th_stored_answer_free  (ThStoredAnswer  *answer);
+void th_attempt_result_free (ThAttemptResult *result);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ThAttemptResult, th_attempt_result_free)
+
 #define TH_TYPE_STORE (th_store_get_type ())
 
 G_DECLARE_FINAL_TYPE (ThStore, th_store, TH, STORE, GObject)
@@ -60,6 +84,19 @@ gint64      th_store_start_attempt        (ThStore        *self,
                                            gint64          learner_id,
                                            const char     *module_id,
                                            ThAttemptKind   kind,
+                                           const char     *scenario_set,
+                                           GError        **error);
+gint64      th_store_find_open_attempt    (ThStore        *self,
+                                           gint64          learner_id,
+                                           const char     *module_id,
+                                           char          **scenario_set,
+                                           GError        **error);
+GPtrArray  *th_store_list_answers         (ThStore        *self,
+                                           gint64          attempt_id,
+                                           GError        **error);
+ThAttemptResult *th_store_get_last_result (ThStore        *self,
+                                           gint64          learner_id,
+                                           const char     *module_id,
                                            GError        **error);
 gint64      th_store_record_answer        (ThStore        *self,
                                            gint64          attempt_id,

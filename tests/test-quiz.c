@@ -1,0 +1,271 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "th-catalog.h"
+#include "th-quiz-session.h"
+#include "th-test-util.h"
+
+/* The example module's quiz: "late" (single; choice a, 2 points, leads to
+ * the follow-up "late-2"; b, 0 points, does not), "late-2" (a 1, b 0) and
+ * "words" (select all: a +1, b -1, c +1). Pass mark 60%. */
+static ThModule *
+load_example (ThCatalog **catalog)
+{
+  g_autoptr(ThContentLoader) loader = th_content_loader_new ();
+  g_autofree char *path = g_build_filename (g_getenv ("THRESHOLD_FIXTURES"), "content",
+                                            "good", "example.xml", NULL);
+
+  *catalog = th_catalog_new (loader);
+  th_catalog_add_path (*catalog, path, TH_CONTENT_ORIGIN_BUNDLED);
+  return th_catalog_find_module (*catalog, "example-welcome");
+}
+
+static void
+answer (ThQuizRun  *run,
+        const char *expected_scenario,
+        const char *choices)
+{
+  g_auto(GStrv) ids = g_strsplit (choices, " ", -1);
+  g_auto(ThAnswer) given = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpstr (th_quiz_run_get_current (run)->id, ==, expected_scenario);
+  g_assert_true (th_quiz_run_check_choice (run, (const char * const *) ids, &given, &error));
+  g_assert_no_error (error);
+  th_quiz_run_commit (run, &given);
+}
+
+static void
+test_best_path_passes (void)
+{
+  g_autoptr(ThCatalog) catalog = NULL;
+  ThModule *module = load_example (&catalog);
+  g_autoptr(ThQuizRun) run = th_quiz_run_new (th_module_get_quiz (module), NULL);
+
+  answer (run, "late", "a");
+  answer (run, "late-2", "a");
+  g_assert_false (th_quiz_run_get_passed (run));   /* not over yet */
+  answer (run, "words", "a c");
+
+  g_assert_true (th_quiz_run_is_finished (run));
+  g_assert_null (th_quiz_run_get_current (run));
+  g_assert_cmpint (th_quiz_run_get_score (run), ==, 5);
+  g_assert_cmpint (th_quiz_run_get_max_score (run), ==, 5);
+  g_assert_cmpuint (th_quiz_run_get_percent (run), ==, 100);
+  g_assert_true (th_quiz_run_get_passed (run));
+}
+
+/* Choice b of "late" has no next: the follow-up is skipped, and the
+ * follow-up's points do not count against the learner. */
+static void
+test_branch_skipped_and_fail (void)
+{
+  g_autoptr(ThCatalog) catalog = NULL;
+  ThModule *module = load_example (&catalog);
+  g_autoptr(ThQuizRun) run = th_quiz_run_new (th_module_get_quiz (module), NULL);
+
+  answer (run, "late", "b");
+  answer (run, "words", "a b");
+  g_assert_true (th_quiz_run_is_finished (run));
+  g_assert_cmpuint (th_quiz_run_get_answers (run)->len, ==, 2);
+  g_assert_cmpint (th_quiz_run_get_score (run), ==, 0);
+  g_assert_cmpint (th_quiz_run_get_max_score (run), ==, 4);
+  g_assert_false (th_quiz_run_get_passed (run));
+}
+
+static void
+test_pass_mark_boundary (void)
+{
+  g_autoptr(ThCatalog) catalog = NULL;
+  ThModule *module = load_example (&catalog);
+  g_autoptr(ThQuizRun) exact = th_quiz_run_new (th_module_get_quiz (module), NULL);
+  g_autoptr(ThQuizRun) below = th_quiz_run_new (th_module_get_quiz (module), NULL);
+
+  /* 3 of 5 is exactly the 60% pass mark. */
+  answer (exact, "late", "a");
+  answer (exact, "late-2", "b");
+  answer (exact, "words", "a c b");
+  g_assert_cmpint (th_quiz_run_get_score (exact), ==, 3);
+  g_assert_true (th_quiz_run_get_passed (exact));
+
+  /* 2 of 4 is 50%. */
+  answer (below, "late", "b");
+  answer (below, "words", "a c");
+  g_assert_cmpint (th_quiz_run_get_score (below), ==, 2);
+  g_assert_false (th_quiz_run_get_passed (below));
+}
+
+static void
+test_select_all_scoring (void)
+{
+  static const struct { const char *choices; int score; } cases[] = {
+    { "a c", 2 }, { "c", 1 }, { "a b", 0 }, { "b", 0 }, { "a b c", 1 },
+  };
+  g_autoptr(ThCatalog) catalog = NULL;
+  ThModule *module = load_example (&catalog);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(ThQuizRun) run = th_quiz_run_new (th_module_get_quiz (module), NULL);
+      ThAnswer *last;
+
+      answer (run, "late", "b");
+      answer (run, "words", cases[i].choices);
+      last = g_ptr_array_index (th_quiz_run_get_answers (run), 1);
+      g_assert_cmpint (last->score, ==, cases[i].score);
+      g_assert_cmpint (last->max_score, ==, 2);
+    }
+}
+
+static void
+test_invalid_choices_refused (void)
+{
+  static const char * const none[] = { NULL };
+  static const char * const unknown[] = { "z", NULL };
+  static const char * const two[] = { "a", "b", NULL };
+  g_autoptr(ThCatalog) catalog = NULL;
+  ThModule *module = load_example (&catalog);
+  g_autoptr(ThQuizRun) run = th_quiz_run_new (th_module_get_quiz (module), NULL);
+  const char * const *bad[] = { none, unknown, two };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_auto(ThAnswer) given = { 0 };
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (th_quiz_run_check_choice (run, bad[i], &given, &error));
+      g_assert_error (error, TH_QUIZ_RUN_ERROR, TH_QUIZ_RUN_ERROR_INVALID_CHOICE);
+    }
+  g_assert_cmpstr (th_quiz_run_get_current (run)->id, ==, "late");
+}
+
+static void
+test_entry_subset (void)
+{
+  static const char * const entries[] = { "words", NULL };
+  g_autoptr(ThCatalog) catalog = NULL;
+  ThModule *module = load_example (&catalog);
+  g_autoptr(ThQuizRun) run = th_quiz_run_new (th_module_get_quiz (module), entries);
+
+  g_assert_cmpuint (th_quiz_run_get_n_entries (run), ==, 1);
+  answer (run, "words", "a c");
+  g_assert_true (th_quiz_run_is_finished (run));
+}
+
+static const ThAnswer *
+session_answer (ThQuizSession *session,
+                const char    *choices)
+{
+  g_auto(GStrv) ids = g_strsplit (choices, " ", -1);
+  g_autoptr(GError) error = NULL;
+  const ThAnswer *given = th_quiz_session_answer (session, (const char * const *) ids, &error);
+
+  g_assert_no_error (error);
+  return given;
+}
+
+/* Answers are in the store the moment they are given: a session dropped
+ * half-way (as by a crash) resumes with every one of them. */
+static void
+test_resume_partly_answered (void)
+{
+  g_autofree char *dir = th_test_make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "quiz.db", NULL);
+  g_autoptr(ThCatalog) catalog = NULL;
+  ThModule *module = load_example (&catalog);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ThStore) store = th_store_open (path, &error);
+  gint64 learner = th_store_add_learner (store, "Amara", &error);
+  ThQuizSession *session;
+  ThQuizRun *run;
+
+  session = th_quiz_session_start (store, learner, module, TH_ATTEMPT_FULL, NULL, &error);
+  g_assert_no_error (error);
+  session_answer (session, "a");
+  session_answer (session, "a");
+  g_assert_finalize_object (session);
+
+  session = th_quiz_session_resume (store, learner, module, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (session);
+  run = th_quiz_session_get_run (session);
+  g_assert_cmpuint (th_quiz_run_get_answers (run)->len, ==, 2);
+  g_assert_cmpstr (th_quiz_run_get_current (run)->id, ==, "words");
+  g_assert_cmpint (th_quiz_run_get_score (run), ==, 3);
+  session_answer (session, "a c");
+  g_assert_true (th_quiz_session_finish (session, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_finalize_object (session);
+
+  /* Finished: nothing left to resume. */
+  g_assert_null (th_quiz_session_resume (store, learner, module, &error));
+  g_assert_no_error (error);
+  th_test_rmtree (dir);
+}
+
+static void
+test_history_and_improvement (void)
+{
+  g_autofree char *dir = th_test_make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "quiz.db", NULL);
+  g_autoptr(ThCatalog) catalog = NULL;
+  ThModule *module = load_example (&catalog);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ThStore) store = th_store_open (path, &error);
+  gint64 learner = th_store_add_learner (store, "Amara", &error);
+  g_autoptr(ThImprovement) first = NULL, second = NULL;
+  g_autoptr(ThAttemptResult) last = NULL;
+  ThQuizSession *session;
+
+  session = th_quiz_session_start (store, learner, module, TH_ATTEMPT_FULL, NULL, &error);
+  session_answer (session, "b");
+  session_answer (session, "c");
+  g_assert_true (th_quiz_session_finish (session, &first, &error));
+  g_assert_false (first->has_previous);
+  g_assert_cmpuint (first->percent, ==, 25);
+  g_assert_finalize_object (session);
+
+  last = th_store_get_last_result (store, learner, "example-welcome", &error);
+  g_assert_false (last->passed);
+  g_assert_cmpint (last->score, ==, 1);
+
+  session = th_quiz_session_start (store, learner, module, TH_ATTEMPT_FULL, NULL, &error);
+  session_answer (session, "a");
+  session_answer (session, "a");
+  session_answer (session, "a c");
+  g_assert_true (th_quiz_session_finish (session, &second, &error));
+  g_assert_no_error (error);
+  g_assert_true (second->has_previous);
+  g_assert_cmpuint (second->previous_percent, ==, 25);
+  g_assert_cmpuint (second->percent, ==, 100);
+  /* Best now and not before: the late arrival, its follow-up, and charting. */
+  g_assert_cmpuint (second->now_best->len, ==, 3);
+  g_assert_cmpstr (second->now_best->pdata[0], ==, "Twenty minutes late");
+  g_assert_finalize_object (session);
+
+  g_clear_pointer (&last, th_attempt_result_free);
+  last = th_store_get_last_result (store, learner, "example-welcome", &error);
+  g_assert_true (last->passed);
+  g_assert_null (th_store_verify (store, &error));
+  th_test_rmtree (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/core/quiz/best-path-passes", test_best_path_passes);
+  g_test_add_func ("/core/quiz/branch-skipped-and-fail", test_branch_skipped_and_fail);
+  g_test_add_func ("/core/quiz/pass-mark-boundary", test_pass_mark_boundary);
+  g_test_add_func ("/core/quiz/select-all-scoring", test_select_all_scoring);
+  g_test_add_func ("/core/quiz/invalid-choices-refused", test_invalid_choices_refused);
+  g_test_add_func ("/core/quiz/entry-subset", test_entry_subset);
+  g_test_add_func ("/core/quiz/resume-partly-answered", test_resume_partly_answered);
+  g_test_add_func ("/core/quiz/history-and-improvement", test_history_and_improvement);
+
+  return g_test_run ();
+}
