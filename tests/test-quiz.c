@@ -177,7 +177,7 @@ test_resume_partly_answered (void)
   ThModule *module = load_example (&catalog);
   g_autoptr(GError) error = NULL;
   g_autoptr(ThStore) store = th_store_open (path, &error);
-  gint64 learner = th_store_add_learner (store, "Amara", &error);
+  gint64 learner = th_store_add_learner (store, "Amara", NULL, &error);
   ThQuizSession *session;
   ThQuizRun *run;
 
@@ -214,7 +214,7 @@ test_history_and_improvement (void)
   ThModule *module = load_example (&catalog);
   g_autoptr(GError) error = NULL;
   g_autoptr(ThStore) store = th_store_open (path, &error);
-  gint64 learner = th_store_add_learner (store, "Amara", &error);
+  gint64 learner = th_store_add_learner (store, "Amara", NULL, &error);
   g_autoptr(ThImprovement) first = NULL, second = NULL;
   g_autoptr(ThAttemptResult) last = NULL;
   ThQuizSession *session;

@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "th-learner.h"
 #include "th-store-private.h"
 #include "th-test-util.h"
 
@@ -43,7 +44,7 @@ open_with_records (const char *path)
   gint64 learner, attempt;
 
   g_assert_no_error (error);
-  learner = th_store_add_learner (store, "Ana Lucía", &error);
+  learner = th_store_add_learner (store, "Ana Lucía", NULL, &error);
   attempt = th_store_start_attempt (store, learner, "humanism", TH_ATTEMPT_FULL, NULL, &error);
   th_store_record_answer (store, attempt, "late", "a", 3, 3, &error);
   th_store_record_answer (store, attempt, "words", "a c", 2, 2, &error);
@@ -324,7 +325,7 @@ test_fresh_after_damage (void)
   g_assert_null (th_store_find_good_backup (path));
   store = th_store_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (th_store_add_learner (store, "New start", &error), >, 0);
+  g_assert_cmpint (th_store_add_learner (store, "New start", NULL, &error), >, 0);
 }
 
 /* An edit made with the sqlite3 command-line tool is caught. */
@@ -445,6 +446,77 @@ test_full_disk_keeps_answers (void)
 }
 
 static void
+test_learner_profiles (void)
+{
+  g_autofree char *path = tmp_path ("profiles.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ThStore) store = th_store_open (path, &error);
+  g_autoptr(GListModel) learners = NULL;
+  g_autofree char *huge = g_strnfill (10000, 'n');
+  static const char * const bad_names[] = { "", "   ", "Tab\there", "Bell\a" };
+  gint64 with_pin, without_pin;
+
+  with_pin = th_store_add_learner (store, "  Zoë  ", "4821", &error);
+  g_assert_no_error (error);
+  without_pin = th_store_add_learner (store, "amir", NULL, &error);
+  g_assert_no_error (error);
+
+  learners = th_store_list_learners (store, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (learners), ==, 2);
+  {
+    g_autoptr(ThLearner) first = g_list_model_get_item (learners, 0);
+    g_autoptr(ThLearner) second = g_list_model_get_item (learners, 1);
+
+    g_assert_cmpstr (th_learner_get_display_name (first), ==, "amir");
+    g_assert_false (th_learner_get_has_pin (first));
+    g_assert_cmpstr (th_learner_get_display_name (second), ==, "Zoë");
+    g_assert_true (th_learner_get_has_pin (second));
+  }
+
+  g_assert_true (th_store_check_pin (store, with_pin, "4821"));
+  g_assert_false (th_store_check_pin (store, with_pin, "4822"));
+  g_assert_false (th_store_check_pin (store, with_pin, NULL));
+  g_assert_true (th_store_check_pin (store, without_pin, NULL));
+  assert_query_int (path, "SELECT count(*) FROM learners WHERE pin_hash LIKE '$argon2id$%'", 1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad_names); i++)
+    {
+      g_assert_cmpint (th_store_add_learner (store, bad_names[i], NULL, &error), ==, 0);
+      g_assert_error (error, TH_STORE_ERROR, TH_STORE_ERROR_INVALID);
+      g_clear_error (&error);
+    }
+  g_assert_cmpint (th_store_add_learner (store, huge, NULL, &error), ==, 0);
+  g_assert_error (error, TH_STORE_ERROR, TH_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (th_store_add_learner (store, "Short PIN", "12", &error), ==, 0);
+  g_assert_error (error, TH_STORE_ERROR, TH_STORE_ERROR_INVALID);
+}
+
+static void
+test_module_statuses (void)
+{
+  g_autofree char *path = tmp_path ("statuses.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ThStore) store = open_with_records (path);
+  g_autoptr(GHashTable) statuses = NULL;
+  ThModuleStatus *status;
+
+  /* Learner 1 passed humanism; now starts pragmatism. */
+  th_store_start_attempt (store, 1, "pragmatism", TH_ATTEMPT_FULL, NULL, &error);
+  statuses = th_store_get_module_statuses (store, 1, &error);
+  g_assert_no_error (error);
+
+  status = g_hash_table_lookup (statuses, "humanism");
+  g_assert_cmpint (status->state, ==, TH_MODULE_STATE_PASSED);
+  g_assert_cmpint (status->percent, ==, 100);
+  g_assert_nonnull (status->completed_at);
+  status = g_hash_table_lookup (statuses, "pragmatism");
+  g_assert_cmpint (status->state, ==, TH_MODULE_STATE_IN_PROGRESS);
+  g_assert_true (status->has_open_attempt);
+  g_assert_null (g_hash_table_lookup (statuses, "autonomy"));
+}
+
+static void
 test_backup_once_a_day (void)
 {
   g_autofree char *path = tmp_path ("daily/threshold.db");
@@ -496,6 +568,8 @@ main (int   argc,
   g_test_add_func ("/core/store/audit-trail-append-only", test_audit_trail_append_only);
   g_test_add_func ("/core/store/read-only-folder", test_read_only_folder);
   g_test_add_func ("/core/store/full-disk-keeps-answers", test_full_disk_keeps_answers);
+  g_test_add_func ("/core/store/learner-profiles", test_learner_profiles);
+  g_test_add_func ("/core/store/module-statuses", test_module_statuses);
   g_test_add_func ("/core/store/backup-once-a-day", test_backup_once_a_day);
 
   result = g_test_run ();

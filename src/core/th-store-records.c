@@ -4,6 +4,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <sodium.h>
+
+#include "th-learner.h"
+#include <string.h>
 
 #include "th-audit-trail.h"
 #include "th-store-private.h"
@@ -30,6 +34,17 @@ prepare (ThStore     *self,
   if (rc != SQLITE_OK)
     th_store_set_error_from_db (self, rc, error);
   return stmt;
+}
+
+/* Ends a read: SQLITE_DONE is success, anything else an error. */
+static gboolean
+finish_read (ThStore       *self,
+             sqlite3_stmt  *stmt,
+             int            rc,
+             GError       **error)
+{
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_DONE || rc == SQLITE_ROW || th_store_set_error_from_db (self, rc, error);
 }
 
 /* Steps @stmt to its end, finalizes it, and records the row it inserted
@@ -84,21 +99,154 @@ commit_audited (ThStore       *self,
   return id;
 }
 
-/* Returns the new learner's id, or 0 with @error set. */
+#define MAX_NAME_LENGTH 80
+
+static gboolean
+invalid (GError     **error,
+         const char  *message)
+{
+  g_set_error_literal (error, TH_STORE_ERROR, TH_STORE_ERROR_INVALID, message);
+  return FALSE;
+}
+
+/* A name is shown in lists, reports and certificates: printable text of
+ * a sensible length, without leading or trailing spaces. */
+static char *
+clean_name (const char  *name,
+            GError     **error)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (name));
+
+  if (!g_utf8_validate (trimmed, -1, NULL))
+    return invalid (error, _("The name is not valid text")), NULL;
+  if (*trimmed == '\0')
+    return invalid (error, _("Enter a name")), NULL;
+  if (g_utf8_strlen (trimmed, -1) > MAX_NAME_LENGTH)
+    return invalid (error, _("The name is too long: keep it under 80 characters")), NULL;
+  for (const char *c = trimmed; *c != '\0'; c = g_utf8_next_char (c))
+    if (g_unichar_iscntrl (g_utf8_get_char (c)))
+      return invalid (error, _("The name cannot contain control characters")), NULL;
+  return g_steal_pointer (&trimmed);
+}
+
+static void
+ensure_sodium (void)
+{
+  static gsize initialized;
+
+  if (g_once_init_enter (&initialized))
+    {
+      if (sodium_init () < 0)
+        g_error ("libsodium could not be initialized");
+      g_once_init_leave (&initialized, 1);
+    }
+}
+
+/* A PIN keeps colleagues on a shared workstation out of each other's
+ * profiles; with at most a few million values it is no vault, so it gets
+ * a quick argon2id hash (supervisor passphrases get the costly one). */
+static char *
+hash_pin (const char  *pin,
+          GError     **error)
+{
+  char hash[crypto_pwhash_STRBYTES];
+  gsize length = strlen (pin);
+
+  if (length < 4 || length > 12)
+    return invalid (error, _("A PIN has 4 to 12 characters")), NULL;
+  ensure_sodium ();
+  if (crypto_pwhash_str (hash, pin, length, crypto_pwhash_OPSLIMIT_MIN, 8 * 1024 * 1024) != 0)
+    return invalid (error, _("There is not enough memory to protect the PIN")), NULL;
+  return g_strdup (hash);
+}
+
+/**
+ * th_store_add_learner:
+ * @pin: (nullable): a PIN the learner chose, stored only as a hash
+ *
+ * Returns: the new learner's id, or 0 with @error set
+ */
 gint64
 th_store_add_learner (ThStore     *self,
                       const char  *display_name,
+                      const char  *pin,
                       GError     **error)
 {
+  g_autofree char *name = NULL, *pin_hash = NULL;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (TH_IS_STORE (self), 0);
   g_return_val_if_fail (display_name != NULL, 0);
 
-  stmt = prepare (self, "INSERT INTO learners (display_name) VALUES (?1)", error);
+  if ((name = clean_name (display_name, error)) == NULL)
+    return 0;
+  if (pin != NULL && *pin != '\0' && (pin_hash = hash_pin (pin, error)) == NULL)
+    return 0;
+
+  stmt = prepare (self, "INSERT INTO learners (display_name, pin_hash) VALUES (?1, ?2)", error);
   if (stmt != NULL)
-    sqlite3_bind_text (stmt, 1, display_name, -1, SQLITE_TRANSIENT);
+    {
+      sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, pin_hash, -1, SQLITE_TRANSIENT);
+    }
   return commit_audited (self, stmt, "learners", 0, TH_AUDIT_INSERT, error);
+}
+
+/**
+ * th_store_list_learners:
+ *
+ * Returns: (transfer full): the learners who are not archived, by name, as
+ *   a list of #ThLearner; %NULL on @error
+ */
+GListModel *
+th_store_list_learners (ThStore  *self,
+                        GError  **error)
+{
+  g_autoptr(GListStore) learners = g_list_store_new (TH_TYPE_LEARNER);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (TH_IS_STORE (self), NULL);
+
+  stmt = prepare (self, "SELECT id, display_name, pin_hash IS NOT NULL FROM learners "
+                        "WHERE archived = 0 ORDER BY display_name COLLATE NOCASE, id", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(ThLearner) learner = th_learner_new (sqlite3_column_int64 (stmt, 0),
+                                                     (const char *) sqlite3_column_text (stmt, 1),
+                                                     sqlite3_column_int (stmt, 2));
+      g_list_store_append (learners, learner);
+    }
+  return finish_read (self, stmt, rc, error) ? G_LIST_MODEL (g_steal_pointer (&learners)) : NULL;
+}
+
+/* TRUE if @pin opens @learner_id's profile (or the profile has no PIN). */
+gboolean
+th_store_check_pin (ThStore    *self,
+                    gint64      learner_id,
+                    const char *pin)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (TH_IS_STORE (self), FALSE);
+
+  stmt = prepare (self, "SELECT pin_hash FROM learners WHERE id = ?1", NULL);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, learner_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *hash = (const char *) sqlite3_column_text (stmt, 0);
+
+      ensure_sodium ();
+      ok = hash == NULL ||
+           (pin != NULL && crypto_pwhash_str_verify (hash, pin, strlen (pin)) == 0);
+    }
+  sqlite3_finalize (stmt);
+  return ok;
 }
 
 /* Returns the names of the learners who are not archived, by name. */
@@ -118,13 +266,7 @@ th_store_list_learner_names (ThStore  *self,
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      th_store_set_error_from_db (self, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&names);
+  return finish_read (self, stmt, rc, error) ? g_steal_pointer (&names) : NULL;
 }
 
 /**
@@ -297,6 +439,80 @@ th_store_set_setting (ThStore     *self,
 }
 
 void
+th_module_status_free (ThModuleStatus *status)
+{
+  if (status == NULL)
+    return;
+  g_free (status->completed_at);
+  g_free (status);
+}
+
+static ThModuleStatus *
+lookup_status (GHashTable *statuses,
+               const char *module_id)
+{
+  ThModuleStatus *status = g_hash_table_lookup (statuses, module_id);
+
+  if (status == NULL)
+    {
+      status = g_new0 (ThModuleStatus, 1);
+      g_hash_table_insert (statuses, g_strdup (module_id), status);
+    }
+  return status;
+}
+
+/**
+ * th_store_get_module_statuses:
+ *
+ * Returns: (transfer full): module id → #ThModuleStatus for every module
+ *   the learner has started; the others are not started. %NULL on @error.
+ */
+GHashTable *
+th_store_get_module_statuses (ThStore  *self,
+                              gint64    learner_id,
+                              GError  **error)
+{
+  g_autoptr(GHashTable) statuses = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                          (GDestroyNotify) th_module_status_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (TH_IS_STORE (self), NULL);
+
+  /* Started, and whether an attempt is open; then the latest completion
+   * (SQLite gives the other columns of the row holding the max). */
+  stmt = prepare (self, "SELECT module_id, max(finished_at IS NULL) FROM attempts "
+                        "WHERE learner_id = ?1 GROUP BY module_id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, learner_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ThModuleStatus *status = lookup_status (statuses, (const char *) sqlite3_column_text (stmt, 0));
+
+      status->state = TH_MODULE_STATE_IN_PROGRESS;
+      status->has_open_attempt = sqlite3_column_int (stmt, 1);
+    }
+  if (!finish_read (self, stmt, rc, error))
+    return NULL;
+
+  stmt = prepare (self, "SELECT module_id, score_percent, max(completed_at) FROM completions "
+                        "WHERE learner_id = ?1 GROUP BY module_id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, learner_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ThModuleStatus *status = lookup_status (statuses, (const char *) sqlite3_column_text (stmt, 0));
+
+      status->state = TH_MODULE_STATE_PASSED;
+      status->percent = sqlite3_column_int (stmt, 1);
+      status->completed_at = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+    }
+  return finish_read (self, stmt, rc, error) ? g_steal_pointer (&statuses) : NULL;
+}
+
+void
 th_stored_answer_free (ThStoredAnswer *answer)
 {
   if (answer == NULL)
@@ -313,17 +529,6 @@ th_attempt_result_free (ThAttemptResult *result)
     return;
   g_free (result->finished_at);
   g_free (result);
-}
-
-/* Ends a read: SQLITE_DONE is success, anything else an error. */
-static gboolean
-finish_read (ThStore       *self,
-             sqlite3_stmt  *stmt,
-             int            rc,
-             GError       **error)
-{
-  sqlite3_finalize (stmt);
-  return rc == SQLITE_DONE || rc == SQLITE_ROW || th_store_set_error_from_db (self, rc, error);
 }
 
 /**

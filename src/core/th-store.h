@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -14,6 +14,7 @@ typedef enum
   TH_STORE_ERROR_READ_ONLY,
   TH_STORE_ERROR_FULL,
   TH_STORE_ERROR_NOT_FOUND,
+  TH_STORE_ERROR_INVALID,        /* a value the records cannot take, e.g. an empty name */
   TH_STORE_ERROR_FAILED,
 } ThStoreError;
 
@@ -42,6 +43,23 @@ typedef struct
   gboolean passed;
 } ThAttemptResult;
 
+typedef enum
+{
+  TH_MODULE_STATE_NOT_STARTED,
+  TH_MODULE_STATE_IN_PROGRESS,
+  TH_MODULE_STATE_PASSED,
+} ThModuleState;
+
+/* Where a learner stands with one module. */
+typedef struct
+{
+  ThModuleState  state;
+  int            percent;       /* of the latest completion */
+  char          *completed_at;  /* of the latest completion, ISO 8601 UTC */
+  gboolean       has_open_attempt;
+} ThModuleStatus;
+
+void th_module_status_free  (ThModuleStatus  *status);
 void th_stored_answer_free  (ThStoredAnswer  *answer);
 void th_attempt_result_free (ThAttemptResult *result);
 
@@ -77,6 +95,15 @@ gboolean    th_store_restore              (const char     *backup,
 /* Records (th-store-records.c) */
 gint64      th_store_add_learner          (ThStore        *self,
                                            const char     *display_name,
+                                           const char     *pin,
+                                           GError        **error);
+GListModel *th_store_list_learners        (ThStore        *self,
+                                           GError        **error);
+gboolean    th_store_check_pin            (ThStore        *self,
+                                           gint64          learner_id,
+                                           const char     *pin);
+GHashTable *th_store_get_module_statuses  (ThStore        *self,
+                                           gint64          learner_id,
                                            GError        **error);
 GPtrArray  *th_store_list_learner_names   (ThStore        *self,
                                            GError        **error);
