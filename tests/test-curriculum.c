@@ -1,0 +1,139 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "th-catalog.h"
+#include "th-content-problem.h"
+
+#include <string.h>
+
+/* The shipped curriculum's shape, as the curriculum issue sets it: six
+ * principles, eight themes in their three levels, an optional module for
+ * supervisors, and quizzes rich enough to teach. */
+
+static ThCatalog *catalog;
+
+static void
+test_no_problems (void)
+{
+  GPtrArray *problems = th_catalog_get_problems (catalog);
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      g_autofree char *line = th_content_problem_format (problems->pdata[i]);
+      g_test_message ("%s", line);
+    }
+  /* Not even warnings: the content models the language it teaches. */
+  g_assert_cmpuint (problems->len, ==, 0);
+}
+
+static void
+test_principles_and_themes (void)
+{
+  static const char * const principles[] = {
+    "humanism", "pragmatism", "individualism", "autonomy", "incrementalism", "accountability",
+  };
+  static const struct { const char *id; ThModuleLevel level; } themes[] = {
+    { "learner-and-informer", TH_MODULE_LEVEL_PATIENT_PROVIDER },
+    { "pragmatic-measures", TH_MODULE_LEVEL_PATIENT_PROVIDER },
+    { "collaborative-teams", TH_MODULE_LEVEL_PATIENT_PROVIDER },
+    { "stigma-free-culture", TH_MODULE_LEVEL_ORGANIZATION },
+    { "welcoming-space", TH_MODULE_LEVEL_ORGANIZATION },
+    { "low-threshold-care", TH_MODULE_LEVEL_ORGANIZATION },
+    { "beyond-the-clinic", TH_MODULE_LEVEL_BEYOND_CLINIC },
+    { "referral-networks", TH_MODULE_LEVEL_BEYOND_CLINIC },
+  };
+  ThModule *leading;
+
+  g_assert_cmpuint (g_list_model_get_n_items (th_catalog_get_modules (catalog)), ==, 15);
+  for (guint i = 0; i < G_N_ELEMENTS (principles); i++)
+    {
+      ThModule *module = th_catalog_find_module (catalog, principles[i]);
+
+      g_assert_nonnull (module);
+      g_assert_cmpint (th_module_get_kind (module), ==, TH_MODULE_KIND_PRINCIPLE);
+      g_assert_cmpuint (th_module_get_order (module), ==, i + 1);
+      g_assert_true (th_module_get_required (module));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (themes); i++)
+    {
+      ThModule *module = th_catalog_find_module (catalog, themes[i].id);
+
+      g_assert_nonnull (module);
+      g_assert_cmpint (th_module_get_kind (module), ==, TH_MODULE_KIND_THEME);
+      g_assert_cmpint (th_module_get_level (module), ==, themes[i].level);
+      g_assert_cmpuint (th_module_get_order (module), ==, i + 1);
+      g_assert_true (th_module_get_required (module));
+    }
+  leading = th_catalog_find_module (catalog, "leading-harm-reduction");
+  g_assert_nonnull (leading);
+  g_assert_false (th_module_get_required (leading));
+}
+
+static void
+check_module (ThModule *module)
+{
+  const ThQuiz *quiz = th_module_get_quiz (module);
+  guint entries = 0, deep_branches = 0, multiple = 0;
+
+  g_test_message ("%s", th_module_get_id (module));
+  g_assert_cmpuint (th_module_get_pages (module)->len, >=, 3);
+  g_assert_cmpuint (th_module_get_key_points (module)->len, >=, 3);
+  g_assert_cmpuint (th_module_get_sources (module)->len, >=, 1);
+
+  for (guint i = 0; i < quiz->scenarios->len; i++)
+    {
+      const ThScenario *scenario = g_ptr_array_index (quiz->scenarios, i);
+
+      for (guint j = 0; j < scenario->choices->len; j++)
+        {
+          const ThChoice *choice = g_ptr_array_index (scenario->choices, j);
+
+          g_assert_nonnull (choice->feedback);
+          g_assert_cmpuint (strlen (choice->feedback), >, 40);
+          /* Feedback names the principles or themes at stake. */
+          g_assert_cmpuint (choice->honours | choice->breaks, !=, 0);
+        }
+      multiple += scenario->multiple;
+      if (scenario->follow_up)
+        continue;
+      entries++;
+      deep_branches += th_quiz_get_branch_depth (quiz, i) >= 3;
+    }
+  g_assert_cmpuint (entries, >=, 6);
+  g_assert_cmpuint (deep_branches, >=, 2);
+  g_assert_cmpuint (multiple, >=, 1);
+}
+
+static void
+test_every_module_teaches (void)
+{
+  GListModel *modules = th_catalog_get_modules (catalog);
+
+  for (guint i = 0; i < g_list_model_get_n_items (modules); i++)
+    {
+      g_autoptr(ThModule) module = g_list_model_get_item (modules, i);
+      check_module (module);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(ThContentLoader) loader = th_content_loader_new ();
+  static const char * const english[] = { "en", "C", NULL };
+  int result;
+
+  g_test_init (&argc, &argv, NULL);
+  th_content_loader_set_languages (loader, english);
+  catalog = th_catalog_new (loader);
+  th_catalog_add_path (catalog, g_getenv ("THRESHOLD_CONTENT_DIR"), TH_CONTENT_ORIGIN_BUNDLED);
+
+  g_test_add_func ("/content/curriculum/no-problems", test_no_problems);
+  g_test_add_func ("/content/curriculum/principles-and-themes", test_principles_and_themes);
+  g_test_add_func ("/content/curriculum/every-module-teaches", test_every_module_teaches);
+
+  result = g_test_run ();
+  g_clear_object (&catalog);
+  return result;
+}
