@@ -128,9 +128,21 @@ open_store (ThApplication *self)
   g_autofree char *path = dup_database_path (self);
 
   g_clear_error (&self->store_error);
+  g_clear_object (&self->store);
   self->store = th_store_open (path, &self->store_error);
   if (self->store != NULL)
     start_backup (self);
+}
+
+static void
+reopen_store (ThApplication *self,
+              GtkWindow     *window)
+{
+  open_store (self);
+  th_window_set_store (TH_WINDOW (window), self->store);
+  if (self->store_error != NULL)
+    th_window_show_error (TH_WINDOW (window), _("Progress Cannot Be Saved"),
+                          self->store_error->message);
 }
 
 static void
@@ -142,13 +154,14 @@ on_damage_response (AdwMessageDialog *dialog,
   const char *backup = g_object_get_data (G_OBJECT (dialog), "backup");
   g_autoptr(GError) error = NULL;
 
+  GtkWindow *window = gtk_window_get_transient_for (GTK_WINDOW (dialog));
+
   if (g_str_equal (response, "restore") && !th_store_restore (backup, path, &error))
     {
-      th_window_show_error (TH_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (dialog))),
-                            _("The Backup Could Not Be Restored"), error->message);
+      th_window_show_error (TH_WINDOW (window), _("The Backup Could Not Be Restored"), error->message);
       return;
     }
-  open_store (self);
+  reopen_store (self, window);
 }
 
 /* The damaged file is already set aside; the person at the desk chooses
@@ -212,7 +225,8 @@ th_application_activate (GApplication *app)
 
   if (window == NULL)
     {
-      window = GTK_WINDOW (th_window_new (self, self->catalog));
+      window = GTK_WINDOW (th_window_new (GTK_APPLICATION (self), self->catalog));
+      th_window_set_store (TH_WINDOW (window), self->store);
       gtk_window_present (window);
       if (self->store_error != NULL)
         report_store_error (self, window);

@@ -5,62 +5,148 @@
 
 #include <glib/gi18n.h>
 
-#include "th-content-problem.h"
+#include "th-home-page.h"
+#include "th-lesson-view.h"
+#include "th-profiles-page.h"
+#include "th-quiz-view.h"
+#include "th-summary-view.h"
 #include "th-window.h"
 
+/* The main window: who is learning, their learning path, a lesson, a quiz
+ * and its result, one at a time. The pages show; this decides which. */
 struct _ThWindow
 {
   AdwApplicationWindow  parent_instance;
 
   /* template widgets */
-  GtkListBox           *module_list;
-  GtkListBox           *problem_list;
-  GtkWidget            *problem_group;
+  GtkStack             *stack;
+  ThProfilesPage       *profiles_page;
+  ThHomePage           *home_page;
+  ThLessonView         *lesson_view;
+  ThQuizView           *quiz_view;
+  ThSummaryView        *summary_view;
 
   /* owned references */
   ThCatalog            *catalog;
+  ThStore              *store;
+  ThLearner            *learner;
   GSettings            *settings;
 };
 
 G_DEFINE_FINAL_TYPE (ThWindow, th_window, ADW_TYPE_APPLICATION_WINDOW)
 
-static GtkWidget *
-create_module_row (gpointer item,
-                   gpointer user_data)
+static void
+show_home (ThWindow *self)
 {
-  ThModule *module = item;
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), th_module_get_title (module));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), th_module_get_summary (module));
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  return row;
+  if (self->learner == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "profiles");
+      return;
+    }
+  th_home_page_show (self->home_page, self->store, self->catalog, self->learner);
+  gtk_stack_set_visible_child_name (self->stack, "home");
 }
 
 static void
-add_problem_rows (ThWindow *self)
+on_learner_chosen (ThWindow  *self,
+                   ThLearner *learner)
 {
-  GPtrArray *problems = th_catalog_get_problems (self->catalog);
-  guint shown = 0;
+  g_set_object (&self->learner, learner);
+  show_home (self);
+}
 
-  for (guint i = 0; i < problems->len; i++)
+static gboolean
+has_open_attempt (ThWindow *self,
+                  ThModule *module)
+{
+  return self->store && self->learner &&
+         th_store_find_open_attempt (self->store, th_learner_get_id (self->learner),
+                                     th_module_get_id (module), NULL, NULL) != 0;
+}
+
+static void
+on_module_activated (ThWindow *self,
+                     ThModule *module)
+{
+  th_lesson_view_show (self->lesson_view, module, has_open_attempt (self, module));
+  gtk_stack_set_visible_child_name (self->stack, "lesson");
+}
+
+/* Resumes the learner's unfinished attempt at @module, or starts one. */
+static void
+start_quiz (ThWindow *self,
+            ThModule *module,
+            gboolean  resume)
+{
+  g_autoptr(ThQuizSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 learner_id;
+
+  if (self->store == NULL || self->learner == NULL)
+    return;
+  learner_id = th_learner_get_id (self->learner);
+  if (resume)
+    session = th_quiz_session_resume (self->store, learner_id, module, &error);
+  if (session == NULL && error == NULL)
+    session = th_quiz_session_start (self->store, learner_id, module, TH_ATTEMPT_FULL, NULL, &error);
+  if (session == NULL)
     {
-      ThContentProblem *problem = g_ptr_array_index (problems, i);
-      g_autofree char *where = g_path_get_basename (problem->file);
-      g_autofree char *title = problem->line > 0
-        ? g_strdup_printf ("%s:%u", where, problem->line) : g_strdup (where);
-      GtkWidget *row;
-
-      if (problem->severity != TH_SEVERITY_ERROR)
-        continue;
-      row = adw_action_row_new ();
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), problem->message);
-      gtk_list_box_append (self->problem_list, row);
-      shown++;
+      th_window_show_error (self, _("The Quiz Cannot Start"), error->message);
+      return;
     }
-  gtk_widget_set_visible (self->problem_group, shown > 0);
+  th_quiz_view_show (self->quiz_view, session);
+  if (!g_str_equal (gtk_stack_get_visible_child_name (self->stack), "summary"))
+    gtk_stack_set_visible_child_name (self->stack, "quiz");
+}
+
+static void
+on_start_quiz (ThWindow *self,
+               ThModule *module)
+{
+  start_quiz (self, module, TRUE);
+}
+
+static void
+on_retry (ThWindow *self,
+          ThModule *module)
+{
+  start_quiz (self, module, FALSE);
+}
+
+static void
+on_quiz_finished (ThWindow      *self,
+                  ThQuizSession *session)
+{
+  g_autoptr(ThImprovement) improvement = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!th_quiz_session_finish (session, &improvement, &error))
+    {
+      th_window_show_error (self, _("The Result Could Not Be Saved"), error->message);
+      return;
+    }
+  th_summary_view_show (self->summary_view, session, improvement);
+  gtk_stack_set_visible_child_name (self->stack, "summary");
+}
+
+static void
+home_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  show_home (TH_WINDOW (widget));
+}
+
+static void
+switch_profile_activated (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  ThWindow *self = TH_WINDOW (widget);
+
+  g_clear_object (&self->learner);
+  th_profiles_page_reload (self->profiles_page);
+  gtk_stack_set_visible_child_name (self->stack, "profiles");
 }
 
 static void
@@ -69,6 +155,8 @@ th_window_dispose (GObject *object)
   ThWindow *self = (ThWindow *)object;
 
   g_clear_object (&self->catalog);
+  g_clear_object (&self->store);
+  g_clear_object (&self->learner);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (th_window_parent_class)->dispose (object);
@@ -82,11 +170,29 @@ th_window_class_init (ThWindowClass *klass)
 
   object_class->dispose = th_window_dispose;
 
+  g_type_ensure (TH_TYPE_PROFILES_PAGE);
+  g_type_ensure (TH_TYPE_HOME_PAGE);
+  g_type_ensure (TH_TYPE_LESSON_VIEW);
+  g_type_ensure (TH_TYPE_QUIZ_VIEW);
+  g_type_ensure (TH_TYPE_SUMMARY_VIEW);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/threshold/Threshold/th-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, ThWindow, module_list);
-  gtk_widget_class_bind_template_child (widget_class, ThWindow, problem_list);
-  gtk_widget_class_bind_template_child (widget_class, ThWindow, problem_group);
+  gtk_widget_class_bind_template_child (widget_class, ThWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, ThWindow, profiles_page);
+  gtk_widget_class_bind_template_child (widget_class, ThWindow, home_page);
+  gtk_widget_class_bind_template_child (widget_class, ThWindow, lesson_view);
+  gtk_widget_class_bind_template_child (widget_class, ThWindow, quiz_view);
+  gtk_widget_class_bind_template_child (widget_class, ThWindow, summary_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_learner_chosen);
+  gtk_widget_class_bind_template_callback (widget_class, on_module_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_start_quiz);
+  gtk_widget_class_bind_template_callback (widget_class, on_quiz_finished);
+  gtk_widget_class_bind_template_callback (widget_class, on_retry);
+
+  gtk_widget_class_install_action (widget_class, "win.home", NULL, home_activated);
+  gtk_widget_class_install_action (widget_class, "win.switch-profile", NULL, switch_profile_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, GDK_ALT_MASK, "win.home", NULL);
 }
 
 static void
@@ -101,8 +207,8 @@ th_window_init (ThWindow *self)
 }
 
 ThWindow *
-th_window_new (ThApplication *application,
-               ThCatalog     *catalog)
+th_window_new (GtkApplication *application,
+               ThCatalog      *catalog)
 {
   ThWindow *self;
 
@@ -110,35 +216,35 @@ th_window_new (ThApplication *application,
 
   self = g_object_new (TH_TYPE_WINDOW, "application", application, NULL);
   self->catalog = g_object_ref (catalog);
-  gtk_list_box_bind_model (self->module_list, th_catalog_get_modules (catalog),
-                           create_module_row, self, NULL);
-  add_problem_rows (self);
   return self;
 }
 
-/**
- * th_window_get_module_list:
- *
- * Returns: (transfer none): the list of modules on the learning path
- */
-GtkListBox *
-th_window_get_module_list (ThWindow *self)
+/* A workstation with one profile and no PIN opens straight onto it. */
+static void
+choose_start_page (ThWindow *self)
 {
-  g_return_val_if_fail (TH_IS_WINDOW (self), NULL);
-  return self->module_list;
+  g_autoptr(GListModel) learners = self->store ? th_store_list_learners (self->store, NULL) : NULL;
+  g_autoptr(ThLearner) only = NULL;
+
+  if (learners != NULL && g_list_model_get_n_items (learners) == 1)
+    only = g_list_model_get_item (learners, 0);
+  if (only != NULL && !th_learner_get_has_pin (only))
+    on_learner_chosen (self, only);
+  else
+    gtk_stack_set_visible_child_name (self->stack, "profiles");
 }
 
-/**
- * th_window_get_problem_list:
- *
- * Returns: (transfer none): the list of module files that could not be
- *   loaded, with why
- */
-GtkListBox *
-th_window_get_problem_list (ThWindow *self)
+/* Called when the store opens, and again if it is recovered. */
+void
+th_window_set_store (ThWindow *self,
+                     ThStore  *store)
 {
-  g_return_val_if_fail (TH_IS_WINDOW (self), NULL);
-  return self->problem_list;
+  g_return_if_fail (TH_IS_WINDOW (self));
+
+  g_set_object (&self->store, store);
+  g_clear_object (&self->learner);
+  th_profiles_page_set_store (self->profiles_page, store);
+  choose_start_page (self);
 }
 
 void

@@ -3,8 +3,8 @@
 
 #include <adwaita.h>
 
-#include "th-application.h"
 #include "th-catalog.h"
+#include "th-store.h"
 
 G_BEGIN_DECLS
 
@@ -12,12 +12,12 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ThWindow, th_window, TH, WINDOW, AdwApplicationWindow)
 
-ThWindow   *th_window_new        (ThApplication *application,
-                                  ThCatalog     *catalog);
-GtkListBox *th_window_get_module_list  (ThWindow *self);
-GtkListBox *th_window_get_problem_list (ThWindow *self);
-void        th_window_show_error (ThWindow      *self,
-                                  const char    *heading,
-                                  const char    *body);
+ThWindow *th_window_new        (GtkApplication *application,
+                                ThCatalog      *catalog);
+void      th_window_set_store  (ThWindow       *self,
+                                ThStore        *store);
+void      th_window_show_error (ThWindow       *self,
+                                const char     *heading,
+                                const char     *body);
 
 G_END_DECLS

@@ -1,0 +1,317 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "th-home-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "th-content-problem.h"
+#include "th-home-page.h"
+
+/* The learning path: the modules in their groups, each with where the
+ * learner stands, and the way back into an unfinished quiz. */
+struct _ThHomePage
+{
+  GtkWidget       parent_instance;
+
+  /* template widgets */
+  GtkWidget      *toolbar;
+  AdwWindowTitle *title;
+  GtkLabel       *progress_label;
+  GtkProgressBar *progress_bar;
+  GtkWidget      *resume_card;
+  GtkLabel       *resume_label;
+  GtkBox         *groups;
+  GtkListBox     *problem_list;
+  GtkWidget      *problem_group;
+
+  /* owned references */
+  ThStore        *store;
+  ThCatalog      *catalog;
+  ThLearner      *learner;
+  ThModule       *resumable;
+};
+
+G_DEFINE_FINAL_TYPE (ThHomePage, th_home_page, GTK_TYPE_WIDGET)
+
+enum {
+  MODULE_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Groups of the learning path, in the order shown. */
+static const struct {
+  ThModuleKind  kind;
+  ThModuleLevel level;
+  const char   *title;
+} groups[] = {
+  { TH_MODULE_KIND_PRINCIPLE, TH_MODULE_LEVEL_NONE, N_("The Six Principles") },
+  { TH_MODULE_KIND_THEME, TH_MODULE_LEVEL_PATIENT_PROVIDER, N_("Themes: Patient and Provider") },
+  { TH_MODULE_KIND_THEME, TH_MODULE_LEVEL_ORGANIZATION, N_("Themes: The Organization") },
+  { TH_MODULE_KIND_THEME, TH_MODULE_LEVEL_BEYOND_CLINIC, N_("Themes: Beyond the Clinic") },
+  { TH_MODULE_KIND_OTHER, TH_MODULE_LEVEL_NONE, N_("More Modules") },
+};
+
+static char *
+format_date (const char *iso)
+{
+  g_autoptr(GDateTime) utc = iso ? g_date_time_new_from_iso8601 (iso, NULL) : NULL;
+  g_autoptr(GDateTime) local = utc ? g_date_time_to_local (utc) : NULL;
+
+  return local ? g_date_time_format (local, "%x") : g_strdup ("");
+}
+
+static char *
+describe_status (ThModuleStatus *status)
+{
+  g_autofree char *date = NULL;
+
+  if (status == NULL)
+    return g_strdup (_("Not started"));
+  switch (status->state)
+    {
+    case TH_MODULE_STATE_PASSED:
+      date = format_date (status->completed_at);
+      /* TRANSLATORS: a module's status: its score and the date it was passed */
+      return g_strdup_printf (_("Passed · %d%% · %s"), status->percent, date);
+    case TH_MODULE_STATE_IN_PROGRESS:
+      return g_strdup (status->has_open_attempt ? _("In progress · answers saved") : _("In progress"));
+    case TH_MODULE_STATE_NOT_STARTED:
+    default:
+      return g_strdup (_("Not started"));
+    }
+}
+
+static void
+on_row_activated (GtkListBox    *list,
+                  GtkListBoxRow *row,
+                  ThHomePage    *self)
+{
+  g_signal_emit (self, signals[MODULE_ACTIVATED], 0, g_object_get_data (G_OBJECT (row), "module"));
+}
+
+static GtkWidget *
+create_module_row (ThModule       *module,
+                   ThModuleStatus *status)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *text = describe_status (status);
+  GtkWidget *label = gtk_label_new (text);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), th_module_get_title (module));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), th_module_get_summary (module));
+  gtk_widget_add_css_class (label, status && status->state == TH_MODULE_STATE_PASSED ? "success" : "dim-label");
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 16);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  /* The status is part of what a screen reader says for the row. */
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY,
+                                  label, NULL, -1);
+  g_object_set_data_full (G_OBJECT (row), "module", g_object_ref (module), g_object_unref);
+  return row;
+}
+
+static GtkListBox *
+add_group (ThHomePage *self,
+           const char *title)
+{
+  GtkWidget *heading = gtk_label_new (title);
+  GtkWidget *list = gtk_list_box_new ();
+
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_widget_set_margin_top (heading, 12);
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                  heading, NULL, -1);
+  g_signal_connect (list, "row-activated", G_CALLBACK (on_row_activated), self);
+  gtk_box_append (self->groups, heading);
+  gtk_box_append (self->groups, list);
+  return GTK_LIST_BOX (list);
+}
+
+static void
+clear_box (GtkBox *box)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
+    gtk_box_remove (box, child);
+}
+
+static void
+show_progress (ThHomePage *self,
+               guint       passed,
+               guint       required)
+{
+  g_autofree char *text = g_strdup_printf (
+    g_dngettext (GETTEXT_PACKAGE, "%u of %u required module passed",
+                 "%u of %u required modules passed", required), passed, required);
+
+  gtk_label_set_text (self->progress_label, text);
+  gtk_progress_bar_set_fraction (self->progress_bar, required ? (double) passed / required : 0);
+}
+
+static void
+show_resume (ThHomePage *self)
+{
+  g_autofree char *text = NULL;
+
+  gtk_widget_set_visible (self->resume_card, self->resumable != NULL);
+  if (self->resumable == NULL)
+    return;
+  text = g_strdup_printf (_("You have an unfinished quiz in “%s”. Your answers so far are saved."),
+                          th_module_get_title (self->resumable));
+  gtk_label_set_text (self->resume_label, text);
+}
+
+static void
+fill_groups (ThHomePage *self,
+             GHashTable *statuses)
+{
+  GListModel *modules = th_catalog_get_modules (self->catalog);
+  guint passed = 0, required = 0;
+
+  clear_box (self->groups);
+  g_clear_object (&self->resumable);
+  for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
+    {
+      GtkListBox *list = NULL;
+
+      for (guint i = 0; i < g_list_model_get_n_items (modules); i++)
+        {
+          g_autoptr(ThModule) module = g_list_model_get_item (modules, i);
+          ThModuleStatus *status = statuses ? g_hash_table_lookup (statuses, th_module_get_id (module)) : NULL;
+
+          if (th_module_get_kind (module) != groups[g].kind ||
+              (groups[g].kind == TH_MODULE_KIND_THEME && th_module_get_level (module) != groups[g].level))
+            continue;
+          if (list == NULL)
+            list = add_group (self, _(groups[g].title));
+          gtk_list_box_append (list, create_module_row (module, status));
+
+          required += th_module_get_required (module);
+          passed += th_module_get_required (module) && status && status->state == TH_MODULE_STATE_PASSED;
+          if (status && status->has_open_attempt && self->resumable == NULL)
+            self->resumable = g_object_ref (module);
+        }
+    }
+  show_progress (self, passed, required);
+  show_resume (self);
+}
+
+static void
+fill_problems (ThHomePage *self)
+{
+  GPtrArray *problems = th_catalog_get_problems (self->catalog);
+  GtkWidget *child;
+  guint shown = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->problem_list))) != NULL)
+    gtk_list_box_remove (self->problem_list, child);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      ThContentProblem *problem = g_ptr_array_index (problems, i);
+      g_autofree char *where = g_path_get_basename (problem->file);
+      g_autofree char *title = problem->line > 0
+        ? g_strdup_printf ("%s:%u", where, problem->line) : g_strdup (where);
+      GtkWidget *row;
+
+      if (problem->severity != TH_SEVERITY_ERROR)
+        continue;
+      row = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), problem->message);
+      gtk_list_box_append (self->problem_list, row);
+      shown++;
+    }
+  gtk_widget_set_visible (self->problem_group, shown > 0);
+}
+
+static void
+on_resume_clicked (ThHomePage *self)
+{
+  if (self->resumable != NULL)
+    g_signal_emit (self, signals[MODULE_ACTIVATED], 0, self->resumable);
+}
+
+static void
+th_home_page_dispose (GObject *object)
+{
+  ThHomePage *self = (ThHomePage *)object;
+
+  g_clear_pointer (&self->toolbar, gtk_widget_unparent);
+  g_clear_object (&self->store);
+  g_clear_object (&self->catalog);
+  g_clear_object (&self->learner);
+  g_clear_object (&self->resumable);
+
+  G_OBJECT_CLASS (th_home_page_parent_class)->dispose (object);
+}
+
+static void
+th_home_page_class_init (ThHomePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = th_home_page_dispose;
+
+  signals[MODULE_ACTIVATED] =
+    g_signal_new ("module-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, TH_TYPE_MODULE);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/threshold/Threshold/th-home-page.ui");
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_bind_template_child (widget_class, ThHomePage, toolbar);
+  gtk_widget_class_bind_template_child (widget_class, ThHomePage, title);
+  gtk_widget_class_bind_template_child (widget_class, ThHomePage, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, ThHomePage, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, ThHomePage, resume_card);
+  gtk_widget_class_bind_template_child (widget_class, ThHomePage, resume_label);
+  gtk_widget_class_bind_template_child (widget_class, ThHomePage, groups);
+  gtk_widget_class_bind_template_child (widget_class, ThHomePage, problem_list);
+  gtk_widget_class_bind_template_child (widget_class, ThHomePage, problem_group);
+  gtk_widget_class_bind_template_callback (widget_class, on_resume_clicked);
+}
+
+static void
+th_home_page_init (ThHomePage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/* Shows @learner's learning path as the store has it now. */
+void
+th_home_page_show (ThHomePage *self,
+                   ThStore    *store,
+                   ThCatalog  *catalog,
+                   ThLearner  *learner)
+{
+  g_autoptr(GHashTable) statuses = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (TH_IS_HOME_PAGE (self));
+  g_return_if_fail (TH_IS_CATALOG (catalog));
+
+  g_set_object (&self->store, store);
+  g_set_object (&self->catalog, catalog);
+  g_set_object (&self->learner, learner);
+
+  adw_window_title_set_subtitle (self->title, learner ? th_learner_get_display_name (learner) : NULL);
+  if (store != NULL && learner != NULL)
+    statuses = th_store_get_module_statuses (store, th_learner_get_id (learner), &error);
+  if (error != NULL)
+    g_warning ("%s", error->message);
+  fill_groups (self, statuses);
+  fill_problems (self);
+}

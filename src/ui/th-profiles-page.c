@@ -1,0 +1,215 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "th-profiles-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "th-profiles-page.h"
+
+/* Who is at the workstation: pick a profile, or make one. A profile with
+ * a PIN asks for it before it opens. */
+struct _ThProfilesPage
+{
+  GtkWidget       parent_instance;
+
+  /* template widgets */
+  GtkWidget      *toolbar;
+  GtkListBox     *learner_list;
+  GtkWidget      *learner_group;
+  AdwEntryRow    *name_row;
+  AdwEntryRow    *pin_row;
+  GtkLabel       *error_label;
+
+  /* owned references */
+  ThStore        *store;
+  GListModel     *learners;
+};
+
+G_DEFINE_FINAL_TYPE (ThProfilesPage, th_profiles_page, GTK_TYPE_WIDGET)
+
+enum {
+  LEARNER_CHOSEN,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static GtkWidget *
+create_learner_row (gpointer item,
+                    gpointer user_data)
+{
+  ThLearner *learner = item;
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), th_learner_get_display_name (learner));
+  if (th_learner_get_has_pin (learner))
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Protected by a PIN"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data_full (G_OBJECT (row), "learner", g_object_ref (learner), g_object_unref);
+  return row;
+}
+
+static void
+show_error (ThProfilesPage *self,
+            const char     *message)
+{
+  gtk_label_set_text (self->error_label, message ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+}
+
+static void
+on_pin_response (AdwMessageDialog *dialog,
+                 const char       *response,
+                 ThProfilesPage   *self)
+{
+  ThLearner *learner = g_object_get_data (G_OBJECT (dialog), "learner");
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+
+  if (!g_str_equal (response, "open"))
+    return;
+  if (th_store_check_pin (self->store, th_learner_get_id (learner), gtk_editable_get_text (entry)))
+    g_signal_emit (self, signals[LEARNER_CHOSEN], 0, learner);
+  else
+    show_error (self, _("That PIN is not right. Try again."));
+}
+
+static void
+ask_pin (ThProfilesPage *self,
+         ThLearner      *learner)
+{
+  GtkWidget *entry = gtk_password_entry_new ();
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                                       _("Enter Your PIN"), NULL));
+  adw_message_dialog_format_body (dialog, _("The profile of %s is protected by a PIN."),
+                                  th_learner_get_display_name (learner));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("PIN"), -1);
+  gtk_password_entry_set_show_peek_icon (GTK_PASSWORD_ENTRY (entry), TRUE);
+  g_object_set (entry, "activates-default", TRUE, NULL);
+  adw_message_dialog_set_extra_child (dialog, entry);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "open", _("_Open"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "open", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "open");
+  g_object_set_data_full (G_OBJECT (dialog), "learner", g_object_ref (learner), g_object_unref);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_pin_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
+static void
+on_row_activated (GtkListBox     *list,
+                  GtkListBoxRow  *row,
+                  ThProfilesPage *self)
+{
+  ThLearner *learner = g_object_get_data (G_OBJECT (row), "learner");
+
+  show_error (self, NULL);
+  if (th_learner_get_has_pin (learner))
+    ask_pin (self, learner);
+  else
+    g_signal_emit (self, signals[LEARNER_CHOSEN], 0, learner);
+}
+
+static void
+on_add_clicked (ThProfilesPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  const char *name = gtk_editable_get_text (GTK_EDITABLE (self->name_row));
+  const char *pin = gtk_editable_get_text (GTK_EDITABLE (self->pin_row));
+  g_autoptr(ThLearner) learner = NULL;
+  gint64 id;
+
+  if (self->store == NULL)
+    return;
+  id = th_store_add_learner (self->store, name, pin, &error);
+  if (id == 0)
+    {
+      show_error (self, error->message);
+      return;
+    }
+  learner = th_learner_new (id, name, *pin != '\0');
+  gtk_editable_set_text (GTK_EDITABLE (self->name_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->pin_row), "");
+  show_error (self, NULL);
+  th_profiles_page_reload (self);
+  g_signal_emit (self, signals[LEARNER_CHOSEN], 0, learner);
+}
+
+static void
+th_profiles_page_dispose (GObject *object)
+{
+  ThProfilesPage *self = (ThProfilesPage *)object;
+
+  g_clear_pointer (&self->toolbar, gtk_widget_unparent);
+  g_clear_object (&self->store);
+  g_clear_object (&self->learners);
+
+  G_OBJECT_CLASS (th_profiles_page_parent_class)->dispose (object);
+}
+
+static void
+th_profiles_page_class_init (ThProfilesPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = th_profiles_page_dispose;
+
+  /**
+   * ThProfilesPage::learner-chosen:
+   * @learner: the profile to open, its PIN checked
+   */
+  signals[LEARNER_CHOSEN] =
+    g_signal_new ("learner-chosen", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, TH_TYPE_LEARNER);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/threshold/Threshold/th-profiles-page.ui");
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_bind_template_child (widget_class, ThProfilesPage, toolbar);
+  gtk_widget_class_bind_template_child (widget_class, ThProfilesPage, learner_list);
+  gtk_widget_class_bind_template_child (widget_class, ThProfilesPage, learner_group);
+  gtk_widget_class_bind_template_child (widget_class, ThProfilesPage, name_row);
+  gtk_widget_class_bind_template_child (widget_class, ThProfilesPage, pin_row);
+  gtk_widget_class_bind_template_child (widget_class, ThProfilesPage, error_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_add_clicked);
+}
+
+static void
+th_profiles_page_init (ThProfilesPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+void
+th_profiles_page_set_store (ThProfilesPage *self,
+                            ThStore        *store)
+{
+  g_return_if_fail (TH_IS_PROFILES_PAGE (self));
+
+  if (g_set_object (&self->store, store))
+    th_profiles_page_reload (self);
+}
+
+/* Lists the profiles again, as the store has them now. */
+void
+th_profiles_page_reload (ThProfilesPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (TH_IS_PROFILES_PAGE (self));
+
+  g_clear_object (&self->learners);
+  if (self->store != NULL)
+    self->learners = th_store_list_learners (self->store, &error);
+  if (error != NULL)
+    show_error (self, error->message);
+  gtk_list_box_bind_model (self->learner_list, self->learners, create_learner_row, self, NULL);
+  gtk_widget_set_visible (self->learner_group,
+                          self->learners && g_list_model_get_n_items (self->learners) > 0);
+}

@@ -1,0 +1,187 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "th-catalog.h"
+#include "th-test-util.h"
+#include "th-ui-test-util.h"
+
+/* A new hire's first morning, driven through the real widgets: a profile,
+ * a lesson, a whole quiz with feedback after each answer, the result, and
+ * the module shown as passed after a restart. Then a quiz cut off by
+ * SIGKILL, resumed with every answer given before. */
+
+#define MODULE_ID "humanism"
+
+static char *tmp_dir;
+static char *db_path;
+static ThCatalog *catalog;
+
+static ThModule *
+module (void)
+{
+  return th_catalog_find_module (catalog, MODULE_ID);
+}
+
+/* The choices a learner who knows the material makes. */
+static void
+choose_best (GtkWindow        *window,
+             const ThScenario *scenario)
+{
+  int best = th_scenario_get_max_score (scenario);
+
+  for (guint i = 0; i < scenario->choices->len; i++)
+    {
+      const ThChoice *choice = g_ptr_array_index (scenario->choices, i);
+      g_autofree char *text = NULL;
+      GtkWidget *button;
+
+      if (scenario->multiple ? choice->score <= 0 : choice->score != best)
+        continue;
+      pango_parse_markup (choice->text, -1, 0, NULL, &text, NULL, NULL);
+      button = th_ui_wait_for (GTK_WIDGET (window), GTK_TYPE_CHECK_BUTTON, text);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (button), TRUE);
+    }
+}
+
+static const ThScenario *
+current_scenario (GtkWindow *window)
+{
+  const ThQuiz *quiz = th_module_get_quiz (module ());
+
+  /* The scenario whose title is on screen. */
+  for (guint i = 0; i < quiz->scenarios->len; i++)
+    {
+      const ThScenario *scenario = g_ptr_array_index (quiz->scenarios, i);
+
+      if (th_ui_find (GTK_WIDGET (window), GTK_TYPE_LABEL, scenario->title) != NULL)
+        return scenario;
+    }
+  return NULL;
+}
+
+/* Answers the moment on screen with its best choice and checks that the
+ * feedback appears at once. Returns FALSE after the last moment. */
+static gboolean
+answer_current (GtkWindow *window)
+{
+  const ThScenario *scenario = current_scenario (window);
+  gboolean last;
+
+  g_assert_nonnull (scenario);
+  choose_best (window, scenario);
+  th_ui_click (GTK_WIDGET (window), "Check Answer");
+  th_ui_wait_for (GTK_WIDGET (window), GTK_TYPE_LABEL, "Feedback");
+  g_assert_nonnull (th_ui_find (GTK_WIDGET (window), GTK_TYPE_LABEL,
+                                scenario->multiple ? "You chose this, and it fits" : "The best response"));
+
+  last = th_ui_find (GTK_WIDGET (window), GTK_TYPE_BUTTON, "See Results") != NULL;
+  th_ui_click (GTK_WIDGET (window), last ? "See Results" : "Continue");
+  return !last;
+}
+
+static void
+open_module (GtkWindow *window)
+{
+  GtkWidget *row = th_ui_wait_for (GTK_WIDGET (window), ADW_TYPE_ACTION_ROW, th_module_get_title (module ()));
+
+  gtk_widget_activate (row);
+}
+
+static void
+page_through_lesson (GtkWindow *window)
+{
+  GPtrArray *pages = th_module_get_pages (module ());
+
+  for (guint i = 0; i < pages->len; i++)
+    {
+      ThPage *page = g_ptr_array_index (pages, i);
+      g_autofree char *position = g_strdup_printf ("Page %u of %u", i + 1, pages->len);
+
+      th_ui_wait_for (GTK_WIDGET (window), GTK_TYPE_LABEL, page->heading);
+      g_assert_nonnull (th_ui_find (GTK_WIDGET (window), GTK_TYPE_LABEL, position));
+      th_ui_click (GTK_WIDGET (window), "Next");
+    }
+  th_ui_wait_for (GTK_WIDGET (window), GTK_TYPE_LABEL, "Key Points");
+  g_assert_nonnull (th_ui_find (GTK_WIDGET (window), GTK_TYPE_LABEL, "Sources"));
+}
+
+static void
+check_first_morning (GtkWindow *window)
+{
+  guint answered = 0;
+
+  th_ui_create_profile (window, "Jordan Reyes");
+  open_module (window);
+  page_through_lesson (window);
+  th_ui_click (GTK_WIDGET (window), "Take the Quiz");
+
+  while (answer_current (window))
+    answered++;
+  g_assert_cmpuint (answered + 1, >=, 6);
+
+  th_ui_wait_for (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE, NULL);
+  g_assert_nonnull (th_ui_find (GTK_WIDGET (window), GTK_TYPE_LABEL, "Passed"));
+  g_assert_nonnull (th_ui_find (GTK_WIDGET (window), GTK_TYPE_LABEL, "You scored 100%. The pass mark is 80%."));
+  g_assert_nonnull (th_ui_find (GTK_WIDGET (window), GTK_TYPE_LABEL, "Your Answers"));
+  g_assert_null (th_ui_find (GTK_WIDGET (window), GTK_TYPE_BUTTON, "Try Again"));
+  th_ui_click (GTK_WIDGET (window), "Back to the Learning Path");
+  th_ui_wait_for (GTK_WIDGET (window), GTK_TYPE_LABEL, "1 of 14 required modules passed");
+}
+
+static gboolean
+has_label_starting (GtkWidget  *root,
+                    const char *prefix)
+{
+  if (GTK_IS_LABEL (root) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (root)), prefix))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    if (has_label_starting (child, prefix))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+check_passed_after_restart (GtkWindow *window)
+{
+  GtkWidget *row;
+
+  /* One profile without a PIN: the path opens straight away. */
+  row = th_ui_wait_for (GTK_WIDGET (window), ADW_TYPE_ACTION_ROW, th_module_get_title (module ()));
+  g_assert_nonnull (th_ui_find (GTK_WIDGET (window), GTK_TYPE_LABEL, "1 of 14 required modules passed"));
+  g_assert_true (has_label_starting (row, "Passed · 100% · "));
+}
+
+static void
+test_first_morning (void)
+{
+  th_ui_run_application (db_path, NULL, check_first_morning);
+  th_ui_run_application (db_path, NULL, check_passed_after_restart);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(ThContentLoader) loader = th_content_loader_new ();
+  int result;
+
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  th_ui_test_init ();
+  tmp_dir = th_test_make_tmp_dir ();
+  g_setenv ("XDG_DATA_HOME", tmp_dir, TRUE);
+  db_path = g_build_filename (tmp_dir, "learning.db", NULL);
+  catalog = th_catalog_new (loader);
+  th_catalog_add_standard_paths (catalog, NULL);
+
+  g_test_add_func ("/ui/learning/first-morning", test_first_morning);
+
+  result = g_test_run ();
+  g_clear_object (&catalog);
+  th_test_rmtree (tmp_dir);
+  return result;
+}
