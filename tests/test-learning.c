@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "th-application.h"
 #include "th-catalog.h"
 #include "th-test-util.h"
 #include "th-ui-test-util.h"
@@ -162,6 +163,94 @@ test_first_morning (void)
   th_ui_run_application (db_path, NULL, check_passed_after_restart);
 }
 
+#define ANSWERED_BEFORE_KILL 3
+
+/* Runs in a child process: answers a few moments, says which, then waits
+ * to be killed. */
+static void
+check_answer_then_hang (GtkWindow *window)
+{
+  g_autoptr(GString) line = g_string_new ("ANSWERED");
+
+  th_ui_create_profile (window, "Kai");
+  open_module (window);
+  th_ui_click (GTK_WIDGET (window), "Take the Quiz");
+  for (guint i = 0; i < ANSWERED_BEFORE_KILL; i++)
+    {
+      g_string_append_printf (line, " %s", current_scenario (window)->id);
+      answer_current (window);
+    }
+  /* The next moment, which the restarted quiz must show. */
+  g_string_append_printf (line, " NEXT %s\n", current_scenario (window)->id);
+  fputs (line->str, stdout);
+  fflush (stdout);
+  for (;;)
+    th_ui_spin (1000);
+}
+
+static void
+test_child_answers_then_hangs (void)
+{
+  th_ui_run_application (g_getenv ("THRESHOLD_TEST_DB"), NULL, check_answer_then_hang);
+}
+
+static char *expected_next;
+
+static void
+check_resumed (GtkWindow *window)
+{
+  ThApplication *app = TH_APPLICATION (gtk_window_get_application (window));
+  ThStore *store = th_application_get_store (app);
+  g_autoptr(GPtrArray) stored = NULL;
+  gint64 attempt;
+
+  th_ui_wait_for (GTK_WIDGET (window), GTK_TYPE_LABEL,
+                  "You have an unfinished quiz in “Humanism: respect without moral judgment”. "
+                  "Your answers so far are saved.");
+  th_ui_click (GTK_WIDGET (window), "Resume Quiz");
+  th_ui_click (GTK_WIDGET (window), "Resume Quiz");
+  g_assert_cmpstr (current_scenario (window)->id, ==, expected_next);
+
+  attempt = th_store_find_open_attempt (store, 1, MODULE_ID, NULL, NULL);
+  stored = th_store_list_answers (store, attempt, NULL);
+  g_assert_cmpuint (stored->len, ==, ANSWERED_BEFORE_KILL);
+}
+
+/* Killed mid-quiz with SIGKILL: nothing confirmed is lost, and the quiz
+ * picks up at the moment after the last answer. */
+static void
+test_killed_mid_quiz_resumes (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "killed.db", NULL);
+  const char *argv[] = { g_get_prgname (), "-p", "/ui/learning/child-answers-then-hangs", NULL };
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  g_autoptr(GSubprocess) child = NULL;
+  g_autoptr(GDataInputStream) lines = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) words = NULL;
+  char *line;
+
+  g_subprocess_launcher_setenv (launcher, "THRESHOLD_TEST_DB", path, TRUE);
+  argv[0] = g_getenv ("THRESHOLD_TEST_SELF");
+  child = g_subprocess_launcher_spawnv (launcher, argv, &error);
+  g_assert_no_error (error);
+  lines = g_data_input_stream_new (g_subprocess_get_stdout_pipe (child));
+  while ((line = g_data_input_stream_read_line (lines, NULL, NULL, &error)) != NULL &&
+         !g_str_has_prefix (line, "ANSWERED"))
+    g_free (line);
+  g_assert_nonnull (line);
+  g_subprocess_force_exit (child);
+  g_subprocess_wait (child, NULL, NULL);
+  g_assert_false (g_subprocess_get_if_exited (child));
+
+  words = g_strsplit (line, " ", -1);
+  g_free (line);
+  g_assert_cmpuint (g_strv_length (words), ==, ANSWERED_BEFORE_KILL + 3);
+  expected_next = g_strdup (words[ANSWERED_BEFORE_KILL + 2]);
+  th_ui_run_application (path, NULL, check_resumed);
+  g_clear_pointer (&expected_next, g_free);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -179,6 +268,10 @@ main (int   argc,
   th_catalog_add_standard_paths (catalog, NULL);
 
   g_test_add_func ("/ui/learning/first-morning", test_first_morning);
+  g_test_add_func ("/ui/learning/killed-mid-quiz-resumes", test_killed_mid_quiz_resumes);
+  /* Only ever run as the child of the test above. */
+  if (g_getenv ("THRESHOLD_TEST_DB") != NULL)
+    g_test_add_func ("/ui/learning/child-answers-then-hangs", test_child_answers_then_hangs);
 
   result = g_test_run ();
   g_clear_object (&catalog);
