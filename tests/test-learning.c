@@ -251,6 +251,57 @@ test_killed_mid_quiz_resumes (void)
   g_clear_pointer (&expected_next, g_free);
 }
 
+static void
+save_screenshot (GtkWindow  *window,
+                 const char *name)
+{
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  const char *scheme = adw_style_manager_get_dark (style) ? "dark" : "light";
+  g_autofree char *file = g_strdup_printf ("%s-%s.png", name, scheme);
+  g_autofree char *path = g_build_filename (g_getenv ("THRESHOLD_SCREENSHOTS_DIR"), file, NULL);
+
+  th_ui_save_png (window, path);
+}
+
+/* The same path as the first-morning test, stopping to take pictures. */
+static void
+check_screenshots (GtkWindow *window)
+{
+  const ThScenario *scenario;
+
+  gtk_window_set_default_size (window, 900, 720);
+  th_ui_create_profile (window, "Jordan Reyes");
+  save_screenshot (window, "home");
+  open_module (window);
+  th_ui_click (GTK_WIDGET (window), "Next");
+  save_screenshot (window, "lesson");
+  th_ui_click (GTK_WIDGET (window), "Take the Quiz");
+  scenario = current_scenario (window);
+  choose_best (window, scenario);
+  th_ui_click (GTK_WIDGET (window), "Check Answer");
+  save_screenshot (window, "feedback");
+  th_ui_click (GTK_WIDGET (window), "Continue");
+  while (answer_current (window))
+    ;
+  th_ui_wait_for (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE, NULL);
+  save_screenshot (window, "summary");
+}
+
+static void
+test_screenshots (void)
+{
+  static const AdwColorScheme schemes[] = { ADW_COLOR_SCHEME_FORCE_LIGHT, ADW_COLOR_SCHEME_FORCE_DARK };
+
+  for (guint i = 0; i < G_N_ELEMENTS (schemes); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("screenshots-%u.db", i);
+      g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
+
+      adw_style_manager_set_color_scheme (adw_style_manager_get_default (), schemes[i]);
+      th_ui_run_application (path, NULL, check_screenshots);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -269,6 +320,9 @@ main (int   argc,
 
   g_test_add_func ("/ui/learning/first-morning", test_first_morning);
   g_test_add_func ("/ui/learning/killed-mid-quiz-resumes", test_killed_mid_quiz_resumes);
+  /* Run by hand: THRESHOLD_SCREENSHOTS_DIR=data/screenshots, see README. */
+  if (g_getenv ("THRESHOLD_SCREENSHOTS_DIR") != NULL)
+    g_test_add_func ("/ui/learning/screenshots", test_screenshots);
   /* Only ever run as the child of the test above. */
   if (g_getenv ("THRESHOLD_TEST_DB") != NULL)
     g_test_add_func ("/ui/learning/child-answers-then-hangs", test_child_answers_then_hangs);
