@@ -516,6 +516,34 @@ test_module_statuses (void)
   g_assert_null (g_hash_table_lookup (statuses, "autonomy"));
 }
 
+/* A batch writes many records in one transaction, audit trail and all. */
+static void
+test_batch (void)
+{
+  g_autofree char *path = tmp_path ("batch.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ThStore) store = th_store_open (path, &error);
+
+  g_assert_true (th_store_begin_batch (store, &error));
+  for (guint i = 0; i < 50; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Learner %u", i);
+      gint64 learner = th_store_add_learner (store, name, NULL, &error);
+      gint64 attempt = th_store_start_attempt (store, learner, "humanism", TH_ATTEMPT_FULL, NULL, &error);
+
+      th_store_record_answer (store, attempt, "late", "a", 3, 3, &error);
+      th_store_finish_attempt (store, attempt, 3, 3, TRUE, &error);
+      g_assert_no_error (error);
+    }
+  /* Not yet visible to another connection... */
+  assert_query_int (path, "SELECT count(*) FROM learners", 0);
+  g_assert_true (th_store_commit_batch (store, &error));
+  /* ...and all of it once the batch commits. */
+  assert_query_int (path, "SELECT count(*) FROM completions", 50);
+  g_assert_null (th_store_verify (store, &error));
+  g_assert_no_error (error);
+}
+
 static void
 test_backup_once_a_day (void)
 {
@@ -570,6 +598,7 @@ main (int   argc,
   g_test_add_func ("/core/store/full-disk-keeps-answers", test_full_disk_keeps_answers);
   g_test_add_func ("/core/store/learner-profiles", test_learner_profiles);
   g_test_add_func ("/core/store/module-statuses", test_module_statuses);
+  g_test_add_func ("/core/store/batch", test_batch);
   g_test_add_func ("/core/store/backup-once-a-day", test_backup_once_a_day);
 
   result = g_test_run ();

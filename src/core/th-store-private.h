@@ -14,6 +14,7 @@ struct _ThStore
   /* owned references */
   sqlite3 *db;
   char    *path;
+  guint    depth;   /* of nested transactions: the outer ones are batches */
 };
 
 gboolean  th_store_set_error_from_db (ThStore      *self,

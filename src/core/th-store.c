@@ -203,29 +203,69 @@ th_store_exec (ThStore     *self,
 }
 
 /* IMMEDIATE: take the write lock at once, so a busy database makes us wait
- * (busy_timeout) here rather than fail half-way through. */
+ * (busy_timeout) here rather than fail half-way through. Inside a batch,
+ * a savepoint: the change is kept or undone whole, and made durable with
+ * the batch. */
 gboolean
 th_store_begin (ThStore  *self,
                 GError  **error)
 {
-  return th_store_exec (self, "BEGIN IMMEDIATE;", error);
+  if (!th_store_exec (self, self->depth > 0 ? "SAVEPOINT change;" : "BEGIN IMMEDIATE;", error))
+    return FALSE;
+  self->depth++;
+  return TRUE;
 }
 
+/* On failure the transaction is still open: the caller rolls it back. */
 gboolean
 th_store_commit (ThStore  *self,
                  GError  **error)
 {
-  if (th_store_exec (self, "COMMIT;", error))
-    return TRUE;
-  th_store_rollback (self);
-  return FALSE;
+  g_assert (self->depth > 0);
+
+  if (!th_store_exec (self, self->depth > 1 ? "RELEASE change;" : "COMMIT;", error))
+    return FALSE;
+  self->depth--;
+  return TRUE;
 }
 
 void
 th_store_rollback (ThStore *self)
 {
-  if (!sqlite3_get_autocommit (self->db))
+  if (self->depth == 0)
+    return;
+  if (self->depth > 1)
+    sqlite3_exec (self->db, "ROLLBACK TO change; RELEASE change;", NULL, NULL, NULL);
+  else if (!sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK;", NULL, NULL, NULL);
+  self->depth--;
+}
+
+/**
+ * th_store_begin_batch:
+ *
+ * Starts a batch: the changes made until th_store_commit_batch() are
+ * written in one transaction. For imports and generated test data; a
+ * learner's answers are never batched, each is durable on its own.
+ */
+gboolean
+th_store_begin_batch (ThStore  *self,
+                      GError  **error)
+{
+  g_return_val_if_fail (TH_IS_STORE (self), FALSE);
+  return th_store_begin (self, error);
+}
+
+gboolean
+th_store_commit_batch (ThStore  *self,
+                       GError  **error)
+{
+  g_return_val_if_fail (TH_IS_STORE (self), FALSE);
+
+  if (th_store_commit (self, error))
+    return TRUE;
+  th_store_rollback (self);
+  return FALSE;
 }
 
 static ThStoreError
@@ -311,7 +351,10 @@ migrate (ThStore  *self,
           return FALSE;
         }
       if (!th_store_commit (self, error))
-        return FALSE;
+        {
+          th_store_rollback (self);
+          return FALSE;
+        }
     }
   return TRUE;
 }

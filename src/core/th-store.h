@@ -78,6 +78,10 @@ const char *th_store_get_path             (ThStore        *self);
 int         th_store_get_version          (ThStore        *self);
 char       *th_store_verify               (ThStore        *self,
                                            GError        **error);
+gboolean    th_store_begin_batch          (ThStore        *self,
+                                           GError        **error);
+gboolean    th_store_commit_batch         (ThStore        *self,
+                                           GError        **error);
 
 /* Backups, beside the database in backups/ */
 gboolean    th_store_backup               (ThStore        *self,
