@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "th-quiz-session.h"
+#include "th-refresher.h"
 
 /* A learner taking a quiz, with every answer stored the moment it is
  * given: the run moves on only once the store has the answer, so a crash
@@ -100,6 +101,39 @@ th_quiz_session_start (ThStore             *store,
   if (attempt_id == 0)
     return NULL;
   return session_new (store, learner_id, module, attempt_id, entry_ids);
+}
+
+/**
+ * th_quiz_session_start_refresher:
+ * @seed: makes the selection repeatable (tests fix it; the app draws one)
+ *
+ * Starts a refresher: the quiz's refresher size of whole branches,
+ * favouring those the learner has not seen or answered poorly, never the
+ * same set as their last refresher. Passing it renews the completion.
+ */
+ThQuizSession *
+th_quiz_session_start_refresher (ThStore   *store,
+                                 gint64     learner_id,
+                                 ThModule  *module,
+                                 guint32    seed,
+                                 GError   **error)
+{
+  const ThQuiz *quiz = th_module_get_quiz (module);
+  const char *module_id = th_module_get_id (module);
+  g_autoptr(GHashTable) history = NULL;
+  g_autofree char *last_set = NULL;
+  g_auto(GStrv) entries = NULL;
+
+  g_return_val_if_fail (TH_IS_STORE (store), NULL);
+  g_return_val_if_fail (TH_IS_MODULE (module), NULL);
+
+  history = th_store_get_scenario_history (store, learner_id, module_id, error);
+  if (history == NULL)
+    return NULL;
+  last_set = th_store_get_last_scenario_set (store, learner_id, module_id);
+  entries = th_refresher_select (quiz, quiz->refresher_size, history, last_set, seed);
+  return th_quiz_session_start (store, learner_id, module, TH_ATTEMPT_REFRESHER,
+                                (const char * const *) entries, error);
 }
 
 /* Plays the stored answers through the run; content edited since may have

@@ -32,6 +32,11 @@ ThQuizSession *th_quiz_session_start          (ThStore             *store,
                                                ThAttemptKind        kind,
                                                const char * const  *entry_ids,
                                                GError             **error);
+ThQuizSession *th_quiz_session_start_refresher (ThStore            *store,
+                                               gint64              learner_id,
+                                               ThModule           *module,
+                                               guint32             seed,
+                                               GError            **error);
 ThQuizSession *th_quiz_session_resume         (ThStore             *store,
                                                gint64               learner_id,
                                                ThModule            *module,

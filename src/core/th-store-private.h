@@ -15,6 +15,11 @@ struct _ThStore
   sqlite3 *db;
   char    *path;
   guint    depth;   /* of nested transactions: the outer ones are batches */
+
+  /* when records say they happened: the real time, but for generated
+   * history and tests */
+  ThClockFunc clock;
+  gpointer    clock_data;
 };
 
 gboolean  th_store_set_error_from_db (ThStore      *self,

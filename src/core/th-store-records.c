@@ -16,9 +16,9 @@
  * record: committed together or not at all. */
 
 static char *
-now_utc (void)
+now_utc (ThStore *self)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) now = th_store_dup_now (self);
 
   return g_date_time_format (now, "%Y-%m-%dT%H:%M:%S.%fZ");
 }
@@ -282,7 +282,7 @@ th_store_start_attempt (ThStore        *self,
                         const char     *scenario_set,
                         GError        **error)
 {
-  g_autofree char *now = now_utc ();
+  g_autofree char *now = now_utc (self);
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (TH_IS_STORE (self), 0);
@@ -319,7 +319,7 @@ th_store_record_answer (ThStore     *self,
                         int          max_score,
                         GError     **error)
 {
-  g_autofree char *now = now_utc ();
+  g_autofree char *now = now_utc (self);
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (TH_IS_STORE (self), 0);
@@ -371,7 +371,7 @@ th_store_finish_attempt (ThStore   *self,
                          gboolean   passed,
                          GError   **error)
 {
-  g_autofree char *now = now_utc ();
+  g_autofree char *now = now_utc (self);
   sqlite3_stmt *stmt;
   int percent = max_score > 0 ? (100 * MAX (score, 0) + max_score / 2) / max_score : 0;
 
@@ -640,4 +640,130 @@ th_store_get_last_result (ThStore     *self,
       result->passed = sqlite3_column_int (stmt, 4) != 0;
     }
   return finish_read (self, stmt, rc, error) ? g_steal_pointer (&result) : NULL;
+}
+
+static char *
+refresher_key (const char *module_id)
+{
+  return module_id ? g_strconcat ("refresher-months/", module_id, NULL)
+                   : g_strdup ("refresher-months");
+}
+
+static guint
+read_months (ThStore    *self,
+             const char *key)
+{
+  sqlite3_stmt *stmt = prepare (self, "SELECT value FROM settings WHERE key = ?1", NULL);
+  guint months = 0;
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    months = (guint) g_ascii_strtoull ((const char *) sqlite3_column_text (stmt, 0), NULL, 10);
+  sqlite3_finalize (stmt);
+  return months;
+}
+
+/**
+ * th_store_get_refresher_months:
+ * @module_id: (nullable): the module, or %NULL for the organisation's default
+ * @default_months: the period when the records set none (the installation's
+ *   default, from GSettings)
+ *
+ * Returns: the months after which a completion of @module_id expires: the
+ *   module's own period if a supervisor set one, else the organisation's,
+ *   else @default_months
+ */
+guint
+th_store_get_refresher_months (ThStore    *self,
+                               const char *module_id,
+                               guint       default_months)
+{
+  g_autofree char *own = refresher_key (module_id);
+  g_autofree char *organisation = refresher_key (NULL);
+  guint months;
+
+  g_return_val_if_fail (TH_IS_STORE (self), default_months);
+
+  months = module_id ? read_months (self, own) : 0;
+  if (months == 0)
+    months = read_months (self, organisation);
+  return months > 0 ? months : default_months;
+}
+
+gboolean
+th_store_set_refresher_months (ThStore     *self,
+                               const char  *module_id,
+                               guint        months,
+                               GError     **error)
+{
+  g_autofree char *key = refresher_key (module_id);
+  g_autofree char *value = g_strdup_printf ("%u", months);
+
+  g_return_val_if_fail (TH_IS_STORE (self), FALSE);
+
+  if (months < 1 || months > 120)
+    return invalid (error, _("A refresher period is from 1 to 120 months"));
+  return th_store_set_setting (self, key, value, error);
+}
+
+/**
+ * th_store_get_scenario_history:
+ *
+ * Returns: (transfer full): scenario id → the learner's latest share of
+ *   its points (a pointer to a double, 0 to 1) across their attempts at
+ *   @module_id; %NULL on @error
+ */
+GHashTable *
+th_store_get_scenario_history (ThStore     *self,
+                               gint64       learner_id,
+                               const char  *module_id,
+                               GError     **error)
+{
+  g_autoptr(GHashTable) history = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (TH_IS_STORE (self), NULL);
+
+  stmt = prepare (self, "SELECT a.scenario_id, a.score, a.max_score FROM answers a "
+                        "JOIN attempts t ON t.id = a.attempt_id "
+                        "WHERE t.learner_id = ?1 AND t.module_id = ?2 ORDER BY a.id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, learner_id);
+  sqlite3_bind_text (stmt, 2, module_id, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      double *ratio = g_new (double, 1);
+      int max = sqlite3_column_int (stmt, 2);
+
+      *ratio = max > 0 ? (double) MAX (sqlite3_column_int (stmt, 1), 0) / max : 1.0;
+      g_hash_table_insert (history, g_strdup ((const char *) sqlite3_column_text (stmt, 0)), ratio);
+    }
+  return finish_read (self, stmt, rc, error) ? g_steal_pointer (&history) : NULL;
+}
+
+/* The branches of the learner's latest refresher at @module_id, or NULL. */
+char *
+th_store_get_last_scenario_set (ThStore    *self,
+                                gint64      learner_id,
+                                const char *module_id)
+{
+  sqlite3_stmt *stmt;
+  char *set = NULL;
+
+  g_return_val_if_fail (TH_IS_STORE (self), NULL);
+
+  stmt = prepare (self, "SELECT scenario_set FROM attempts WHERE learner_id = ?1 AND "
+                        "module_id = ?2 AND kind = 'refresher' ORDER BY id DESC LIMIT 1", NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, learner_id);
+  sqlite3_bind_text (stmt, 2, module_id, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    set = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return set;
 }

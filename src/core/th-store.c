@@ -528,6 +528,37 @@ th_store_get_path (ThStore *self)
   return self->path;
 }
 
+/**
+ * th_store_set_clock:
+ * @clock: (nullable): what gives the time records are stamped with; %NULL
+ *   for the real time
+ *
+ * For generated history and tests. The audit trail keeps the real time.
+ */
+void
+th_store_set_clock (ThStore     *self,
+                    ThClockFunc  clock,
+                    gpointer     user_data)
+{
+  g_return_if_fail (TH_IS_STORE (self));
+
+  self->clock = clock;
+  self->clock_data = user_data;
+}
+
+/**
+ * th_store_dup_now:
+ *
+ * Returns: (transfer full): the time by the store's clock, in UTC
+ */
+GDateTime *
+th_store_dup_now (ThStore *self)
+{
+  g_return_val_if_fail (TH_IS_STORE (self), NULL);
+
+  return self->clock ? self->clock (self->clock_data) : g_date_time_new_now_utc ();
+}
+
 int
 th_store_get_version (ThStore *self)
 {

@@ -65,6 +65,9 @@ void th_attempt_result_free (ThAttemptResult *result);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ThAttemptResult, th_attempt_result_free)
 
+/* Returns the current time, in UTC, as a new reference. */
+typedef GDateTime *(*ThClockFunc) (gpointer user_data);
+
 #define TH_TYPE_STORE (th_store_get_type ())
 
 G_DECLARE_FINAL_TYPE (ThStore, th_store, TH, STORE, GObject)
@@ -75,6 +78,10 @@ int         th_store_get_latest_version   (void);
 ThStore    *th_store_open                 (const char     *path,
                                            GError        **error);
 const char *th_store_get_path             (ThStore        *self);
+void        th_store_set_clock            (ThStore        *self,
+                                           ThClockFunc     clock,
+                                           gpointer        user_data);
+GDateTime  *th_store_dup_now              (ThStore        *self);
 int         th_store_get_version          (ThStore        *self);
 char       *th_store_verify               (ThStore        *self,
                                            GError        **error);
@@ -142,6 +149,20 @@ gboolean    th_store_finish_attempt       (ThStore        *self,
                                            int             max_score,
                                            gboolean        passed,
                                            GError        **error);
+guint       th_store_get_refresher_months  (ThStore        *self,
+                                           const char     *module_id,
+                                           guint           default_months);
+gboolean    th_store_set_refresher_months  (ThStore        *self,
+                                           const char     *module_id,
+                                           guint           months,
+                                           GError        **error);
+GHashTable *th_store_get_scenario_history (ThStore        *self,
+                                           gint64          learner_id,
+                                           const char     *module_id,
+                                           GError        **error);
+char       *th_store_get_last_scenario_set (ThStore       *self,
+                                           gint64          learner_id,
+                                           const char     *module_id);
 gboolean    th_store_set_setting          (ThStore        *self,
                                            const char     *key,
                                            const char     *value,
