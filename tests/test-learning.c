@@ -163,6 +163,63 @@ test_first_morning (void)
   th_ui_run_application (db_path, NULL, check_passed_after_restart);
 }
 
+static GDateTime *
+thirteen_months_on (gpointer user_data)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_add_months (now, 13);
+}
+
+/* Answers every moment of the quiz on screen, best each time. */
+static void
+pass_quiz_on_screen (GtkWindow *window)
+{
+  while (answer_current (window))
+    ;
+  th_ui_wait_for (GTK_WIDGET (window), GTK_TYPE_LABEL, "Passed");
+  th_ui_click (GTK_WIDGET (window), "Back to the Learning Path");
+}
+
+static void
+check_refresher (GtkWindow *window)
+{
+  ThApplication *app = TH_APPLICATION (gtk_window_get_application (window));
+  GtkWidget *row;
+
+  th_ui_create_profile (window, "Sam Okafor");
+  open_module (window);
+  th_ui_click (GTK_WIDGET (window), "Take the Quiz");
+  pass_quiz_on_screen (window);
+  th_ui_wait_for (GTK_WIDGET (window), GTK_TYPE_LABEL, "1 of 14 required modules passed");
+
+  /* A year and a month later, the completion has expired. */
+  th_store_set_clock (th_application_get_store (app), thirteen_months_on, NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.home", NULL);
+  th_ui_wait_for (GTK_WIDGET (window), GTK_TYPE_LABEL, "Refreshers Due");
+  row = th_ui_find (GTK_WIDGET (window), ADW_TYPE_ACTION_ROW, th_module_get_title (module ()));
+  g_assert_nonnull (row);
+  g_assert_nonnull (th_ui_find (GTK_WIDGET (window), GTK_TYPE_LABEL, "Refresher due"));
+  g_assert_nonnull (th_ui_find (GTK_WIDGET (window), GTK_TYPE_LABEL, "0 of 14 required modules passed"));
+
+  /* One step to start it; passing it makes the module current again. */
+  th_ui_click (GTK_WIDGET (window), "Start Refresher");
+  pass_quiz_on_screen (window);
+  th_ui_wait_for (GTK_WIDGET (window), GTK_TYPE_LABEL, "1 of 14 required modules passed");
+  g_assert_null (th_ui_find (GTK_WIDGET (window), GTK_TYPE_LABEL, "Refreshers Due"));
+  g_assert_null (th_ui_find (GTK_WIDGET (window), GTK_TYPE_LABEL, "Refresher due"));
+  row = th_ui_find (GTK_WIDGET (window), ADW_TYPE_ACTION_ROW, th_module_get_title (module ()));
+  g_assert_true (has_label_starting (row, "Passed · 100% · "));
+}
+
+static void
+test_refresher_renews (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "refresher.db", NULL);
+
+  th_ui_run_application (path, NULL, check_refresher);
+}
+
 #define ANSWERED_BEFORE_KILL 3
 
 /* Runs in a child process: answers a few moments, says which, then waits
@@ -320,6 +377,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/learning/first-morning", test_first_morning);
   g_test_add_func ("/ui/learning/killed-mid-quiz-resumes", test_killed_mid_quiz_resumes);
+  g_test_add_func ("/ui/learning/refresher-renews", test_refresher_renews);
   /* Run by hand: THRESHOLD_SCREENSHOTS_DIR=data/screenshots, see README. */
   if (g_getenv ("THRESHOLD_SCREENSHOTS_DIR") != NULL)
     g_test_add_func ("/ui/learning/screenshots", test_screenshots);

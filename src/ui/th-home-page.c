@@ -7,6 +7,7 @@
 
 #include "th-content-problem.h"
 #include "th-home-page.h"
+#include "th-refresher.h"
 
 /* The learning path: the modules in their groups, each with where the
  * learner stands, and the way back into an unfinished quiz. */
@@ -22,6 +23,8 @@ struct _ThHomePage
   GtkWidget      *resume_card;
   GtkLabel       *resume_label;
   GtkBox         *groups;
+  GtkListBox     *due_list;
+  GtkWidget      *due_group;
   GtkListBox     *problem_list;
   GtkWidget      *problem_group;
 
@@ -30,12 +33,15 @@ struct _ThHomePage
   ThCatalog      *catalog;
   ThLearner      *learner;
   ThModule       *resumable;
+  GDateTime      *now;
+  guint           default_months;
 };
 
 G_DEFINE_FINAL_TYPE (ThHomePage, th_home_page, GTK_TYPE_WIDGET)
 
 enum {
   MODULE_ACTIVATED,
+  REFRESHER_REQUESTED,
   N_SIGNALS
 };
 
@@ -63,19 +69,56 @@ format_date (const char *iso)
   return local ? g_date_time_format (local, "%x") : g_strdup ("");
 }
 
-static char *
-describe_status (ThModuleStatus *status)
+/* Where a passed module stands against its refresher period. */
+static ThDueState
+due_state (ThHomePage     *self,
+           ThModule       *module,
+           ThModuleStatus *status,
+           GDateTime     **expires_at)
 {
-  g_autofree char *date = NULL;
+  g_autoptr(GDateTime) completed = g_date_time_new_from_iso8601 (status->completed_at, NULL);
+  guint months = th_store_get_refresher_months (self->store, th_module_get_id (module),
+                                                self->default_months);
 
+  g_return_val_if_fail (completed != NULL, TH_DUE_EXPIRED);
+  return th_refresher_get_due_state (completed, months, self->now, expires_at);
+}
+
+static char *
+describe_passed (ThHomePage     *self,
+                 ThModule       *module,
+                 ThModuleStatus *status)
+{
+  g_autoptr(GDateTime) expires = NULL;
+  g_autofree char *date = format_date (status->completed_at);
+  g_autofree char *by = NULL;
+
+  switch (due_state (self, module, status, &expires))
+    {
+    case TH_DUE_EXPIRED:
+      return g_strdup (_("Refresher due"));
+    case TH_DUE_SOON:
+      by = g_date_time_format (expires, "%x");
+      /* TRANSLATORS: a refresher is due by this date */
+      return g_strdup_printf (_("Refresher due soon · by %s"), by);
+    case TH_DUE_CURRENT:
+    default:
+      /* TRANSLATORS: a module's status: its score and the date it was passed */
+      return g_strdup_printf (_("Passed · %d%% · %s"), status->percent, date);
+    }
+}
+
+static char *
+describe_status (ThHomePage     *self,
+                 ThModule       *module,
+                 ThModuleStatus *status)
+{
   if (status == NULL)
     return g_strdup (_("Not started"));
   switch (status->state)
     {
     case TH_MODULE_STATE_PASSED:
-      date = format_date (status->completed_at);
-      /* TRANSLATORS: a module's status: its score and the date it was passed */
-      return g_strdup_printf (_("Passed · %d%% · %s"), status->percent, date);
+      return describe_passed (self, module, status);
     case TH_MODULE_STATE_IN_PROGRESS:
       return g_strdup (status->has_open_attempt ? _("In progress · answers saved") : _("In progress"));
     case TH_MODULE_STATE_NOT_STARTED:
@@ -92,18 +135,33 @@ on_row_activated (GtkListBox    *list,
   g_signal_emit (self, signals[MODULE_ACTIVATED], 0, g_object_get_data (G_OBJECT (row), "module"));
 }
 
+static gboolean
+is_current (ThHomePage     *self,
+            ThModule       *module,
+            ThModuleStatus *status)
+{
+  return status && status->state == TH_MODULE_STATE_PASSED &&
+         due_state (self, module, status, NULL) != TH_DUE_EXPIRED;
+}
+
 static GtkWidget *
-create_module_row (ThModule       *module,
+create_module_row (ThHomePage     *self,
+                   ThModule       *module,
                    ThModuleStatus *status)
 {
   GtkWidget *row = adw_action_row_new ();
-  g_autofree char *text = describe_status (status);
+  g_autofree char *text = describe_status (self, module, status);
   GtkWidget *label = gtk_label_new (text);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), th_module_get_title (module));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), th_module_get_summary (module));
-  gtk_widget_add_css_class (label, status && status->state == TH_MODULE_STATE_PASSED ? "success" : "dim-label");
+  if (is_current (self, module, status))
+    gtk_widget_add_css_class (label, "success");
+  else if (status && status->state == TH_MODULE_STATE_PASSED)
+    gtk_widget_add_css_class (label, "warning");
+  else
+    gtk_widget_add_css_class (label, "dim-label");
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 16);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
@@ -195,16 +253,72 @@ fill_groups (ThHomePage *self,
             continue;
           if (list == NULL)
             list = add_group (self, _(groups[g].title));
-          gtk_list_box_append (list, create_module_row (module, status));
+          gtk_list_box_append (list, create_module_row (self, module, status));
 
+          /* Onboarding counts what is passed and still current. */
           required += th_module_get_required (module);
-          passed += th_module_get_required (module) && status && status->state == TH_MODULE_STATE_PASSED;
+          passed += th_module_get_required (module) && is_current (self, module, status);
           if (status && status->has_open_attempt && self->resumable == NULL)
             self->resumable = g_object_ref (module);
         }
     }
   show_progress (self, passed, required);
   show_resume (self);
+}
+
+static void
+on_refresher_clicked (GtkButton  *button,
+                      ThHomePage *self)
+{
+  g_signal_emit (self, signals[REFRESHER_REQUESTED], 0, g_object_get_data (G_OBJECT (button), "module"));
+}
+
+static GtkWidget *
+create_due_row (ThHomePage *self,
+                ThModule   *module)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Start Refresher"));
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), th_module_get_title (module));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("A short quiz on what this module teaches, "
+                                                       "focused on what you missed before"));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "suggested-action");
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY,
+                                  row, NULL, -1);
+  g_object_set_data_full (G_OBJECT (button), "module", g_object_ref (module), g_object_unref);
+  g_signal_connect (button, "clicked", G_CALLBACK (on_refresher_clicked), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
+  return row;
+}
+
+/* What is due, each a step from being refreshed. */
+static void
+fill_due (ThHomePage *self,
+          GHashTable *statuses)
+{
+  GListModel *modules = th_catalog_get_modules (self->catalog);
+  GtkWidget *child;
+  guint shown = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->due_list))) != NULL)
+    gtk_list_box_remove (self->due_list, child);
+  for (guint i = 0; statuses != NULL && i < g_list_model_get_n_items (modules); i++)
+    {
+      g_autoptr(ThModule) module = g_list_model_get_item (modules, i);
+      ThModuleStatus *status = g_hash_table_lookup (statuses, th_module_get_id (module));
+
+      if (status && status->state == TH_MODULE_STATE_PASSED &&
+          due_state (self, module, status, NULL) == TH_DUE_EXPIRED)
+        {
+          gtk_list_box_append (self->due_list, create_due_row (self, module));
+          shown++;
+        }
+    }
+  gtk_widget_set_visible (self->due_group, shown > 0);
 }
 
 static void
@@ -253,6 +367,7 @@ th_home_page_dispose (GObject *object)
   g_clear_object (&self->catalog);
   g_clear_object (&self->learner);
   g_clear_object (&self->resumable);
+  g_clear_pointer (&self->now, g_date_time_unref);
 
   G_OBJECT_CLASS (th_home_page_parent_class)->dispose (object);
 }
@@ -268,6 +383,9 @@ th_home_page_class_init (ThHomePageClass *klass)
   signals[MODULE_ACTIVATED] =
     g_signal_new ("module-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, TH_TYPE_MODULE);
+  signals[REFRESHER_REQUESTED] =
+    g_signal_new ("refresher-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, TH_TYPE_MODULE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/threshold/Threshold/th-home-page.ui");
@@ -279,6 +397,8 @@ th_home_page_class_init (ThHomePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ThHomePage, resume_card);
   gtk_widget_class_bind_template_child (widget_class, ThHomePage, resume_label);
   gtk_widget_class_bind_template_child (widget_class, ThHomePage, groups);
+  gtk_widget_class_bind_template_child (widget_class, ThHomePage, due_list);
+  gtk_widget_class_bind_template_child (widget_class, ThHomePage, due_group);
   gtk_widget_class_bind_template_child (widget_class, ThHomePage, problem_list);
   gtk_widget_class_bind_template_child (widget_class, ThHomePage, problem_group);
   gtk_widget_class_bind_template_callback (widget_class, on_resume_clicked);
@@ -290,12 +410,14 @@ th_home_page_init (ThHomePage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
-/* Shows @learner's learning path as the store has it now. */
+/* Shows @learner's learning path as the store has it now; completions
+ * expire after @default_months unless the records set another period. */
 void
 th_home_page_show (ThHomePage *self,
                    ThStore    *store,
                    ThCatalog  *catalog,
-                   ThLearner  *learner)
+                   ThLearner  *learner,
+                   guint       default_months)
 {
   g_autoptr(GHashTable) statuses = NULL;
   g_autoptr(GError) error = NULL;
@@ -306,12 +428,16 @@ th_home_page_show (ThHomePage *self,
   g_set_object (&self->store, store);
   g_set_object (&self->catalog, catalog);
   g_set_object (&self->learner, learner);
+  self->default_months = default_months;
+  g_clear_pointer (&self->now, g_date_time_unref);
+  self->now = store ? th_store_dup_now (store) : g_date_time_new_now_utc ();
 
   adw_window_title_set_subtitle (self->title, learner ? th_learner_get_display_name (learner) : NULL);
   if (store != NULL && learner != NULL)
     statuses = th_store_get_module_statuses (store, th_learner_get_id (learner), &error);
   if (error != NULL)
     g_warning ("%s", error->message);
+  fill_due (self, statuses);
   fill_groups (self, statuses);
   fill_problems (self);
 }

@@ -16,6 +16,7 @@ G_DECLARE_FINAL_TYPE (ThHomePage, th_home_page, TH, HOME_PAGE, GtkWidget)
 void th_home_page_show (ThHomePage *self,
                         ThStore    *store,
                         ThCatalog  *catalog,
-                        ThLearner  *learner);
+                        ThLearner  *learner,
+                        guint       default_months);
 
 G_END_DECLS

@@ -43,7 +43,8 @@ show_home (ThWindow *self)
       gtk_stack_set_visible_child_name (self->stack, "profiles");
       return;
     }
-  th_home_page_show (self->home_page, self->store, self->catalog, self->learner);
+  th_home_page_show (self->home_page, self->store, self->catalog, self->learner,
+                     g_settings_get_uint (self->settings, "refresher-months"));
   gtk_stack_set_visible_child_name (self->stack, "home");
 }
 
@@ -104,6 +105,31 @@ on_start_quiz (ThWindow *self,
                ThModule *module)
 {
   start_quiz (self, module, TRUE);
+}
+
+/* An unfinished refresher (or quiz) is resumed; otherwise a new refresher
+ * draws its own selection. */
+static void
+on_refresher_requested (ThWindow *self,
+                        ThModule *module)
+{
+  g_autoptr(ThQuizSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (has_open_attempt (self, module))
+    {
+      start_quiz (self, module, TRUE);
+      return;
+    }
+  session = th_quiz_session_start_refresher (self->store, th_learner_get_id (self->learner),
+                                             module, g_random_int (), &error);
+  if (session == NULL)
+    {
+      th_window_show_error (self, _("The Refresher Cannot Start"), error->message);
+      return;
+    }
+  th_quiz_view_show (self->quiz_view, session);
+  gtk_stack_set_visible_child_name (self->stack, "quiz");
 }
 
 static void
@@ -187,6 +213,7 @@ th_window_class_init (ThWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_learner_chosen);
   gtk_widget_class_bind_template_callback (widget_class, on_module_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_start_quiz);
+  gtk_widget_class_bind_template_callback (widget_class, on_refresher_requested);
   gtk_widget_class_bind_template_callback (widget_class, on_quiz_finished);
   gtk_widget_class_bind_template_callback (widget_class, on_retry);
 
