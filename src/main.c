@@ -13,9 +13,12 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(ThApplication) app = NULL;
+  const char *localedir = g_getenv ("THRESHOLD_LOCALEDIR");
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* A build tree's catalogues (meson devenv sets this); the installed ones
+   * otherwise. */
+  bindtextdomain (GETTEXT_PACKAGE, localedir && *localedir ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -5,6 +5,11 @@
 #include <string.h>
 
 #include "th-application.h"
+#include "th-home-page.h"
+#include "th-lesson-view.h"
+#include "th-profiles-page.h"
+#include "th-quiz-view.h"
+#include "th-summary-view.h"
 #include "th-catalog.h"
 #include "th-test-util.h"
 #include "th-ui-test-util.h"
@@ -149,6 +154,64 @@ test_window_reports_damaged_database (void)
   th_ui_run_application (path, NULL, check_damage_offered_and_fresh_start);
 }
 
+/* A template naming a widget that libadwaita 1.2 lacks fails only when
+ * the widget is made: make each one. */
+static void
+test_templates_build (void)
+{
+  const GType types[] = {
+    TH_TYPE_PROFILES_PAGE, TH_TYPE_HOME_PAGE, TH_TYPE_LESSON_VIEW, TH_TYPE_QUIZ_VIEW,
+    TH_TYPE_SUMMARY_VIEW,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    {
+      GtkWidget *widget = g_object_ref_sink (g_object_new (types[i], NULL));
+
+      g_assert_finalize_object (widget);
+    }
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
+    }
+  return NULL;
+}
+
+static void
+check_about_and_shortcuts (GtkWindow *window)
+{
+  GtkWindow *about, *shortcuts;
+
+  g_action_group_activate_action (G_ACTION_GROUP (gtk_window_get_application (window)), "about", NULL);
+  about = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  g_assert_nonnull (about);
+  g_assert_cmpstr (adw_about_window_get_application_name (ADW_ABOUT_WINDOW (about)), ==, "Threshold");
+  gtk_window_destroy (about);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+  shortcuts = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  g_assert_nonnull (shortcuts);
+  gtk_window_close (shortcuts);
+}
+
+static void
+test_about_and_shortcuts (void)
+{
+  g_autofree char *path = database ("about.db");
+
+  th_ui_run_application (path, NULL, check_about_and_shortcuts);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -161,6 +224,8 @@ main (int   argc,
   gtk_init ();
   th_ui_test_init ();
 
+  g_test_add_func ("/ui/window/templates-build", test_templates_build);
+  g_test_add_func ("/ui/window/about-and-shortcuts", test_about_and_shortcuts);
   g_test_add_func ("/ui/window/lists-modules", test_window_lists_modules);
   g_test_add_func ("/ui/window/shows-bad-files", test_window_shows_bad_files);
   g_test_add_func ("/ui/window/shows-clinic-module", test_window_shows_clinic_module);

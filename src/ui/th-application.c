@@ -268,8 +268,44 @@ quit_activated (GSimpleAction *action,
   g_application_quit (G_APPLICATION (user_data));
 }
 
+/* The curriculum's sources are credited where people look for credits. */
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  static const char *developers[] = { "The Threshold developers", NULL };
+  static const char *sources[] = {
+    "Chang JE, Lindenfeld Z, Hagan H. Integrating Harm Reduction into Medical Care: "
+      "Lessons from Three Models. J Am Board Fam Med 2023;36(3):449-461",
+    "Lindenfeld Z, Hagan H, Chang JE. Exploring Barriers and Facilitators to Integrating "
+      "a Harm Reduction Approach to Substance Use in Three Medical Settings. "
+      "J Gen Intern Med 2023;38(15):3273-3282",
+    "Hawk M, Coulter RWS, Egan JE, et al. Harm reduction principles for healthcare "
+      "settings. Harm Reduct J 2017;14:70",
+    NULL
+  };
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+  AdwAboutWindow *about = ADW_ABOUT_WINDOW (adw_about_window_new ());
+
+  gtk_window_set_transient_for (GTK_WINDOW (about), window);
+  adw_about_window_set_application_name (about, "Threshold");
+  adw_about_window_set_application_icon (about, APP_ID);
+  adw_about_window_set_version (about, PACKAGE_VERSION);
+  adw_about_window_set_developer_name (about, _("The Threshold developers"));
+  adw_about_window_set_developers (about, developers);
+  adw_about_window_set_comments (about, _("Harm-reduction-informed care, taught with lessons and "
+                                          "scenario quizzes, for the staff of health clinics."));
+  adw_about_window_set_license_type (about, GTK_LICENSE_GPL_3_0);
+  /* TRANSLATORS: put your names here, one per line */
+  adw_about_window_set_translator_credits (about, _("translator-credits"));
+  adw_about_window_add_credit_section (about, _("Curriculum Sources"), sources);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated },
+  { "about", about_activated },
 };
 
 static void
