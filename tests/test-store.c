@@ -118,12 +118,24 @@ test_migrate_from_every_version (void)
       g_assert_cmpint (th_store_get_version (store), ==, from);
       g_assert_finalize_object (store);
 
-      /* Rows written the way that version wrote them. */
-      g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-      g_assert_cmpint (sqlite3_exec (db, "INSERT INTO learners (display_name) VALUES ('Kofi');"
-                                         "INSERT INTO settings (key, value) VALUES ('months', '12');",
-                                     NULL, NULL, NULL), ==, SQLITE_OK);
-      sqlite3_close (db);
+      /* Rows written the way that version wrote them: without an audit
+       * trail before version 2, through the store (and its trail) after. */
+      if (from < 2)
+        {
+          g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+          g_assert_cmpint (sqlite3_exec (db, "INSERT INTO learners (display_name) VALUES ('Kofi');"
+                                             "INSERT INTO settings (key, value) VALUES ('months', '12');",
+                                         NULL, NULL, NULL), ==, SQLITE_OK);
+          sqlite3_close (db);
+        }
+      else
+        {
+          store = th_store_open_at_version (path, from, &error);
+          g_assert_cmpint (th_store_add_learner (store, "Kofi", NULL, &error), >, 0);
+          g_assert_true (th_store_set_setting (store, "months", "12", &error));
+          g_assert_no_error (error);
+          g_assert_finalize_object (store);
+        }
 
       store = th_store_open (path, &error);
       g_assert_no_error (error);

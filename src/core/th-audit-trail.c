@@ -27,9 +27,14 @@ static const struct {
   { "completions",
     "quote(learner_id)||'|'||quote(module_id)||'|'||quote(attempt_id)||'|'||"
     "quote(completed_at)||'|'||quote(score_percent)" },
+  /* Nothing wrote sign-offs before supervisor_id came with version 3. */
   { "signoffs",
     "quote(learner_id)||'|'||quote(supervisor)||'|'||quote(signed_at)||'|'||quote(note)||'|'||"
-    "quote(revoked_at)||'|'||quote(revoked_by)||'|'||quote(revoke_reason)" },
+    "quote(revoked_at)||'|'||quote(revoked_by)||'|'||quote(revoke_reason)||'|'||"
+    "quote(supervisor_id)" },
+  { "supervisors",
+    "quote(display_name)||'|'||quote(passphrase_hash)||'|'||quote(learner_id)||'|'||"
+    "quote(created_at)||'|'||quote(archived)" },
   { "settings",
     "quote(key)||'|'||quote(value)" },
 };

@@ -34,6 +34,32 @@ gboolean  th_store_commit            (ThStore      *self,
                                       GError      **error);
 void      th_store_rollback          (ThStore      *self);
 
+/* Shared by th-store-records.c and th-store-supervision.c */
+sqlite3_stmt *th_store_prepare     (ThStore       *self,
+                                    const char    *sql,
+                                    GError       **error);
+gboolean      th_store_finish_read (ThStore       *self,
+                                    sqlite3_stmt  *stmt,
+                                    int            rc,
+                                    GError       **error);
+gint64        th_store_run_audited (ThStore       *self,
+                                    sqlite3_stmt  *stmt,
+                                    const char    *table,
+                                    gint64         row_id,
+                                    int            action,
+                                    GError       **error);
+gint64        th_store_commit_audited (ThStore    *self,
+                                    sqlite3_stmt  *stmt,
+                                    const char    *table,
+                                    gint64         row_id,
+                                    int            action,
+                                    GError       **error);
+char         *th_store_dup_now_text (ThStore      *self);
+char         *th_store_clean_name  (const char    *name,
+                                    GError       **error);
+gboolean      th_store_invalid     (GError       **error,
+                                    const char    *message);
+
 /* For the migration tests: a store whose schema stops at @version. */
 ThStore  *th_store_open_at_version   (const char   *path,
                                       int           version,

@@ -15,16 +15,16 @@
 /* Every change below is one transaction holding the change and its audit
  * record: committed together or not at all. */
 
-static char *
-now_utc (ThStore *self)
+char *
+th_store_dup_now_text (ThStore *self)
 {
   g_autoptr(GDateTime) now = th_store_dup_now (self);
 
   return g_date_time_format (now, "%Y-%m-%dT%H:%M:%S.%fZ");
 }
 
-static sqlite3_stmt *
-prepare (ThStore     *self,
+sqlite3_stmt *
+th_store_prepare (ThStore     *self,
          const char  *sql,
          GError     **error)
 {
@@ -37,8 +37,8 @@ prepare (ThStore     *self,
 }
 
 /* Ends a read: SQLITE_DONE is success, anything else an error. */
-static gboolean
-finish_read (ThStore       *self,
+gboolean
+th_store_finish_read (ThStore       *self,
              sqlite3_stmt  *stmt,
              int            rc,
              GError       **error)
@@ -49,13 +49,13 @@ finish_read (ThStore       *self,
 
 /* Steps @stmt to its end, finalizes it, and records the row it inserted
  * or changed in the audit trail. */
-static gint64
-run_audited (ThStore       *self,
-             sqlite3_stmt  *stmt,
-             const char    *table,
-             gint64         row_id,
-             ThAuditAction  action,
-             GError       **error)
+gint64
+th_store_run_audited (ThStore       *self,
+                      sqlite3_stmt  *stmt,
+                      const char    *table,
+                      gint64         row_id,
+                      int            action,
+                      GError       **error)
 {
   int rc = sqlite3_step (stmt);
 
@@ -63,6 +63,13 @@ run_audited (ThStore       *self,
   if (rc != SQLITE_DONE)
     {
       th_store_set_error_from_db (self, rc, error);
+      return 0;
+    }
+  /* An update that matched no row changed nothing worth recording. */
+  if (action == TH_AUDIT_UPDATE && sqlite3_changes (self->db) == 0)
+    {
+      g_set_error_literal (error, TH_STORE_ERROR, TH_STORE_ERROR_NOT_FOUND,
+                           _("There is no such record to change"));
       return 0;
     }
   if (action == TH_AUDIT_INSERT)
@@ -73,13 +80,13 @@ run_audited (ThStore       *self,
 }
 
 /* Wraps one audited statement in its own transaction. */
-static gint64
-commit_audited (ThStore       *self,
-                sqlite3_stmt  *stmt,
-                const char    *table,
-                gint64         row_id,
-                ThAuditAction  action,
-                GError       **error)
+gint64
+th_store_commit_audited (ThStore       *self,
+                         sqlite3_stmt  *stmt,
+                         const char    *table,
+                         gint64         row_id,
+                         int            action,
+                         GError       **error)
 {
   gint64 id;
 
@@ -90,7 +97,7 @@ commit_audited (ThStore       *self,
       sqlite3_finalize (stmt);
       return 0;
     }
-  id = run_audited (self, stmt, table, row_id, action, error);
+  id = th_store_run_audited (self, stmt, table, row_id, action, error);
   if (id == 0 || !th_store_commit (self, error))
     {
       th_store_rollback (self);
@@ -101,9 +108,9 @@ commit_audited (ThStore       *self,
 
 #define MAX_NAME_LENGTH 80
 
-static gboolean
-invalid (GError     **error,
-         const char  *message)
+gboolean
+th_store_invalid (GError     **error,
+                  const char  *message)
 {
   g_set_error_literal (error, TH_STORE_ERROR, TH_STORE_ERROR_INVALID, message);
   return FALSE;
@@ -111,21 +118,21 @@ invalid (GError     **error,
 
 /* A name is shown in lists, reports and certificates: printable text of
  * a sensible length, without leading or trailing spaces. */
-static char *
-clean_name (const char  *name,
-            GError     **error)
+char *
+th_store_clean_name (const char  *name,
+                     GError     **error)
 {
   g_autofree char *trimmed = g_strstrip (g_strdup (name));
 
   if (!g_utf8_validate (trimmed, -1, NULL))
-    return invalid (error, _("The name is not valid text")), NULL;
+    return th_store_invalid (error, _("The name is not valid text")), NULL;
   if (*trimmed == '\0')
-    return invalid (error, _("Enter a name")), NULL;
+    return th_store_invalid (error, _("Enter a name")), NULL;
   if (g_utf8_strlen (trimmed, -1) > MAX_NAME_LENGTH)
-    return invalid (error, _("The name is too long: keep it under 80 characters")), NULL;
+    return th_store_invalid (error, _("The name is too long: keep it under 80 characters")), NULL;
   for (const char *c = trimmed; *c != '\0'; c = g_utf8_next_char (c))
     if (g_unichar_iscntrl (g_utf8_get_char (c)))
-      return invalid (error, _("The name cannot contain control characters")), NULL;
+      return th_store_invalid (error, _("The name cannot contain control characters")), NULL;
   return g_steal_pointer (&trimmed);
 }
 
@@ -153,10 +160,10 @@ hash_pin (const char  *pin,
   gsize length = strlen (pin);
 
   if (length < 4 || length > 12)
-    return invalid (error, _("A PIN has 4 to 12 characters")), NULL;
+    return th_store_invalid (error, _("A PIN has 4 to 12 characters")), NULL;
   ensure_sodium ();
   if (crypto_pwhash_str (hash, pin, length, crypto_pwhash_OPSLIMIT_MIN, 8 * 1024 * 1024) != 0)
-    return invalid (error, _("There is not enough memory to protect the PIN")), NULL;
+    return th_store_invalid (error, _("There is not enough memory to protect the PIN")), NULL;
   return g_strdup (hash);
 }
 
@@ -178,18 +185,18 @@ th_store_add_learner (ThStore     *self,
   g_return_val_if_fail (TH_IS_STORE (self), 0);
   g_return_val_if_fail (display_name != NULL, 0);
 
-  if ((name = clean_name (display_name, error)) == NULL)
+  if ((name = th_store_clean_name (display_name, error)) == NULL)
     return 0;
   if (pin != NULL && *pin != '\0' && (pin_hash = hash_pin (pin, error)) == NULL)
     return 0;
 
-  stmt = prepare (self, "INSERT INTO learners (display_name, pin_hash) VALUES (?1, ?2)", error);
+  stmt = th_store_prepare (self, "INSERT INTO learners (display_name, pin_hash) VALUES (?1, ?2)", error);
   if (stmt != NULL)
     {
       sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
       sqlite3_bind_text (stmt, 2, pin_hash, -1, SQLITE_TRANSIENT);
     }
-  return commit_audited (self, stmt, "learners", 0, TH_AUDIT_INSERT, error);
+  return th_store_commit_audited (self, stmt, "learners", 0, TH_AUDIT_INSERT, error);
 }
 
 /**
@@ -208,7 +215,7 @@ th_store_list_learners (ThStore  *self,
 
   g_return_val_if_fail (TH_IS_STORE (self), NULL);
 
-  stmt = prepare (self, "SELECT id, display_name, pin_hash IS NOT NULL FROM learners "
+  stmt = th_store_prepare (self, "SELECT id, display_name, pin_hash IS NOT NULL FROM learners "
                         "WHERE archived = 0 ORDER BY display_name COLLATE NOCASE, id", error);
   if (stmt == NULL)
     return NULL;
@@ -219,7 +226,7 @@ th_store_list_learners (ThStore  *self,
                                                      sqlite3_column_int (stmt, 2));
       g_list_store_append (learners, learner);
     }
-  return finish_read (self, stmt, rc, error) ? G_LIST_MODEL (g_steal_pointer (&learners)) : NULL;
+  return th_store_finish_read (self, stmt, rc, error) ? G_LIST_MODEL (g_steal_pointer (&learners)) : NULL;
 }
 
 /* TRUE if @pin opens @learner_id's profile (or the profile has no PIN). */
@@ -233,7 +240,7 @@ th_store_check_pin (ThStore    *self,
 
   g_return_val_if_fail (TH_IS_STORE (self), FALSE);
 
-  stmt = prepare (self, "SELECT pin_hash FROM learners WHERE id = ?1", NULL);
+  stmt = th_store_prepare (self, "SELECT pin_hash FROM learners WHERE id = ?1", NULL);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, learner_id);
@@ -260,13 +267,13 @@ th_store_list_learner_names (ThStore  *self,
 
   g_return_val_if_fail (TH_IS_STORE (self), NULL);
 
-  stmt = prepare (self, "SELECT display_name FROM learners WHERE archived = 0 "
+  stmt = th_store_prepare (self, "SELECT display_name FROM learners WHERE archived = 0 "
                         "ORDER BY display_name COLLATE NOCASE, id", error);
   if (stmt == NULL)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-  return finish_read (self, stmt, rc, error) ? g_steal_pointer (&names) : NULL;
+  return th_store_finish_read (self, stmt, rc, error) ? g_steal_pointer (&names) : NULL;
 }
 
 /**
@@ -282,13 +289,13 @@ th_store_start_attempt (ThStore        *self,
                         const char     *scenario_set,
                         GError        **error)
 {
-  g_autofree char *now = now_utc (self);
+  g_autofree char *now = th_store_dup_now_text (self);
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (TH_IS_STORE (self), 0);
   g_return_val_if_fail (module_id != NULL, 0);
 
-  stmt = prepare (self, "INSERT INTO attempts (learner_id, module_id, kind, started_at, "
+  stmt = th_store_prepare (self, "INSERT INTO attempts (learner_id, module_id, kind, started_at, "
                         "scenario_set) VALUES (?1, ?2, ?3, ?4, ?5)", error);
   if (stmt != NULL)
     {
@@ -298,7 +305,7 @@ th_store_start_attempt (ThStore        *self,
       sqlite3_bind_text (stmt, 4, now, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 5, scenario_set, -1, SQLITE_TRANSIENT);
     }
-  return commit_audited (self, stmt, "attempts", 0, TH_AUDIT_INSERT, error);
+  return th_store_commit_audited (self, stmt, "attempts", 0, TH_AUDIT_INSERT, error);
 }
 
 /**
@@ -319,13 +326,13 @@ th_store_record_answer (ThStore     *self,
                         int          max_score,
                         GError     **error)
 {
-  g_autofree char *now = now_utc (self);
+  g_autofree char *now = th_store_dup_now_text (self);
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (TH_IS_STORE (self), 0);
   g_return_val_if_fail (scenario_id != NULL && choice_ids != NULL, 0);
 
-  stmt = prepare (self,
+  stmt = th_store_prepare (self,
                   "INSERT INTO answers (attempt_id, seq, scenario_id, choice_ids, score, max_score, "
                   "answered_at) VALUES (?1, (SELECT count(*) + 1 FROM answers WHERE attempt_id = ?1), "
                   "?2, ?3, ?4, ?5, ?6)", error);
@@ -338,7 +345,7 @@ th_store_record_answer (ThStore     *self,
       sqlite3_bind_int (stmt, 5, max_score);
       sqlite3_bind_text (stmt, 6, now, -1, SQLITE_STATIC);
     }
-  return commit_audited (self, stmt, "answers", 0, TH_AUDIT_INSERT, error);
+  return th_store_commit_audited (self, stmt, "answers", 0, TH_AUDIT_INSERT, error);
 }
 
 static gboolean
@@ -350,7 +357,7 @@ insert_completion (ThStore     *self,
 {
   sqlite3_stmt *stmt;
 
-  stmt = prepare (self, "INSERT INTO completions (learner_id, module_id, attempt_id, completed_at, "
+  stmt = th_store_prepare (self, "INSERT INTO completions (learner_id, module_id, attempt_id, completed_at, "
                         "score_percent) SELECT learner_id, module_id, id, ?2, ?3 FROM attempts "
                         "WHERE id = ?1", error);
   if (stmt == NULL)
@@ -358,7 +365,7 @@ insert_completion (ThStore     *self,
   sqlite3_bind_int64 (stmt, 1, attempt_id);
   sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 3, percent);
-  return run_audited (self, stmt, "completions", 0, TH_AUDIT_INSERT, error) != 0;
+  return th_store_run_audited (self, stmt, "completions", 0, TH_AUDIT_INSERT, error) != 0;
 }
 
 /* Closes an attempt with its result; a pass records a completion in the
@@ -371,7 +378,7 @@ th_store_finish_attempt (ThStore   *self,
                          gboolean   passed,
                          GError   **error)
 {
-  g_autofree char *now = now_utc (self);
+  g_autofree char *now = th_store_dup_now_text (self);
   sqlite3_stmt *stmt;
   int percent = max_score > 0 ? (100 * MAX (score, 0) + max_score / 2) / max_score : 0;
 
@@ -379,7 +386,7 @@ th_store_finish_attempt (ThStore   *self,
 
   if (!th_store_begin (self, error))
     return FALSE;
-  stmt = prepare (self, "UPDATE attempts SET finished_at = ?2, score = ?3, max_score = ?4, "
+  stmt = th_store_prepare (self, "UPDATE attempts SET finished_at = ?2, score = ?3, max_score = ?4, "
                         "passed = ?5 WHERE id = ?1 AND finished_at IS NULL", error);
   if (stmt != NULL)
     {
@@ -390,7 +397,7 @@ th_store_finish_attempt (ThStore   *self,
       sqlite3_bind_int (stmt, 5, passed ? 1 : 0);
     }
   if (stmt == NULL ||
-      run_audited (self, stmt, "attempts", attempt_id, TH_AUDIT_UPDATE, error) == 0 ||
+      th_store_run_audited (self, stmt, "attempts", attempt_id, TH_AUDIT_UPDATE, error) == 0 ||
       (passed && !insert_completion (self, attempt_id, percent, now, error)) ||
       !th_store_commit (self, error))
     {
@@ -412,7 +419,7 @@ th_store_set_setting (ThStore     *self,
   g_return_val_if_fail (TH_IS_STORE (self), FALSE);
   g_return_val_if_fail (key != NULL && value != NULL, FALSE);
 
-  stmt = prepare (self, "INSERT INTO settings (key, value) VALUES (?1, ?2) "
+  stmt = th_store_prepare (self, "INSERT INTO settings (key, value) VALUES (?1, ?2) "
                         "ON CONFLICT (key) DO UPDATE SET value = excluded.value "
                         "RETURNING rowid", error);
   if (stmt == NULL || !th_store_begin (self, error))
@@ -424,7 +431,7 @@ th_store_set_setting (ThStore     *self,
   sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
   row_id = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
   if (row_id == 0 ||
-      run_audited (self, stmt, "settings", row_id, TH_AUDIT_UPDATE, error) == 0 ||
+      th_store_run_audited (self, stmt, "settings", row_id, TH_AUDIT_UPDATE, error) == 0 ||
       !th_store_commit (self, error))
     {
       if (row_id == 0)
@@ -481,7 +488,7 @@ th_store_get_module_statuses (ThStore  *self,
 
   /* Started, and whether an attempt is open; then the latest completion
    * (SQLite gives the other columns of the row holding the max). */
-  stmt = prepare (self, "SELECT module_id, max(finished_at IS NULL) FROM attempts "
+  stmt = th_store_prepare (self, "SELECT module_id, max(finished_at IS NULL) FROM attempts "
                         "WHERE learner_id = ?1 GROUP BY module_id", error);
   if (stmt == NULL)
     return NULL;
@@ -493,10 +500,10 @@ th_store_get_module_statuses (ThStore  *self,
       status->state = TH_MODULE_STATE_IN_PROGRESS;
       status->has_open_attempt = sqlite3_column_int (stmt, 1);
     }
-  if (!finish_read (self, stmt, rc, error))
+  if (!th_store_finish_read (self, stmt, rc, error))
     return NULL;
 
-  stmt = prepare (self, "SELECT module_id, score_percent, max(completed_at) FROM completions "
+  stmt = th_store_prepare (self, "SELECT module_id, score_percent, max(completed_at) FROM completions "
                         "WHERE learner_id = ?1 GROUP BY module_id", error);
   if (stmt == NULL)
     return NULL;
@@ -509,7 +516,7 @@ th_store_get_module_statuses (ThStore  *self,
       status->percent = sqlite3_column_int (stmt, 1);
       status->completed_at = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
     }
-  return finish_read (self, stmt, rc, error) ? g_steal_pointer (&statuses) : NULL;
+  return th_store_finish_read (self, stmt, rc, error) ? g_steal_pointer (&statuses) : NULL;
 }
 
 void
@@ -553,7 +560,7 @@ th_store_find_open_attempt (ThStore     *self,
 
   g_return_val_if_fail (TH_IS_STORE (self), 0);
 
-  stmt = prepare (self, "SELECT id, scenario_set FROM attempts WHERE learner_id = ?1 AND "
+  stmt = th_store_prepare (self, "SELECT id, scenario_set FROM attempts WHERE learner_id = ?1 AND "
                         "module_id = ?2 AND finished_at IS NULL ORDER BY id DESC LIMIT 1", error);
   if (stmt == NULL)
     return 0;
@@ -566,7 +573,7 @@ th_store_find_open_attempt (ThStore     *self,
       if (scenario_set != NULL)
         *scenario_set = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
     }
-  return finish_read (self, stmt, rc, error) ? id : 0;
+  return th_store_finish_read (self, stmt, rc, error) ? id : 0;
 }
 
 /**
@@ -586,7 +593,7 @@ th_store_list_answers (ThStore  *self,
 
   g_return_val_if_fail (TH_IS_STORE (self), NULL);
 
-  stmt = prepare (self, "SELECT scenario_id, choice_ids, score, max_score FROM answers "
+  stmt = th_store_prepare (self, "SELECT scenario_id, choice_ids, score, max_score FROM answers "
                         "WHERE attempt_id = ?1 ORDER BY seq", error);
   if (stmt == NULL)
     return NULL;
@@ -601,7 +608,7 @@ th_store_list_answers (ThStore  *self,
       answer->max_score = sqlite3_column_int (stmt, 3);
       g_ptr_array_add (answers, answer);
     }
-  return finish_read (self, stmt, rc, error) ? g_steal_pointer (&answers) : NULL;
+  return th_store_finish_read (self, stmt, rc, error) ? g_steal_pointer (&answers) : NULL;
 }
 
 /**
@@ -622,7 +629,7 @@ th_store_get_last_result (ThStore     *self,
 
   g_return_val_if_fail (TH_IS_STORE (self), NULL);
 
-  stmt = prepare (self, "SELECT id, finished_at, score, max_score, passed FROM attempts "
+  stmt = th_store_prepare (self, "SELECT id, finished_at, score, max_score, passed FROM attempts "
                         "WHERE learner_id = ?1 AND module_id = ?2 AND finished_at IS NOT NULL "
                         "ORDER BY id DESC LIMIT 1", error);
   if (stmt == NULL)
@@ -639,7 +646,7 @@ th_store_get_last_result (ThStore     *self,
       result->max_score = sqlite3_column_int (stmt, 3);
       result->passed = sqlite3_column_int (stmt, 4) != 0;
     }
-  return finish_read (self, stmt, rc, error) ? g_steal_pointer (&result) : NULL;
+  return th_store_finish_read (self, stmt, rc, error) ? g_steal_pointer (&result) : NULL;
 }
 
 static char *
@@ -653,7 +660,7 @@ static guint
 read_months (ThStore    *self,
              const char *key)
 {
-  sqlite3_stmt *stmt = prepare (self, "SELECT value FROM settings WHERE key = ?1", NULL);
+  sqlite3_stmt *stmt = th_store_prepare (self, "SELECT value FROM settings WHERE key = ?1", NULL);
   guint months = 0;
 
   if (stmt == NULL)
@@ -704,7 +711,7 @@ th_store_set_refresher_months (ThStore     *self,
   g_return_val_if_fail (TH_IS_STORE (self), FALSE);
 
   if (months < 1 || months > 120)
-    return invalid (error, _("A refresher period is from 1 to 120 months"));
+    return th_store_invalid (error, _("A refresher period is from 1 to 120 months"));
   return th_store_set_setting (self, key, value, error);
 }
 
@@ -727,7 +734,7 @@ th_store_get_scenario_history (ThStore     *self,
 
   g_return_val_if_fail (TH_IS_STORE (self), NULL);
 
-  stmt = prepare (self, "SELECT a.scenario_id, a.score, a.max_score FROM answers a "
+  stmt = th_store_prepare (self, "SELECT a.scenario_id, a.score, a.max_score FROM answers a "
                         "JOIN attempts t ON t.id = a.attempt_id "
                         "WHERE t.learner_id = ?1 AND t.module_id = ?2 ORDER BY a.id", error);
   if (stmt == NULL)
@@ -742,7 +749,7 @@ th_store_get_scenario_history (ThStore     *self,
       *ratio = max > 0 ? (double) MAX (sqlite3_column_int (stmt, 1), 0) / max : 1.0;
       g_hash_table_insert (history, g_strdup ((const char *) sqlite3_column_text (stmt, 0)), ratio);
     }
-  return finish_read (self, stmt, rc, error) ? g_steal_pointer (&history) : NULL;
+  return th_store_finish_read (self, stmt, rc, error) ? g_steal_pointer (&history) : NULL;
 }
 
 /* The branches of the learner's latest refresher at @module_id, or NULL. */
@@ -756,7 +763,7 @@ th_store_get_last_scenario_set (ThStore    *self,
 
   g_return_val_if_fail (TH_IS_STORE (self), NULL);
 
-  stmt = prepare (self, "SELECT scenario_set FROM attempts WHERE learner_id = ?1 AND "
+  stmt = th_store_prepare (self, "SELECT scenario_set FROM attempts WHERE learner_id = ?1 AND "
                         "module_id = ?2 AND kind = 'refresher' ORDER BY id DESC LIMIT 1", NULL);
   if (stmt == NULL)
     return NULL;

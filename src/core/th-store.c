@@ -100,6 +100,18 @@ static const struct {
     "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit "
     "BEGIN SELECT RAISE (ABORT, 'the audit trail is append-only'); END;",
     seal_audited_tables },
+
+  /* 3: supervisors, whom sign-offs name */
+  { "CREATE TABLE supervisors ("
+    "  id INTEGER PRIMARY KEY,"
+    "  display_name TEXT NOT NULL,"
+    "  passphrase_hash TEXT NOT NULL,"
+    "  learner_id INTEGER REFERENCES learners (id),"
+    "  created_at TEXT NOT NULL,"
+    "  archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1))"
+    ");"
+    "ALTER TABLE signoffs ADD COLUMN supervisor_id INTEGER REFERENCES supervisors (id);"
+    "CREATE INDEX signoffs_by_learner ON signoffs (learner_id, id);", NULL },
 };
 
 static void

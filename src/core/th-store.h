@@ -59,11 +59,32 @@ typedef struct
   gboolean       has_open_attempt;
 } ThModuleStatus;
 
+/* A supervisor, as the unlock screen lists them. */
+typedef struct
+{
+  gint64  id;
+  char   *display_name;
+  gint64  learner_id;    /* their own learner profile, or 0 */
+} ThSupervisor;
+
+/* A learner's current onboarding sign-off. */
+typedef struct
+{
+  gint64  id;
+  char   *supervisor;
+  char   *signed_at;
+  char   *note;
+} ThSignOff;
+
+void th_supervisor_free     (ThSupervisor    *supervisor);
+void th_sign_off_free       (ThSignOff       *sign_off);
 void th_module_status_free  (ThModuleStatus  *status);
 void th_stored_answer_free  (ThStoredAnswer  *answer);
 void th_attempt_result_free (ThAttemptResult *result);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ThAttemptResult, th_attempt_result_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ThSupervisor, th_supervisor_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ThSignOff, th_sign_off_free)
 
 /* Returns the current time, in UTC, as a new reference. */
 typedef GDateTime *(*ThClockFunc) (gpointer user_data);
@@ -166,6 +187,38 @@ char       *th_store_get_last_scenario_set (ThStore       *self,
 gboolean    th_store_set_setting          (ThStore        *self,
                                            const char     *key,
                                            const char     *value,
+                                           GError        **error);
+
+/* Supervision (th-store-supervision.c) */
+gint64      th_store_add_supervisor       (ThStore        *self,
+                                           const char     *display_name,
+                                           const char     *passphrase,
+                                           gint64          learner_id,
+                                           GError        **error);
+GPtrArray  *th_store_list_supervisors     (ThStore        *self,
+                                           GError        **error);
+gboolean    th_store_check_passphrase     (ThStore        *self,
+                                           gint64          supervisor_id,
+                                           const char     *passphrase);
+gint64      th_store_record_sign_off      (ThStore        *self,
+                                           gint64          learner_id,
+                                           gint64          supervisor_id,
+                                           const char     *note,
+                                           GError        **error);
+gboolean    th_store_revoke_sign_off      (ThStore        *self,
+                                           gint64          sign_off_id,
+                                           gint64          supervisor_id,
+                                           const char     *reason,
+                                           GError        **error);
+ThSignOff  *th_store_get_sign_off         (ThStore        *self,
+                                           gint64          learner_id);
+gboolean    th_store_rename_learner       (ThStore        *self,
+                                           gint64          learner_id,
+                                           const char     *display_name,
+                                           GError        **error);
+gboolean    th_store_set_learner_archived (ThStore        *self,
+                                           gint64          learner_id,
+                                           gboolean        archived,
                                            GError        **error);
 
 G_END_DECLS

@@ -1,0 +1,319 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "th-completion-matrix"
+
+#include "config.h"
+
+#include "th-completion-matrix.h"
+#include "th-refresher.h"
+#include "th-store-private.h"
+
+/* Every learner against every module, from four queries over the whole
+ * store rather than one per learner, so ten thousand learners load at
+ * once. */
+struct _ThCompletionMatrix
+{
+  GObject     parent_instance;
+
+  /* owned references */
+  GPtrArray  *modules;    /* of ThModule: the columns, in learning-path order */
+  GHashTable *columns;    /* module id → column + 1 */
+  guint      *months;     /* refresher period per column */
+  GListStore *rows;       /* of ThMatrixRow, by name */
+  GHashTable *by_id;      /* learner id → ThMatrixRow (borrowed) */
+  GDateTime  *now;
+};
+
+G_DEFINE_FINAL_TYPE (ThCompletionMatrix, th_completion_matrix, G_TYPE_OBJECT)
+
+static void
+th_completion_matrix_finalize (GObject *object)
+{
+  ThCompletionMatrix *self = (ThCompletionMatrix *)object;
+
+  g_ptr_array_unref (self->modules);
+  g_hash_table_unref (self->columns);
+  g_free (self->months);
+  g_clear_object (&self->rows);
+  g_hash_table_unref (self->by_id);
+  g_clear_pointer (&self->now, g_date_time_unref);
+
+  G_OBJECT_CLASS (th_completion_matrix_parent_class)->finalize (object);
+}
+
+static void
+th_completion_matrix_class_init (ThCompletionMatrixClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = th_completion_matrix_finalize;
+}
+
+static void
+th_completion_matrix_init (ThCompletionMatrix *self)
+{
+  self->modules = g_ptr_array_new_with_free_func (g_object_unref);
+  self->columns = g_hash_table_new (g_str_hash, g_str_equal);
+  self->rows = g_list_store_new (TH_TYPE_MATRIX_ROW);
+  self->by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+}
+
+static void
+add_columns (ThCompletionMatrix *self,
+             ThStore            *store,
+             ThCatalog          *catalog,
+             guint               default_months)
+{
+  GListModel *modules = th_catalog_get_modules (catalog);
+  guint n = g_list_model_get_n_items (modules);
+
+  self->months = g_new0 (guint, n);
+  for (guint i = 0; i < n; i++)
+    {
+      ThModule *module = g_list_model_get_item (modules, i);
+
+      g_ptr_array_add (self->modules, module);
+      g_hash_table_insert (self->columns, (gpointer) th_module_get_id (module), GUINT_TO_POINTER (i + 1));
+      self->months[i] = th_store_get_refresher_months (store, th_module_get_id (module), default_months);
+    }
+}
+
+static gboolean
+add_rows (ThCompletionMatrix  *self,
+          ThStore             *store,
+          GError             **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = th_store_prepare (store, "SELECT id, display_name, archived FROM learners "
+                                  "ORDER BY display_name COLLATE NOCASE, id", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ThMatrixRow *row = th_matrix_row_new (sqlite3_column_int64 (stmt, 0),
+                                            (const char *) sqlite3_column_text (stmt, 1),
+                                            sqlite3_column_int (stmt, 2), self->modules->len);
+      gint64 *key = g_new (gint64, 1);
+
+      *key = th_matrix_row_get_learner_id (row);
+      g_ptr_array_add (rows, row);
+      g_hash_table_insert (self->by_id, key, row);
+    }
+  if (!th_store_finish_read (store, stmt, rc, error))
+    return FALSE;
+  /* One splice: a list view sees one change, not ten thousand. */
+  g_list_store_splice (self->rows, 0, 0, rows->pdata, rows->len);
+  return TRUE;
+}
+
+/* The cell of @learner_id and @module_id, or NULL for a module that is not
+ * loaded (a clinic's module since removed) or a learner unknown. */
+static ThMatrixCell *
+cell_at (ThCompletionMatrix *self,
+         gint64              learner_id,
+         const char         *module_id)
+{
+  ThMatrixRow *row = g_hash_table_lookup (self->by_id, &learner_id);
+  guint column = GPOINTER_TO_UINT (g_hash_table_lookup (self->columns, module_id));
+
+  return row && column ? th_matrix_row_get_cell (row, column - 1) : NULL;
+}
+
+static gboolean
+mark_started (ThCompletionMatrix  *self,
+              ThStore             *store,
+              GError             **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = th_store_prepare (store, "SELECT learner_id, module_id FROM attempts "
+                                  "GROUP BY learner_id, module_id", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ThMatrixCell *cell = cell_at (self, sqlite3_column_int64 (stmt, 0),
+                                    (const char *) sqlite3_column_text (stmt, 1));
+      if (cell != NULL)
+        cell->state = TH_CELL_IN_PROGRESS;
+    }
+  return th_store_finish_read (store, stmt, rc, error);
+}
+
+static void
+set_completion (ThCompletionMatrix *self,
+                ThMatrixCell       *cell,
+                guint               column,
+                const char         *completed_at,
+                int                 percent)
+{
+  g_autoptr(GDateTime) completed = g_date_time_new_from_iso8601 (completed_at, NULL);
+  g_autoptr(GDateTime) expires = NULL;
+
+  if (completed == NULL)
+    return;
+  switch (th_refresher_get_due_state (completed, self->months[column], self->now, &expires))
+    {
+    case TH_DUE_EXPIRED:
+      cell->state = TH_CELL_OVERDUE;
+      break;
+    case TH_DUE_SOON:
+      cell->state = TH_CELL_DUE_SOON;
+      break;
+    case TH_DUE_CURRENT:
+    default:
+      cell->state = TH_CELL_PASSED;
+      break;
+    }
+  cell->percent = (guint8) CLAMP (percent, 0, 100);
+  cell->completed_at = g_date_time_to_unix (completed);
+  cell->expires_at = g_date_time_to_unix (expires);
+}
+
+static gboolean
+mark_completed (ThCompletionMatrix  *self,
+                ThStore             *store,
+                GError             **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  /* SQLite gives the other columns of the row holding the max. */
+  stmt = th_store_prepare (store, "SELECT learner_id, module_id, max(completed_at), score_percent "
+                                  "FROM completions GROUP BY learner_id, module_id", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *module_id = (const char *) sqlite3_column_text (stmt, 1);
+      ThMatrixCell *cell = cell_at (self, sqlite3_column_int64 (stmt, 0), module_id);
+      guint column = GPOINTER_TO_UINT (g_hash_table_lookup (self->columns, module_id));
+
+      if (cell != NULL)
+        set_completion (self, cell, column - 1, (const char *) sqlite3_column_text (stmt, 2),
+                        sqlite3_column_int (stmt, 3));
+    }
+  return th_store_finish_read (store, stmt, rc, error);
+}
+
+static gboolean
+mark_sign_offs (ThCompletionMatrix  *self,
+                ThStore             *store,
+                GError             **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = th_store_prepare (store, "SELECT learner_id, supervisor, signed_at FROM signoffs "
+                                  "WHERE revoked_at IS NULL", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      ThMatrixRow *row = g_hash_table_lookup (self->by_id, &id);
+
+      if (row != NULL)
+        th_matrix_row_set_sign_off (row, (const char *) sqlite3_column_text (stmt, 1),
+                                    (const char *) sqlite3_column_text (stmt, 2));
+    }
+  return th_store_finish_read (store, stmt, rc, error);
+}
+
+/* Signed off stands until revoked; otherwise an expired required module
+ * makes it overdue, and all required ones current make it ready. */
+static ThOnboardingState
+onboarding_of (ThCompletionMatrix *self,
+               ThMatrixRow        *row)
+{
+  gboolean complete = TRUE;
+
+  if (th_matrix_row_get_signed_off_at (row) != NULL)
+    return TH_ONBOARDING_SIGNED_OFF;
+  for (guint i = 0; i < self->modules->len; i++)
+    {
+      ThMatrixCell *cell = th_matrix_row_get_cell (row, i);
+
+      if (!th_module_get_required (self->modules->pdata[i]))
+        continue;
+      if (cell->state == TH_CELL_OVERDUE)
+        return TH_ONBOARDING_OVERDUE;
+      complete &= cell->state == TH_CELL_PASSED || cell->state == TH_CELL_DUE_SOON;
+    }
+  return complete ? TH_ONBOARDING_AWAITING_SIGN_OFF : TH_ONBOARDING_IN_PROGRESS;
+}
+
+/**
+ * th_completion_matrix_load:
+ *
+ * Reads every learner's standing in every loaded module, as of the
+ * store's clock.
+ *
+ * Returns: (transfer full): the matrix, or %NULL with @error set
+ */
+ThCompletionMatrix *
+th_completion_matrix_load (ThStore    *store,
+                           ThCatalog  *catalog,
+                           guint       default_months,
+                           GError    **error)
+{
+  g_autoptr(ThCompletionMatrix) self = g_object_new (TH_TYPE_COMPLETION_MATRIX, NULL);
+  guint n;
+
+  g_return_val_if_fail (TH_IS_STORE (store), NULL);
+  g_return_val_if_fail (TH_IS_CATALOG (catalog), NULL);
+
+  g_hash_table_unref (self->by_id);
+  self->by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->now = th_store_dup_now (store);
+  add_columns (self, store, catalog, default_months);
+  if (!add_rows (self, store, error) || !mark_started (self, store, error) ||
+      !mark_completed (self, store, error) || !mark_sign_offs (self, store, error))
+    return NULL;
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ThMatrixRow) row = g_list_model_get_item (G_LIST_MODEL (self->rows), i);
+      th_matrix_row_set_onboarding (row, onboarding_of (self, row));
+    }
+  return g_steal_pointer (&self);
+}
+
+/**
+ * th_completion_matrix_get_rows:
+ *
+ * Returns: (transfer none): the rows, a #ThMatrixRow per learner, by name
+ */
+GListModel *
+th_completion_matrix_get_rows (ThCompletionMatrix *self)
+{
+  g_return_val_if_fail (TH_IS_COMPLETION_MATRIX (self), NULL);
+  return G_LIST_MODEL (self->rows);
+}
+
+/**
+ * th_completion_matrix_get_modules:
+ *
+ * Returns: (transfer none) (element-type ThModule): the columns
+ */
+GPtrArray *
+th_completion_matrix_get_modules (ThCompletionMatrix *self)
+{
+  g_return_val_if_fail (TH_IS_COMPLETION_MATRIX (self), NULL);
+  return self->modules;
+}
+
+/**
+ * th_completion_matrix_find_row:
+ *
+ * Returns: (transfer none) (nullable): @learner_id's row
+ */
+ThMatrixRow *
+th_completion_matrix_find_row (ThCompletionMatrix *self,
+                               gint64              learner_id)
+{
+  g_return_val_if_fail (TH_IS_COMPLETION_MATRIX (self), NULL);
+  return g_hash_table_lookup (self->by_id, &learner_id);
+}

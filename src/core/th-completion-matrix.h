@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "th-catalog.h"
+#include "th-matrix-row.h"
+#include "th-store.h"
+
+G_BEGIN_DECLS
+
+#define TH_TYPE_COMPLETION_MATRIX (th_completion_matrix_get_type ())
+
+G_DECLARE_FINAL_TYPE (ThCompletionMatrix, th_completion_matrix, TH, COMPLETION_MATRIX, GObject)
+
+ThCompletionMatrix *th_completion_matrix_load        (ThStore            *store,
+                                                      ThCatalog          *catalog,
+                                                      guint               default_months,
+                                                      GError            **error);
+GListModel         *th_completion_matrix_get_rows    (ThCompletionMatrix *self);
+GPtrArray          *th_completion_matrix_get_modules (ThCompletionMatrix *self);
+ThMatrixRow        *th_completion_matrix_find_row    (ThCompletionMatrix *self,
+                                                      gint64              learner_id);
+
+G_END_DECLS

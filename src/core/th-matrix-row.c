@@ -1,0 +1,192 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "th-matrix-row"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "th-matrix-row.h"
+
+/* One learner's row of the completion matrix: a cell per module and their
+ * onboarding. Rows are objects so list views can recycle their widgets. */
+struct _ThMatrixRow
+{
+  GObject            parent_instance;
+
+  gint64             learner_id;
+  char              *display_name;
+  gboolean           archived;
+  ThMatrixCell      *cells;
+  guint              n_cells;
+  ThOnboardingState  onboarding;
+  char              *signed_off_by;
+  char              *signed_off_at;
+};
+
+G_DEFINE_FINAL_TYPE (ThMatrixRow, th_matrix_row, G_TYPE_OBJECT)
+
+static void
+th_matrix_row_finalize (GObject *object)
+{
+  ThMatrixRow *self = (ThMatrixRow *)object;
+
+  g_free (self->display_name);
+  g_free (self->cells);
+  g_free (self->signed_off_by);
+  g_free (self->signed_off_at);
+
+  G_OBJECT_CLASS (th_matrix_row_parent_class)->finalize (object);
+}
+
+static void
+th_matrix_row_class_init (ThMatrixRowClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = th_matrix_row_finalize;
+}
+
+static void
+th_matrix_row_init (ThMatrixRow *self)
+{
+}
+
+ThMatrixRow *
+th_matrix_row_new (gint64      learner_id,
+                   const char *display_name,
+                   gboolean    archived,
+                   guint       n_cells)
+{
+  ThMatrixRow *self = g_object_new (TH_TYPE_MATRIX_ROW, NULL);
+
+  self->learner_id = learner_id;
+  self->display_name = g_strdup (display_name);
+  self->archived = archived;
+  self->cells = g_new0 (ThMatrixCell, n_cells);
+  self->n_cells = n_cells;
+  return self;
+}
+
+gint64
+th_matrix_row_get_learner_id (ThMatrixRow *self)
+{
+  g_return_val_if_fail (TH_IS_MATRIX_ROW (self), 0);
+  return self->learner_id;
+}
+
+const char *
+th_matrix_row_get_display_name (ThMatrixRow *self)
+{
+  g_return_val_if_fail (TH_IS_MATRIX_ROW (self), NULL);
+  return self->display_name;
+}
+
+gboolean
+th_matrix_row_get_archived (ThMatrixRow *self)
+{
+  g_return_val_if_fail (TH_IS_MATRIX_ROW (self), FALSE);
+  return self->archived;
+}
+
+ThMatrixCell *
+th_matrix_row_get_cell (ThMatrixRow *self,
+                        guint        column)
+{
+  g_return_val_if_fail (TH_IS_MATRIX_ROW (self), NULL);
+  g_return_val_if_fail (column < self->n_cells, NULL);
+  return &self->cells[column];
+}
+
+guint
+th_matrix_row_get_n_cells (ThMatrixRow *self)
+{
+  g_return_val_if_fail (TH_IS_MATRIX_ROW (self), 0);
+  return self->n_cells;
+}
+
+ThOnboardingState
+th_matrix_row_get_onboarding (ThMatrixRow *self)
+{
+  g_return_val_if_fail (TH_IS_MATRIX_ROW (self), TH_ONBOARDING_IN_PROGRESS);
+  return self->onboarding;
+}
+
+void
+th_matrix_row_set_onboarding (ThMatrixRow       *self,
+                              ThOnboardingState  state)
+{
+  g_return_if_fail (TH_IS_MATRIX_ROW (self));
+  self->onboarding = state;
+}
+
+const char *
+th_matrix_row_get_signed_off_by (ThMatrixRow *self)
+{
+  g_return_val_if_fail (TH_IS_MATRIX_ROW (self), NULL);
+  return self->signed_off_by;
+}
+
+const char *
+th_matrix_row_get_signed_off_at (ThMatrixRow *self)
+{
+  g_return_val_if_fail (TH_IS_MATRIX_ROW (self), NULL);
+  return self->signed_off_at;
+}
+
+void
+th_matrix_row_set_sign_off (ThMatrixRow *self,
+                            const char  *supervisor,
+                            const char  *signed_at)
+{
+  g_return_if_fail (TH_IS_MATRIX_ROW (self));
+
+  g_free (self->signed_off_by);
+  g_free (self->signed_off_at);
+  self->signed_off_by = g_strdup (supervisor);
+  self->signed_off_at = g_strdup (signed_at);
+}
+
+gboolean
+th_matrix_row_has_overdue (ThMatrixRow *self)
+{
+  g_return_val_if_fail (TH_IS_MATRIX_ROW (self), FALSE);
+
+  for (guint i = 0; i < self->n_cells; i++)
+    if (self->cells[i].state == TH_CELL_OVERDUE)
+      return TRUE;
+  return FALSE;
+}
+
+const char *
+th_cell_state_describe (ThCellState state)
+{
+  switch (state)
+    {
+    case TH_CELL_IN_PROGRESS:
+      return _("In progress");
+    case TH_CELL_PASSED:
+      return _("Passed");
+    case TH_CELL_DUE_SOON:
+      return _("Due soon");
+    case TH_CELL_OVERDUE:
+      return _("Overdue");
+    case TH_CELL_NOT_STARTED:
+    default:
+      return _("Not started");
+    }
+}
+
+const char *
+th_onboarding_state_describe (ThOnboardingState state)
+{
+  switch (state)
+    {
+    case TH_ONBOARDING_AWAITING_SIGN_OFF:
+      return _("Awaiting sign-off");
+    case TH_ONBOARDING_SIGNED_OFF:
+      return _("Signed off");
+    case TH_ONBOARDING_OVERDUE:
+      return _("Overdue");
+    case TH_ONBOARDING_IN_PROGRESS:
+    default:
+      return _("In progress");
+    }
+}

@@ -1,0 +1,309 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "th-report"
+
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <glib/gi18n.h>
+#include <pango/pangocairo.h>
+
+#include "th-report.h"
+
+/* Reports for HR and for the learner: a CSV of everyone, a PDF transcript
+ * of one learner with a certificate once signed off. Neither needs a
+ * display or a printer. */
+
+static char *
+format_day (gint64 unix_time)
+{
+  g_autoptr(GDateTime) utc = unix_time ? g_date_time_new_from_unix_utc (unix_time) : NULL;
+  g_autoptr(GDateTime) local = utc ? g_date_time_to_local (utc) : NULL;
+
+  return local ? g_date_time_format (local, "%Y-%m-%d") : g_strdup ("");
+}
+
+static char *
+format_iso_day (const char *iso)
+{
+  g_autoptr(GDateTime) when = iso ? g_date_time_new_from_iso8601 (iso, NULL) : NULL;
+
+  return format_day (when ? g_date_time_to_unix (when) : 0);
+}
+
+/* RFC 4180: a field with a comma, quote or line break is quoted, quotes
+ * doubled. A field that a spreadsheet would run as a formula gets a
+ * leading apostrophe, so a name cannot become a command. */
+static void
+append_field (GString    *out,
+              const char *value,
+              gboolean    last)
+{
+  const char *text = value ? value : "";
+  gboolean formula = strchr ("=+-@\t\r", text[0]) != NULL && text[0] != '\0';
+  gboolean quote = formula || strpbrk (text, ",\"\r\n") != NULL;
+
+  if (quote)
+    g_string_append_c (out, '"');
+  if (formula)
+    g_string_append_c (out, '\'');
+  for (const char *c = text; *c != '\0'; c++)
+    {
+      if (*c == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *c);
+    }
+  if (quote)
+    g_string_append_c (out, '"');
+  g_string_append (out, last ? "\r\n" : ",");
+}
+
+static void
+append_row (GString            *out,
+            const char * const *fields,
+            guint               n)
+{
+  for (guint i = 0; i < n; i++)
+    append_field (out, fields[i], i == n - 1);
+}
+
+static void
+append_learner (GString     *out,
+                GPtrArray   *modules,
+                ThMatrixRow *row)
+{
+  const char *name = th_matrix_row_get_display_name (row);
+  g_autofree char *signed_on = format_iso_day (th_matrix_row_get_signed_off_at (row));
+
+  for (guint i = 0; i < modules->len; i++)
+    {
+      ThModule *module = modules->pdata[i];
+      ThMatrixCell *cell = th_matrix_row_get_cell (row, i);
+      g_autofree char *score = cell->completed_at ? g_strdup_printf ("%u", cell->percent) : g_strdup ("");
+      g_autofree char *completed = format_day (cell->completed_at);
+      g_autofree char *expires = format_day (cell->expires_at);
+      const char *fields[] = {
+        name, th_module_get_id (module), th_module_get_title (module),
+        th_module_get_required (module) ? _("yes") : _("no"),
+        th_cell_state_describe (cell->state), score, completed, expires, "",
+      };
+
+      append_row (out, fields, G_N_ELEMENTS (fields));
+    }
+  {
+    const char *summary[] = {
+      name, "onboarding", _("Onboarding (every required module)"), _("yes"),
+      th_onboarding_state_describe (th_matrix_row_get_onboarding (row)), "", signed_on, "",
+      th_matrix_row_get_signed_off_by (row),
+    };
+    append_row (out, summary, G_N_ELEMENTS (summary));
+  }
+}
+
+/**
+ * th_report_write_csv:
+ *
+ * Writes one row per learner and module, then a summary row of the
+ * learner's onboarding, in UTF-8 with a byte-order mark so that
+ * spreadsheets read the names right. The file is replaced whole or not at
+ * all.
+ */
+gboolean
+th_report_write_csv (ThCompletionMatrix  *matrix,
+                     const char          *path,
+                     GError             **error)
+{
+  const char *header[] = {
+    _("Learner"), _("Module ID"), _("Module"), _("Required"), _("Status"), _("Score (%)"),
+    _("Completed"), _("Expires"), _("Signed off by"),
+  };
+  GListModel *rows = th_completion_matrix_get_rows (matrix);
+  GPtrArray *modules = th_completion_matrix_get_modules (matrix);
+  g_autoptr(GString) out = g_string_new ("\xEF\xBB\xBF");
+
+  g_return_val_if_fail (TH_IS_COMPLETION_MATRIX (matrix), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  append_row (out, header, G_N_ELEMENTS (header));
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(ThMatrixRow) row = g_list_model_get_item (rows, i);
+      append_learner (out, modules, row);
+    }
+  return g_file_set_contents_full (path, out->str, out->len, G_FILE_SET_CONTENTS_CONSISTENT,
+                                   0644, error);
+}
+
+/* Transcript */
+
+#define PAGE_WIDTH 595.0    /* A4, in points */
+#define PAGE_HEIGHT 842.0
+#define MARGIN 56.0
+
+typedef struct
+{
+  cairo_t     *cr;
+  PangoLayout *layout;
+  double       y;
+} Page;
+
+/* Draws @markup at the current line, wrapping at @width, and moves down. */
+static void
+draw (Page       *page,
+      const char *markup,
+      const char *font,
+      double      x,
+      double      width,
+      gboolean    advance)
+{
+  g_autoptr(PangoFontDescription) description = pango_font_description_from_string (font);
+  int height;
+
+  pango_layout_set_font_description (page->layout, description);
+  pango_layout_set_width (page->layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_markup (page->layout, markup, -1);
+  cairo_move_to (page->cr, x, page->y);
+  pango_cairo_show_layout (page->cr, page->layout);
+  pango_layout_get_size (page->layout, NULL, &height);
+  if (advance)
+    page->y += (double) height / PANGO_SCALE + 6;
+}
+
+static void
+draw_text (Page       *page,
+           const char *text,
+           const char *font)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  draw (page, escaped, font, MARGIN, PAGE_WIDTH - 2 * MARGIN, TRUE);
+}
+
+static void
+next_page_if_full (Page   *page,
+                   double  needed)
+{
+  if (page->y + needed < PAGE_HEIGHT - MARGIN)
+    return;
+  cairo_show_page (page->cr);
+  page->y = MARGIN;
+}
+
+static void
+draw_module (Page         *page,
+             ThModule     *module,
+             ThMatrixCell *cell)
+{
+  g_autofree char *title = th_module_get_required (module)
+    ? g_markup_escape_text (th_module_get_title (module), -1)
+    : g_markup_printf_escaped (_("%s (optional)"), th_module_get_title (module));
+  g_autofree char *completed = format_day (cell->completed_at);
+  g_autofree char *expires = format_day (cell->expires_at);
+  g_autofree char *status = cell->completed_at
+    ? g_markup_printf_escaped (_("%s · %u%% · %s (renew by %s)"), th_cell_state_describe (cell->state),
+                               cell->percent, completed, expires)
+    : g_markup_escape_text (th_cell_state_describe (cell->state), -1);
+
+  next_page_if_full (page, 40);
+  draw (page, title, "Sans 10", MARGIN, 280, FALSE);
+  draw (page, status, "Sans 10", MARGIN + 290, PAGE_WIDTH - 2 * MARGIN - 290, TRUE);
+}
+
+static void
+draw_transcript (Page        *page,
+                 GPtrArray   *modules,
+                 ThMatrixRow *row)
+{
+  g_autoptr(GDateTime) today = g_date_time_new_now_local ();
+  g_autofree char *printed = g_date_time_format (today, "%Y-%m-%d");
+  g_autofree char *line = g_strdup_printf (_("Printed %s"), printed);
+
+  draw_text (page, _("Training Transcript"), "Sans Bold 20");
+  draw_text (page, th_matrix_row_get_display_name (row), "Sans Bold 14");
+  draw_text (page, line, "Sans 9");
+  page->y += 12;
+  for (guint i = 0; i < modules->len; i++)
+    draw_module (page, modules->pdata[i], th_matrix_row_get_cell (row, i));
+
+  page->y += 12;
+  next_page_if_full (page, 60);
+  if (th_matrix_row_get_signed_off_at (row) != NULL)
+    {
+      g_autofree char *day = format_iso_day (th_matrix_row_get_signed_off_at (row));
+      g_autofree char *signed_off = g_strdup_printf (_("Onboarding signed off by %s on %s."),
+                                                     th_matrix_row_get_signed_off_by (row), day);
+      draw_text (page, signed_off, "Sans Bold 11");
+    }
+  else
+    draw_text (page, th_onboarding_state_describe (th_matrix_row_get_onboarding (row)), "Sans Bold 11");
+}
+
+static void
+draw_certificate (Page        *page,
+                  ThMatrixRow *row)
+{
+  g_autofree char *day = format_iso_day (th_matrix_row_get_signed_off_at (row));
+  g_autofree char *by = g_strdup_printf (_("Signed off by %s on %s"),
+                                         th_matrix_row_get_signed_off_by (row), day);
+
+  cairo_show_page (page->cr);
+  page->y = PAGE_HEIGHT / 3;
+  pango_layout_set_alignment (page->layout, PANGO_ALIGN_CENTER);
+  draw_text (page, _("Certificate of Completion"), "Serif Bold 28");
+  page->y += 24;
+  draw_text (page, th_matrix_row_get_display_name (row), "Serif Bold 22");
+  page->y += 12;
+  draw_text (page, _("has completed onboarding in harm-reduction-informed care: the six principles "
+                     "and the eight themes of the Threshold curriculum."), "Serif 13");
+  page->y += 36;
+  draw_text (page, by, "Serif Italic 12");
+}
+
+/**
+ * th_report_write_transcript:
+ *
+ * Writes @learner_id's transcript as a PDF: every module with its status,
+ * score and dates, the sign-off, and a certificate page once signed off.
+ */
+gboolean
+th_report_write_transcript (ThCompletionMatrix  *matrix,
+                            gint64               learner_id,
+                            const char          *path,
+                            GError             **error)
+{
+  ThMatrixRow *row;
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  Page page = { NULL, NULL, MARGIN };
+
+  g_return_val_if_fail (TH_IS_COMPLETION_MATRIX (matrix), FALSE);
+
+  row = th_completion_matrix_find_row (matrix, learner_id);
+  if (row == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("There is no learner %" G_GINT64_FORMAT),
+                   learner_id);
+      return FALSE;
+    }
+
+  surface = cairo_pdf_surface_create (path, PAGE_WIDTH, PAGE_HEIGHT);
+  page.cr = cairo_create (surface);
+  page.layout = pango_cairo_create_layout (page.cr);
+  cairo_set_source_rgb (page.cr, 0.1, 0.1, 0.1);
+
+  draw_transcript (&page, th_completion_matrix_get_modules (matrix), row);
+  if (th_matrix_row_get_signed_off_at (row) != NULL)
+    draw_certificate (&page, row);
+
+  g_object_unref (page.layout);
+  cairo_destroy (page.cr);
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Cannot write the transcript to %s: %s"),
+                   path, cairo_status_to_string (status));
+      return FALSE;
+    }
+  return TRUE;
+}

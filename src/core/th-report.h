@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "th-completion-matrix.h"
+
+G_BEGIN_DECLS
+
+gboolean th_report_write_csv        (ThCompletionMatrix  *matrix,
+                                     const char          *path,
+                                     GError             **error);
+gboolean th_report_write_transcript (ThCompletionMatrix  *matrix,
+                                     gint64               learner_id,
+                                     const char          *path,
+                                     GError             **error);
+
+G_END_DECLS

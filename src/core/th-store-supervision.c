@@ -1,0 +1,313 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "th-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <sodium.h>
+#include <string.h>
+
+#include "th-audit-trail.h"
+#include "th-store-private.h"
+
+/* Supervisors, their passphrases, and the sign-offs they record. Every
+ * change is audited, like the learners' records. */
+
+#define MIN_PASSPHRASE 8
+#define MAX_PASSPHRASE 1024
+
+void
+th_supervisor_free (ThSupervisor *supervisor)
+{
+  if (supervisor == NULL)
+    return;
+  g_free (supervisor->display_name);
+  g_free (supervisor);
+}
+
+void
+th_sign_off_free (ThSignOff *sign_off)
+{
+  if (sign_off == NULL)
+    return;
+  g_free (sign_off->supervisor);
+  g_free (sign_off->signed_at);
+  g_free (sign_off->note);
+  g_free (sign_off);
+}
+
+/* Passphrases guard every learner's records, so they get argon2id at
+ * libsodium's interactive cost (about a tenth of a second and 64 MiB):
+ * call from a worker thread in an interface. */
+static char *
+hash_passphrase (const char  *passphrase,
+                 GError     **error)
+{
+  char hash[crypto_pwhash_STRBYTES];
+  gsize length = strlen (passphrase);
+
+  if (g_utf8_strlen (passphrase, -1) < MIN_PASSPHRASE)
+    return th_store_invalid (error, _("A passphrase needs at least 8 characters")), NULL;
+  if (length > MAX_PASSPHRASE)
+    return th_store_invalid (error, _("A passphrase can have at most 1024 characters")), NULL;
+  if (sodium_init () < 0 ||
+      crypto_pwhash_str (hash, passphrase, length, crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                         crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+    return th_store_invalid (error, _("There is not enough memory to protect the passphrase")), NULL;
+  return g_strdup (hash);
+}
+
+/**
+ * th_store_add_supervisor:
+ * @learner_id: the supervisor's own learner profile, or 0; they may not
+ *   sign off that profile
+ *
+ * Returns: the new supervisor's id, or 0 with @error set
+ */
+gint64
+th_store_add_supervisor (ThStore     *self,
+                         const char  *display_name,
+                         const char  *passphrase,
+                         gint64       learner_id,
+                         GError     **error)
+{
+  g_autofree char *name = NULL, *hash = NULL, *now = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (TH_IS_STORE (self), 0);
+  g_return_val_if_fail (display_name != NULL && passphrase != NULL, 0);
+
+  if ((name = th_store_clean_name (display_name, error)) == NULL ||
+      (hash = hash_passphrase (passphrase, error)) == NULL)
+    return 0;
+
+  now = th_store_dup_now_text (self);
+  stmt = th_store_prepare (self, "INSERT INTO supervisors (display_name, passphrase_hash, learner_id, "
+                                 "created_at) VALUES (?1, ?2, ?3, ?4)", error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, hash, -1, SQLITE_TRANSIENT);
+      if (learner_id > 0)
+        sqlite3_bind_int64 (stmt, 3, learner_id);
+      sqlite3_bind_text (stmt, 4, now, -1, SQLITE_TRANSIENT);
+    }
+  return th_store_commit_audited (self, stmt, "supervisors", 0, TH_AUDIT_INSERT, error);
+}
+
+/**
+ * th_store_list_supervisors:
+ *
+ * Returns: (transfer full) (element-type ThSupervisor): by name; %NULL on
+ *   @error
+ */
+GPtrArray *
+th_store_list_supervisors (ThStore  *self,
+                           GError  **error)
+{
+  g_autoptr(GPtrArray) supervisors = g_ptr_array_new_with_free_func ((GDestroyNotify) th_supervisor_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (TH_IS_STORE (self), NULL);
+
+  stmt = th_store_prepare (self, "SELECT id, display_name, ifnull(learner_id, 0) FROM supervisors "
+                                 "WHERE archived = 0 ORDER BY display_name COLLATE NOCASE, id", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ThSupervisor *supervisor = g_new0 (ThSupervisor, 1);
+
+      supervisor->id = sqlite3_column_int64 (stmt, 0);
+      supervisor->display_name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      supervisor->learner_id = sqlite3_column_int64 (stmt, 2);
+      g_ptr_array_add (supervisors, supervisor);
+    }
+  return th_store_finish_read (self, stmt, rc, error) ? g_steal_pointer (&supervisors) : NULL;
+}
+
+/* TRUE only for @supervisor_id's own passphrase. Slowing down wrong
+ * attempts is the caller's part (ThUnlockGate). */
+gboolean
+th_store_check_passphrase (ThStore    *self,
+                           gint64      supervisor_id,
+                           const char *passphrase)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (TH_IS_STORE (self), FALSE);
+
+  if (passphrase == NULL || strlen (passphrase) > MAX_PASSPHRASE)
+    return FALSE;
+  stmt = th_store_prepare (self, "SELECT passphrase_hash FROM supervisors WHERE id = ?1 AND archived = 0", NULL);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, supervisor_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW && sodium_init () >= 0)
+    ok = crypto_pwhash_str_verify ((const char *) sqlite3_column_text (stmt, 0),
+                                   passphrase, strlen (passphrase)) == 0;
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
+static gint64
+query_id (ThStore    *self,
+          const char *sql,
+          gint64      bind)
+{
+  sqlite3_stmt *stmt = th_store_prepare (self, sql, NULL);
+  gint64 id = 0;
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, bind);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return id;
+}
+
+/**
+ * th_store_record_sign_off:
+ *
+ * Records that @supervisor_id signed off @learner_id's onboarding. The
+ * caller has checked the modules (th_onboarding_sign_off() does both);
+ * this refuses a supervisor's own profile and a second sign-off.
+ *
+ * Returns: the sign-off's id, or 0 with @error set
+ */
+gint64
+th_store_record_sign_off (ThStore     *self,
+                          gint64       learner_id,
+                          gint64       supervisor_id,
+                          const char  *note,
+                          GError     **error)
+{
+  g_autofree char *now = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (TH_IS_STORE (self), 0);
+
+  if (query_id (self, "SELECT learner_id FROM supervisors WHERE id = ?1", supervisor_id) == learner_id)
+    return th_store_invalid (error, _("Supervisors cannot sign off their own onboarding")), 0;
+  if (query_id (self, "SELECT id FROM signoffs WHERE learner_id = ?1 AND revoked_at IS NULL", learner_id) != 0)
+    return th_store_invalid (error, _("This onboarding is already signed off")), 0;
+
+  now = th_store_dup_now_text (self);
+  stmt = th_store_prepare (self, "INSERT INTO signoffs (learner_id, supervisor_id, supervisor, signed_at, note) "
+                                 "SELECT ?1, id, display_name, ?2, ?3 FROM supervisors WHERE id = ?4", error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, learner_id);
+      sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, note && *note ? note : NULL, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 4, supervisor_id);
+    }
+  return th_store_commit_audited (self, stmt, "signoffs", 0, TH_AUDIT_INSERT, error);
+}
+
+/* A revoked sign-off stays in the records, with who revoked it and why. */
+gboolean
+th_store_revoke_sign_off (ThStore     *self,
+                          gint64       sign_off_id,
+                          gint64       supervisor_id,
+                          const char  *reason,
+                          GError     **error)
+{
+  g_autofree char *now = NULL, *why = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (TH_IS_STORE (self), FALSE);
+
+  why = g_strstrip (g_strdup (reason ? reason : ""));
+  if (*why == '\0')
+    return th_store_invalid (error, _("Say why the sign-off is revoked"));
+
+  now = th_store_dup_now_text (self);
+  stmt = th_store_prepare (self, "UPDATE signoffs SET revoked_at = ?2, revoke_reason = ?3, "
+                                 "revoked_by = (SELECT display_name FROM supervisors WHERE id = ?4) "
+                                 "WHERE id = ?1 AND revoked_at IS NULL", error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, sign_off_id);
+      sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 3, why, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 4, supervisor_id);
+    }
+  return th_store_commit_audited (self, stmt, "signoffs", sign_off_id, TH_AUDIT_UPDATE, error) != 0;
+}
+
+/**
+ * th_store_get_sign_off:
+ *
+ * Returns: (transfer full) (nullable): @learner_id's sign-off that stands
+ */
+ThSignOff *
+th_store_get_sign_off (ThStore *self,
+                       gint64   learner_id)
+{
+  sqlite3_stmt *stmt;
+  ThSignOff *sign_off = NULL;
+
+  g_return_val_if_fail (TH_IS_STORE (self), NULL);
+
+  stmt = th_store_prepare (self, "SELECT id, supervisor, signed_at, note FROM signoffs "
+                                 "WHERE learner_id = ?1 AND revoked_at IS NULL", NULL);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, learner_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      sign_off = g_new0 (ThSignOff, 1);
+      sign_off->id = sqlite3_column_int64 (stmt, 0);
+      sign_off->supervisor = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      sign_off->signed_at = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      sign_off->note = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+    }
+  sqlite3_finalize (stmt);
+  return sign_off;
+}
+
+gboolean
+th_store_rename_learner (ThStore     *self,
+                         gint64       learner_id,
+                         const char  *display_name,
+                         GError     **error)
+{
+  g_autofree char *name = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (TH_IS_STORE (self), FALSE);
+
+  if ((name = th_store_clean_name (display_name, error)) == NULL)
+    return FALSE;
+  stmt = th_store_prepare (self, "UPDATE learners SET display_name = ?2 WHERE id = ?1", error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, learner_id);
+      sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
+    }
+  return th_store_commit_audited (self, stmt, "learners", learner_id, TH_AUDIT_UPDATE, error) != 0;
+}
+
+/* Archiving hides a profile from the profile list; nothing is deleted. */
+gboolean
+th_store_set_learner_archived (ThStore   *self,
+                               gint64     learner_id,
+                               gboolean   archived,
+                               GError   **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (TH_IS_STORE (self), FALSE);
+
+  stmt = th_store_prepare (self, "UPDATE learners SET archived = ?2 WHERE id = ?1", error);
+  if (stmt != NULL)
+    {
+      sqlite3_bind_int64 (stmt, 1, learner_id);
+      sqlite3_bind_int (stmt, 2, archived ? 1 : 0);
+    }
+  return th_store_commit_audited (self, stmt, "learners", learner_id, TH_AUDIT_UPDATE, error) != 0;
+}

@@ -1,0 +1,426 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "th-catalog.h"
+#include "th-completion-matrix.h"
+#include "th-onboarding.h"
+#include "th-report.h"
+#include "th-store-private.h"
+#include "th-test-util.h"
+#include "th-unlock-gate.h"
+
+/* Supervision: passphrases, sign-off rules, the completion matrix and the
+ * reports HR receives. */
+
+static ThCatalog *catalog;
+static char *tmp_dir;
+static GDateTime *fake_now;
+
+static GDateTime *
+fake_clock (gpointer user_data)
+{
+  return g_date_time_ref (fake_now);
+}
+
+static void
+set_now (int year,
+         int month,
+         int day)
+{
+  g_clear_pointer (&fake_now, g_date_time_unref);
+  fake_now = g_date_time_new_utc (year, month, day, 10, 0, 0);
+}
+
+static ThStore *
+store_new (const char *name)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+  ThStore *store = th_store_open (path, &error);
+
+  g_assert_no_error (error);
+  th_store_set_clock (store, fake_clock, NULL);
+  return store;
+}
+
+/* Passes @module_id for @learner, as a finished attempt would record it. */
+static void
+pass (ThStore    *store,
+      gint64      learner,
+      const char *module_id)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 attempt = th_store_start_attempt (store, learner, module_id, TH_ATTEMPT_FULL, NULL, &error);
+
+  g_assert_true (th_store_finish_attempt (store, attempt, 9, 10, TRUE, &error));
+  g_assert_no_error (error);
+}
+
+static void
+pass_all_required (ThStore *store,
+                   gint64   learner,
+                   gboolean but_last)
+{
+  GListModel *modules = th_catalog_get_modules (catalog);
+  guint n = g_list_model_get_n_items (modules);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ThModule) module = g_list_model_get_item (modules, i);
+
+      if (th_module_get_required (module) && !(but_last && i == 0))
+        pass (store, learner, th_module_get_id (module));
+    }
+}
+
+static void
+test_passphrases (void)
+{
+  g_autoptr(ThStore) store = store_new ("passphrases.db");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *huge = g_strnfill (2000, 'p');
+  gint64 id;
+
+  set_now (2026, 1, 5);
+  id = th_store_add_supervisor (store, "Dr. Rosa Mendes", "correct horse battery", 0, &error);
+  g_assert_no_error (error);
+  g_assert_true (th_store_check_passphrase (store, id, "correct horse battery"));
+  g_assert_false (th_store_check_passphrase (store, id, "correct horse batterY"));
+  g_assert_false (th_store_check_passphrase (store, id, ""));
+  g_assert_false (th_store_check_passphrase (store, id, huge));
+
+  /* Stored only as an argon2id string. */
+  {
+    sqlite3_stmt *stmt = NULL;
+
+    sqlite3_prepare_v2 (store->db, "SELECT passphrase_hash FROM supervisors", -1, &stmt, NULL);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_true (g_str_has_prefix ((const char *) sqlite3_column_text (stmt, 0), "$argon2id$"));
+    g_assert_null (strstr ((const char *) sqlite3_column_text (stmt, 0), "horse"));
+    sqlite3_finalize (stmt);
+  }
+
+  g_assert_cmpint (th_store_add_supervisor (store, "Short", "1234567", 0, &error), ==, 0);
+  g_assert_error (error, TH_STORE_ERROR, TH_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (th_store_add_supervisor (store, "Long", huge, 0, &error), ==, 0);
+  g_assert_error (error, TH_STORE_ERROR, TH_STORE_ERROR_INVALID);
+}
+
+static void
+test_wrong_attempts_slowed (void)
+{
+  ThUnlockGate gate = { 0 };
+  gint64 t = 1000 * G_USEC_PER_SEC;
+  static const guint waits[] = { 1, 2, 4, 8, 16, 32, 60, 60 };
+
+  g_assert_cmpuint (th_unlock_gate_get_wait (&gate, t), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (waits); i++)
+    {
+      th_unlock_gate_record (&gate, FALSE, t);
+      g_assert_cmpuint (th_unlock_gate_get_wait (&gate, t), ==, waits[i]);
+      t += waits[i] * G_USEC_PER_SEC;
+      g_assert_cmpuint (th_unlock_gate_get_wait (&gate, t), ==, 0);
+    }
+  th_unlock_gate_record (&gate, TRUE, t);
+  th_unlock_gate_record (&gate, FALSE, t);
+  g_assert_cmpuint (th_unlock_gate_get_wait (&gate, t), ==, 1);
+}
+
+static void
+test_sign_off_rules (void)
+{
+  g_autoptr(ThStore) store = store_new ("sign-off.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) missing = NULL;
+  g_autoptr(ThSignOff) sign_off = NULL;
+  gint64 learner, own_profile, supervisor;
+
+  set_now (2026, 1, 5);
+  learner = th_store_add_learner (store, "Ana", NULL, &error);
+  own_profile = th_store_add_learner (store, "Rosa", NULL, &error);
+  supervisor = th_store_add_supervisor (store, "Rosa", "a long passphrase", own_profile, &error);
+  g_assert_no_error (error);
+
+  /* One required module missing: refused, and the message names it. */
+  pass_all_required (store, learner, TRUE);
+  missing = th_onboarding_list_missing (store, catalog, learner, 12, &error);
+  g_assert_cmpuint (missing->len, ==, 1);
+  g_assert_cmpint (th_onboarding_sign_off (store, catalog, learner, supervisor, NULL, 12, &error), ==, 0);
+  g_assert_error (error, TH_STORE_ERROR, TH_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, missing->pdata[0]));
+  g_clear_error (&error);
+
+  /* All passed, but a year and a half later they have expired: refused. */
+  pass_all_required (store, learner, FALSE);
+  set_now (2027, 7, 5);
+  g_assert_cmpint (th_onboarding_sign_off (store, catalog, learner, supervisor, NULL, 12, &error), ==, 0);
+  g_assert_error (error, TH_STORE_ERROR, TH_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Renewed: allowed, with the note. */
+  pass_all_required (store, learner, FALSE);
+  g_assert_cmpint (th_onboarding_sign_off (store, catalog, learner, supervisor, "Welcome aboard", 12, &error), >, 0);
+  g_assert_no_error (error);
+  sign_off = th_store_get_sign_off (store, learner);
+  g_assert_cmpstr (sign_off->supervisor, ==, "Rosa");
+  g_assert_cmpstr (sign_off->note, ==, "Welcome aboard");
+  g_assert_true (g_str_has_prefix (sign_off->signed_at, "2027-07-05T"));
+
+  /* Not twice; and never one's own profile. */
+  g_assert_cmpint (th_onboarding_sign_off (store, catalog, learner, supervisor, NULL, 12, &error), ==, 0);
+  g_clear_error (&error);
+  pass_all_required (store, own_profile, FALSE);
+  g_assert_cmpint (th_onboarding_sign_off (store, catalog, own_profile, supervisor, NULL, 12, &error), ==, 0);
+  g_assert_error (error, TH_STORE_ERROR, TH_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "own"));
+  g_clear_error (&error);
+
+  /* Revoked with a reason, and kept in the records. */
+  g_assert_false (th_store_revoke_sign_off (store, sign_off->id, supervisor, "  ", &error));
+  g_clear_error (&error);
+  g_assert_true (th_store_revoke_sign_off (store, sign_off->id, supervisor, "Signed the wrong profile", &error));
+  g_assert_no_error (error);
+  g_assert_null (th_store_get_sign_off (store, learner));
+  {
+    sqlite3_stmt *stmt = NULL;
+
+    sqlite3_prepare_v2 (store->db, "SELECT revoke_reason, revoked_by FROM signoffs", -1, &stmt, NULL);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "Signed the wrong profile");
+    g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 1), ==, "Rosa");
+    sqlite3_finalize (stmt);
+  }
+  g_assert_null (th_store_verify (store, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_matrix (void)
+{
+  g_autoptr(ThStore) store = store_new ("matrix.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ThCompletionMatrix) matrix = NULL;
+  gint64 done, started, untouched, supervisor;
+  ThMatrixRow *row;
+
+  set_now (2026, 1, 5);
+  done = th_store_add_learner (store, "Bea", NULL, &error);
+  started = th_store_add_learner (store, "Cal", NULL, &error);
+  untouched = th_store_add_learner (store, "Ada", NULL, &error);
+  supervisor = th_store_add_supervisor (store, "Sup", "a long passphrase", 0, &error);
+  pass_all_required (store, done, FALSE);
+  th_store_start_attempt (store, started, "autonomy", TH_ATTEMPT_FULL, NULL, &error);
+  pass (store, started, "humanism");
+
+  matrix = th_completion_matrix_load (store, catalog, 12, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (th_completion_matrix_get_rows (matrix)), ==, 3);
+  g_assert_cmpuint (th_completion_matrix_get_modules (matrix)->len, ==, 15);
+
+  row = th_completion_matrix_find_row (matrix, done);
+  g_assert_cmpint (th_matrix_row_get_onboarding (row), ==, TH_ONBOARDING_AWAITING_SIGN_OFF);
+  g_assert_cmpint (th_matrix_row_get_cell (row, 0)->state, ==, TH_CELL_PASSED);
+  g_assert_cmpuint (th_matrix_row_get_cell (row, 0)->percent, ==, 90);
+  row = th_completion_matrix_find_row (matrix, started);
+  g_assert_cmpint (th_matrix_row_get_onboarding (row), ==, TH_ONBOARDING_IN_PROGRESS);
+  g_assert_cmpint (th_matrix_row_get_cell (row, 3)->state, ==, TH_CELL_IN_PROGRESS);
+  row = th_completion_matrix_find_row (matrix, untouched);
+  g_assert_cmpint (th_matrix_row_get_cell (row, 0)->state, ==, TH_CELL_NOT_STARTED);
+  g_clear_object (&matrix);
+
+  /* Signed off; then, a year on, overdue in the matrix (it stays signed). */
+  g_assert_cmpint (th_onboarding_sign_off (store, catalog, done, supervisor, NULL, 12, &error), >, 0);
+  set_now (2027, 1, 20);
+  matrix = th_completion_matrix_load (store, catalog, 12, &error);
+  row = th_completion_matrix_find_row (matrix, done);
+  g_assert_cmpint (th_matrix_row_get_onboarding (row), ==, TH_ONBOARDING_SIGNED_OFF);
+  g_assert_cmpstr (th_matrix_row_get_signed_off_by (row), ==, "Sup");
+  g_assert_cmpint (th_matrix_row_get_cell (row, 0)->state, ==, TH_CELL_OVERDUE);
+  g_assert_true (th_matrix_row_has_overdue (row));
+  row = th_completion_matrix_find_row (matrix, started);
+  g_assert_cmpint (th_matrix_row_get_onboarding (row), ==, TH_ONBOARDING_OVERDUE);
+}
+
+/* A reader of RFC 4180 written from the RFC, to check the writer. */
+static GPtrArray *
+parse_csv (const char *text)
+{
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  GPtrArray *row = g_ptr_array_new_with_free_func (g_free);
+  GString *field = g_string_new (NULL);
+  gboolean quoted = FALSE;
+
+  if (g_str_has_prefix (text, "\xEF\xBB\xBF"))
+    text += 3;
+  for (const char *c = text; *c != '\0'; c++)
+    {
+      if (quoted && *c == '"' && c[1] == '"')
+        g_string_append_c (field, '"'), c++;
+      else if (*c == '"')
+        quoted = !quoted;
+      else if (!quoted && *c == ',')
+        g_ptr_array_add (row, g_string_free (field, FALSE)), field = g_string_new (NULL);
+      else if (!quoted && *c == '\r' && c[1] == '\n')
+        {
+          g_ptr_array_add (row, g_string_free (field, FALSE));
+          field = g_string_new (NULL);
+          g_ptr_array_add (rows, row);
+          row = g_ptr_array_new_with_free_func (g_free);
+          c++;
+        }
+      else
+        g_string_append_c (field, *c);
+    }
+  g_assert_false (quoted);
+  g_assert_cmpuint (field->len, ==, 0);
+  g_string_free (field, TRUE);
+  g_ptr_array_unref (row);
+  return rows;
+}
+
+static void
+test_csv_round_trip (void)
+{
+  static const char * const names[] = {
+    "García, María José", "Jordan \"JJ\" Lee", "Ngozi Ọkọnkwọ", "Zoë Müller-Søren",
+  };
+  g_autoptr(ThStore) store = store_new ("csv.db");
+  g_autofree char *path = g_build_filename (tmp_dir, "report.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ThCompletionMatrix) matrix = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *text = NULL;
+  guint per_learner = 16;
+
+  set_now (2026, 1, 5);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    pass (store, th_store_add_learner (store, names[i], NULL, &error), "humanism");
+  matrix = th_completion_matrix_load (store, catalog, 12, &error);
+  g_assert_true (th_report_write_csv (matrix, path, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  g_assert_true (g_utf8_validate (text, -1, NULL));
+  rows = parse_csv (text);
+  g_assert_cmpuint (rows->len, ==, 1 + G_N_ELEMENTS (names) * per_learner);
+  for (guint r = 0; r < rows->len; r++)
+    g_assert_cmpuint (((GPtrArray *) rows->pdata[r])->len, ==, 9);
+
+  /* Sorted by name, each name back exactly as it went in. */
+  {
+    static const char * const sorted[] = { names[0], names[1], names[2], names[3] };
+    for (guint i = 0; i < G_N_ELEMENTS (sorted); i++)
+      {
+        GPtrArray *first = rows->pdata[1 + i * per_learner];
+        GPtrArray *summary = rows->pdata[(i + 1) * per_learner];
+
+        g_assert_cmpstr (first->pdata[0], ==, sorted[i]);
+        g_assert_cmpstr (first->pdata[1], ==, "humanism");
+        g_assert_cmpstr (first->pdata[4], ==, "Passed");
+        g_assert_cmpstr (first->pdata[5], ==, "90");
+        g_assert_cmpstr (first->pdata[6], ==, "2026-01-05");
+        g_assert_cmpstr (summary->pdata[1], ==, "onboarding");
+      }
+  }
+}
+
+static void
+test_csv_formula_defused (void)
+{
+  g_autoptr(ThStore) store = store_new ("formula.db");
+  g_autofree char *path = g_build_filename (tmp_dir, "formula.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ThCompletionMatrix) matrix = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *text = NULL;
+
+  th_store_add_learner (store, "=HYPERLINK(\"http://example.invalid\")", NULL, &error);
+  matrix = th_completion_matrix_load (store, catalog, 12, &error);
+  g_assert_true (th_report_write_csv (matrix, path, &error));
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  rows = parse_csv (text);
+  g_assert_cmpstr (((GPtrArray *) rows->pdata[1])->pdata[0], ==, "'=HYPERLINK(\"http://example.invalid\")");
+}
+
+static char *
+pdf_text (const char *path,
+          const char *tool)
+{
+  const char *argv[] = { tool, path, "-", NULL };
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+
+  if (g_str_equal (tool, "pdfinfo"))
+    argv[2] = NULL;
+  process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (process, NULL, NULL, &out, NULL, &error));
+  g_assert_true (g_subprocess_get_successful (process));
+  return out;
+}
+
+static void
+test_transcript_pdf (void)
+{
+  g_autoptr(ThStore) store = store_new ("pdf.db");
+  g_autofree char *path = g_build_filename (tmp_dir, "transcript.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ThCompletionMatrix) matrix = NULL;
+  g_autofree char *text = NULL, *info = NULL;
+  gint64 learner, supervisor;
+
+  set_now (2026, 1, 5);
+  learner = th_store_add_learner (store, "Oluwaseun Adébáyọ̀", NULL, &error);
+  supervisor = th_store_add_supervisor (store, "Dr. Rosa Mendes", "a long passphrase", 0, &error);
+  pass_all_required (store, learner, FALSE);
+  g_assert_cmpint (th_onboarding_sign_off (store, catalog, learner, supervisor, NULL, 12, &error), >, 0);
+  matrix = th_completion_matrix_load (store, catalog, 12, &error);
+
+  g_assert_true (th_report_write_transcript (matrix, learner, path, &error));
+  g_assert_no_error (error);
+  text = pdf_text (path, "pdftotext");
+  g_strdelimit (text, "\n", ' ');
+  info = pdf_text (path, "pdfinfo");
+  g_assert_nonnull (strstr (text, "Oluwaseun Adébáyọ̀"));
+  g_assert_nonnull (strstr (text, "Certificate of Completion"));
+  g_assert_nonnull (strstr (text, "Dr. Rosa Mendes"));
+  g_assert_nonnull (strstr (info, "Pages:"));
+  g_assert_null (strstr (info, "Pages:           1\n"));
+
+  g_assert_false (th_report_write_transcript (matrix, 999, path, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(ThContentLoader) loader = th_content_loader_new ();
+  static const char * const english[] = { "en", "C", NULL };
+  int result;
+
+  g_test_init (&argc, &argv, NULL);
+  tmp_dir = th_test_make_tmp_dir ();
+  th_content_loader_set_languages (loader, english);
+  catalog = th_catalog_new (loader);
+  th_catalog_add_path (catalog, g_getenv ("THRESHOLD_CONTENT_DIR"), TH_CONTENT_ORIGIN_BUNDLED);
+  set_now (2026, 1, 5);
+
+  g_test_add_func ("/core/supervision/passphrases", test_passphrases);
+  g_test_add_func ("/core/supervision/wrong-attempts-slowed", test_wrong_attempts_slowed);
+  g_test_add_func ("/core/supervision/sign-off-rules", test_sign_off_rules);
+  g_test_add_func ("/core/supervision/matrix", test_matrix);
+  g_test_add_func ("/core/supervision/csv-round-trip", test_csv_round_trip);
+  g_test_add_func ("/core/supervision/csv-formula-defused", test_csv_formula_defused);
+  g_test_add_func ("/core/supervision/transcript-pdf", test_transcript_pdf);
+
+  result = g_test_run ();
+  g_clear_object (&catalog);
+  g_clear_pointer (&fake_now, g_date_time_unref);
+  th_test_rmtree (tmp_dir);
+  return result;
+}
