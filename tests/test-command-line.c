@@ -36,7 +36,7 @@ test_help_lists_every_option (void)
 {
   static const char * const options[] = {
     "--help", "--version", "--list-modules", "--validate", "--database", "--content-dir",
-    "--verify-records", "--backup",
+    "--verify-records", "--backup", "--export-csv", "--export-transcript", "--output",
   };
   const char *args[] = { "--help", NULL };
   g_autofree char *good = fixture ("good");
@@ -217,6 +217,56 @@ test_verify_missing_database (void)
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
+static void
+test_exports (void)
+{
+  g_autofree char *good = fixture ("good");
+  g_autofree char *content = g_strdup (g_getenv ("THRESHOLD_CONTENT_DIR"));
+  g_autofree char *path = make_records ("exports.db");
+  g_autofree char *csv = g_build_filename (tmp_dir, "everyone.csv", NULL);
+  g_autofree char *pdf = g_build_filename (tmp_dir, "mateo.pdf", NULL);
+  const char *csv_args[] = { "--database", path, "--export-csv", csv, NULL };
+  const char *pdf_args[] = { "--database", path, "--export-transcript", "Mateo", "--output", pdf, NULL };
+  const char *nobody[] = { "--database", path, "--export-transcript", "Nobody", "--output", pdf, NULL };
+  const char *no_output[] = { "--database", path, "--export-transcript", "Mateo", NULL };
+  const char *unwritable[] = { "--database", path, "--export-csv", "/nonexistent/folder/x.csv", NULL };
+  g_autofree char *contents = NULL;
+  int status;
+
+  {
+    g_autofree char *out = NULL, *err = NULL;
+    out = run (content, csv_args, &err, &status);
+    g_assert_cmpint (status, ==, 0);
+    g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
+    g_assert_nonnull (strstr (contents, "Learner,Module ID,Module,"));
+    g_assert_nonnull (strstr (contents, "\r\nMateo,autonomy,"));
+  }
+  {
+    g_autofree char *out = NULL, *err = NULL;
+    out = run (content, pdf_args, &err, &status);
+    g_assert_cmpint (status, ==, 0);
+    g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+  }
+  {
+    g_autofree char *out = NULL, *err = NULL;
+    out = run (content, nobody, &err, &status);
+    g_assert_cmpint (status, ==, 1);
+    g_assert_nonnull (strstr (err, "There is no learner “Nobody”"));
+  }
+  {
+    g_autofree char *out = NULL, *err = NULL;
+    out = run (content, no_output, &err, &status);
+    g_assert_cmpint (status, ==, 2);
+    g_assert_nonnull (strstr (err, "--output"));
+  }
+  {
+    g_autofree char *out = NULL, *err = NULL;
+    out = run (good, unwritable, &err, &status);
+    g_assert_cmpint (status, ==, 1);
+    g_assert_nonnull (strstr (err, "Cannot write the report"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -235,6 +285,7 @@ main (int   argc,
   g_test_add_func ("/cli/verify-records-catches-sqlite3-edit", test_verify_records_catches_sqlite3_edit);
   g_test_add_func ("/cli/backup-on-demand", test_backup_on_demand);
   g_test_add_func ("/cli/verify-missing-database", test_verify_missing_database);
+  g_test_add_func ("/cli/exports", test_exports);
 
   result = g_test_run ();
   th_test_rmtree (tmp_dir);

@@ -8,8 +8,9 @@ G_BEGIN_DECLS
 /* What the command line shares with the application window. */
 typedef struct
 {
-  char  *database;      /* --database, or NULL for the default */
-  GStrv  content_dirs;  /* --content-dir, repeatable */
+  char  *database;        /* --database, or NULL for the default */
+  GStrv  content_dirs;    /* --content-dir, repeatable */
+  guint  default_months;  /* the installation's refresher period */
 } ThCommandLineOptions;
 
 int th_command_line_list_modules (const ThCommandLineOptions *options);
@@ -18,5 +19,10 @@ int th_command_line_validate       (const ThCommandLineOptions *options,
 int th_command_line_verify_records (const ThCommandLineOptions *options);
 int th_command_line_backup         (const ThCommandLineOptions *options,
                                     const char                 *dest);
+int th_command_line_export_csv     (const ThCommandLineOptions *options,
+                                    const char                 *path);
+int th_command_line_export_transcript (const ThCommandLineOptions *options,
+                                       const char                 *learner,
+                                       const char                 *path);
 
 G_END_DECLS

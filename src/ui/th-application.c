@@ -8,6 +8,7 @@
 #include "th-application.h"
 #include "th-catalog.h"
 #include "th-command-line.h"
+#include "th-refresher.h"
 #include "th-store.h"
 #include "th-window.h"
 
@@ -37,6 +38,13 @@ static const GOptionEntry option_entries[] = {
     N_("Check the progress database and its audit trail, and exit"), NULL },
   { "backup", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Copy the progress database to FILE and exit"), N_("FILE") },
+  { "export-csv", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write everyone's completion to FILE as CSV and exit"), N_("FILE") },
+  { "export-transcript", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Write the PDF transcript of LEARNER (an id or a name) to the --output file and exit"),
+    N_("LEARNER") },
+  { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Where --export-transcript writes"), N_("FILE") },
   { "database", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Use FILE as the progress database"), N_("FILE") },
   { "content-dir", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
@@ -45,16 +53,32 @@ static const GOptionEntry option_entries[] = {
   { NULL }
 };
 
+/* The refresher period an administrator set for this installation; the
+ * command line may run where the schema is not installed. */
+static guint
+installation_refresher_months (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
+  g_autoptr(GSettings) settings = NULL;
+
+  if (schema == NULL)
+    return TH_REFRESHER_DEFAULT_MONTHS;
+  settings = g_settings_new_full (schema, NULL, NULL);
+  return g_settings_get_uint (settings, "refresher-months");
+}
+
 static int
 th_application_handle_local_options (GApplication *app,
                                      GVariantDict *dict)
 {
   ThApplication *self = TH_APPLICATION (app);
   g_autofree const char **paths = NULL;
-  g_autofree char *backup = NULL;
+  g_autofree char *backup = NULL, *csv = NULL, *transcript = NULL, *output = NULL;
 
   g_variant_dict_lookup (dict, "database", "^ay", &self->options.database);
   g_variant_dict_lookup (dict, "content-dir", "^aay", &self->options.content_dirs);
+  self->options.default_months = installation_refresher_months ();
   g_variant_dict_lookup (dict, G_OPTION_REMAINING, "^a&ay", &paths);
 
   if (g_variant_dict_contains (dict, "version"))
@@ -70,6 +94,11 @@ th_application_handle_local_options (GApplication *app,
     return th_command_line_verify_records (&self->options);
   if (g_variant_dict_lookup (dict, "backup", "^ay", &backup))
     return th_command_line_backup (&self->options, backup);
+  g_variant_dict_lookup (dict, "output", "^ay", &output);
+  if (g_variant_dict_lookup (dict, "export-csv", "^ay", &csv))
+    return th_command_line_export_csv (&self->options, csv);
+  if (g_variant_dict_lookup (dict, "export-transcript", "s", &transcript))
+    return th_command_line_export_transcript (&self->options, transcript, output);
   if (paths != NULL && paths[0] != NULL)
     {
       g_printerr (_("Unexpected argument “%s”; see threshold --help\n"), paths[0]);
