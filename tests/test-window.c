@@ -9,7 +9,9 @@
 #include "th-lesson-view.h"
 #include "th-profiles-page.h"
 #include "th-quiz-view.h"
+#include "th-learner-detail.h"
 #include "th-summary-view.h"
+#include "th-supervisor-view.h"
 #include "th-catalog.h"
 #include "th-test-util.h"
 #include "th-ui-test-util.h"
@@ -161,7 +163,7 @@ test_templates_build (void)
 {
   const GType types[] = {
     TH_TYPE_PROFILES_PAGE, TH_TYPE_HOME_PAGE, TH_TYPE_LESSON_VIEW, TH_TYPE_QUIZ_VIEW,
-    TH_TYPE_SUMMARY_VIEW,
+    TH_TYPE_SUMMARY_VIEW, TH_TYPE_SUPERVISOR_VIEW, TH_TYPE_LEARNER_DETAIL,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (types); i++)

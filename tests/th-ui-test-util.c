@@ -6,6 +6,8 @@
 #include "th-application.h"
 #include "th-ui-test-util.h"
 
+void th_ui_save_png (GtkWindow *window, const char *path);
+
 /* Finds widgets by what they show, as a person (or a screen reader) would,
  * and drives them through their real signals. */
 
@@ -90,7 +92,14 @@ th_ui_wait_for (GtkWidget  *root,
         return found;
       th_ui_spin (25);
     }
-  g_error ("No %s showing “%s” appeared", g_type_name (type), text ? text : "(any)");
+  {
+    g_autofree char *png = g_build_filename (g_get_tmp_dir (), "threshold-ui-failure.png", NULL);
+
+    /* A picture of what was on screen instead. */
+    th_ui_save_png (GTK_WINDOW (gtk_widget_get_root (root)), png);
+    g_error ("No %s showing “%s” appeared; the window is in %s", g_type_name (type),
+             text ? text : "(any)", png);
+  }
   return NULL;
 }
 

@@ -534,8 +534,56 @@ th_attempt_result_free (ThAttemptResult *result)
 {
   if (result == NULL)
     return;
+  g_free (result->module_id);
+  g_free (result->started_at);
   g_free (result->finished_at);
   g_free (result);
+}
+
+#define ATTEMPT_COLUMNS "id, module_id, kind = 'refresher', started_at, finished_at, " \
+                        "ifnull(score, 0), ifnull(max_score, 0), ifnull(passed, 0)"
+
+static ThAttemptResult *
+read_attempt (sqlite3_stmt *stmt)
+{
+  ThAttemptResult *result = g_new0 (ThAttemptResult, 1);
+
+  result->id = sqlite3_column_int64 (stmt, 0);
+  result->module_id = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  result->refresher = sqlite3_column_int (stmt, 2);
+  result->started_at = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+  result->finished_at = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+  result->score = sqlite3_column_int (stmt, 5);
+  result->max_score = sqlite3_column_int (stmt, 6);
+  result->passed = sqlite3_column_int (stmt, 7);
+  return result;
+}
+
+/**
+ * th_store_list_attempts:
+ *
+ * Returns: (transfer full) (element-type ThAttemptResult): every attempt
+ *   of @learner_id, newest first; %NULL on @error
+ */
+GPtrArray *
+th_store_list_attempts (ThStore  *self,
+                        gint64    learner_id,
+                        GError  **error)
+{
+  g_autoptr(GPtrArray) attempts = g_ptr_array_new_with_free_func ((GDestroyNotify) th_attempt_result_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (TH_IS_STORE (self), NULL);
+
+  stmt = th_store_prepare (self, "SELECT " ATTEMPT_COLUMNS " FROM attempts WHERE learner_id = ?1 "
+                                 "ORDER BY id DESC", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, learner_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (attempts, read_attempt (stmt));
+  return th_store_finish_read (self, stmt, rc, error) ? g_steal_pointer (&attempts) : NULL;
 }
 
 /**
@@ -629,7 +677,7 @@ th_store_get_last_result (ThStore     *self,
 
   g_return_val_if_fail (TH_IS_STORE (self), NULL);
 
-  stmt = th_store_prepare (self, "SELECT id, finished_at, score, max_score, passed FROM attempts "
+  stmt = th_store_prepare (self, "SELECT " ATTEMPT_COLUMNS " FROM attempts "
                         "WHERE learner_id = ?1 AND module_id = ?2 AND finished_at IS NOT NULL "
                         "ORDER BY id DESC LIMIT 1", error);
   if (stmt == NULL)
@@ -638,14 +686,7 @@ th_store_get_last_result (ThStore     *self,
   sqlite3_bind_text (stmt, 2, module_id, -1, SQLITE_TRANSIENT);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    {
-      result = g_new0 (ThAttemptResult, 1);
-      result->id = sqlite3_column_int64 (stmt, 0);
-      result->finished_at = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      result->score = sqlite3_column_int (stmt, 2);
-      result->max_score = sqlite3_column_int (stmt, 3);
-      result->passed = sqlite3_column_int (stmt, 4) != 0;
-    }
+    result = read_attempt (stmt);
   return th_store_finish_read (self, stmt, rc, error) ? g_steal_pointer (&result) : NULL;
 }
 

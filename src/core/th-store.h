@@ -33,10 +33,13 @@ typedef struct
   int   max_score;
 } ThStoredAnswer;
 
-/* A finished attempt. */
+/* An attempt, finished or not (finished_at is NULL while it is open). */
 typedef struct
 {
   gint64   id;
+  char    *module_id;
+  gboolean refresher;
+  char    *started_at;
   char    *finished_at;
   int      score;
   int      max_score;
@@ -152,6 +155,9 @@ gint64      th_store_find_open_attempt    (ThStore        *self,
                                            GError        **error);
 GPtrArray  *th_store_list_answers         (ThStore        *self,
                                            gint64          attempt_id,
+                                           GError        **error);
+GPtrArray  *th_store_list_attempts        (ThStore        *self,
+                                           gint64          learner_id,
                                            GError        **error);
 ThAttemptResult *th_store_get_last_result (ThStore        *self,
                                            gint64          learner_id,

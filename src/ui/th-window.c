@@ -5,12 +5,19 @@
 
 #include <glib/gi18n.h>
 
+#include "th-completion-matrix.h"
 #include "th-home-page.h"
+#include "th-learner-detail.h"
 #include "th-lesson-view.h"
 #include "th-profiles-page.h"
 #include "th-quiz-view.h"
 #include "th-summary-view.h"
+#include "th-supervisor-view.h"
+#include "th-unlock-dialog.h"
 #include "th-window.h"
+
+/* Supervisor mode locks itself after this long without input. */
+#define LOCK_AFTER_SECONDS (5 * 60)
 
 /* The main window: who is learning, their learning path, a lesson, a quiz
  * and its result, one at a time. The pages show; this decides which. */
@@ -25,15 +32,32 @@ struct _ThWindow
   ThLessonView         *lesson_view;
   ThQuizView           *quiz_view;
   ThSummaryView        *summary_view;
+  ThSupervisorView     *supervisor_view;
+  ThLearnerDetail      *learner_detail;
 
   /* owned references */
   ThCatalog            *catalog;
   ThStore              *store;
   ThLearner            *learner;
   GSettings            *settings;
+  ThCompletionMatrix   *matrix;
+
+  /* supervisor mode, while unlocked */
+  gint64                supervisor_id;
+  char                 *supervisor_name;
+  gint64                detail_learner;
+  gint64                last_input;
+  guint                 lock_timeout;
+  ThUnlockGate          gate;
 };
 
 G_DEFINE_FINAL_TYPE (ThWindow, th_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static guint
+default_months (ThWindow *self)
+{
+  return g_settings_get_uint (self->settings, "refresher-months");
+}
 
 static void
 show_home (ThWindow *self)
@@ -44,7 +68,7 @@ show_home (ThWindow *self)
       return;
     }
   th_home_page_show (self->home_page, self->store, self->catalog, self->learner,
-                     g_settings_get_uint (self->settings, "refresher-months"));
+                     default_months (self));
   gtk_stack_set_visible_child_name (self->stack, "home");
 }
 
@@ -155,6 +179,122 @@ on_quiz_finished (ThWindow      *self,
   gtk_stack_set_visible_child_name (self->stack, "summary");
 }
 
+static gboolean
+reload_matrix (ThWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&self->matrix);
+  self->matrix = th_completion_matrix_load (self->store, self->catalog, default_months (self), &error);
+  if (self->matrix == NULL)
+    th_window_show_error (self, _("The Records Cannot Be Read"), error->message);
+  return self->matrix != NULL;
+}
+
+static void
+show_supervisor_view (ThWindow *self)
+{
+  if (!reload_matrix (self))
+    return;
+  th_supervisor_view_show (self->supervisor_view, self->matrix, self->supervisor_name);
+  gtk_stack_set_visible_child_name (self->stack, "supervisor");
+}
+
+static void
+lock (ThWindow *self)
+{
+  self->supervisor_id = 0;
+  g_clear_pointer (&self->supervisor_name, g_free);
+  g_clear_object (&self->matrix);
+  g_clear_handle_id (&self->lock_timeout, g_source_remove);
+  g_clear_object (&self->learner);
+  th_profiles_page_reload (self->profiles_page);
+  gtk_stack_set_visible_child_name (self->stack, "profiles");
+}
+
+static gboolean
+check_idle (gpointer user_data)
+{
+  ThWindow *self = user_data;
+
+  if (g_get_monotonic_time () - self->last_input < (gint64) LOCK_AFTER_SECONDS * G_USEC_PER_SEC)
+    return G_SOURCE_CONTINUE;
+  self->lock_timeout = 0;
+  lock (self);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+on_input (GtkEventControllerLegacy *controller,
+          GdkEvent                 *event,
+          ThWindow                 *self)
+{
+  self->last_input = g_get_monotonic_time ();
+  return GDK_EVENT_PROPAGATE;
+}
+
+static void
+on_unlocked (ThUnlockDialog *dialog,
+             gint64          supervisor_id,
+             const char     *name,
+             ThWindow       *self)
+{
+  /* A learner's session ends when a supervisor takes over the desk. */
+  g_clear_object (&self->learner);
+  self->supervisor_id = supervisor_id;
+  g_free (self->supervisor_name);
+  self->supervisor_name = g_strdup (name);
+  self->last_input = g_get_monotonic_time ();
+  g_clear_handle_id (&self->lock_timeout, g_source_remove);
+  self->lock_timeout = g_timeout_add_seconds (15, check_idle, self);
+  show_supervisor_view (self);
+}
+
+static void
+supervisor_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  ThWindow *self = TH_WINDOW (widget);
+  ThUnlockDialog *dialog;
+
+  if (self->store == NULL)
+    return;
+  if (self->supervisor_id != 0)
+    {
+      show_supervisor_view (self);
+      return;
+    }
+  dialog = th_unlock_dialog_new (GTK_WINDOW (self), self->store, &self->gate);
+  g_signal_connect_object (dialog, "unlocked", G_CALLBACK (on_unlocked), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+lock_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  lock (TH_WINDOW (widget));
+}
+
+static void
+on_learner_activated (ThWindow *self,
+                      gint64    learner_id)
+{
+  self->detail_learner = learner_id;
+  th_learner_detail_show (self->learner_detail, self->store, self->catalog, self->matrix,
+                          learner_id, self->supervisor_id, default_months (self));
+  gtk_stack_set_visible_child_name (self->stack, "learner-detail");
+}
+
+static void
+on_learner_changed (ThWindow *self)
+{
+  if (reload_matrix (self))
+    on_learner_activated (self, self->detail_learner);
+}
+
 static void
 home_activated (GtkWidget  *widget,
                 const char *action_name,
@@ -168,11 +308,7 @@ switch_profile_activated (GtkWidget  *widget,
                           const char *action_name,
                           GVariant   *parameter)
 {
-  ThWindow *self = TH_WINDOW (widget);
-
-  g_clear_object (&self->learner);
-  th_profiles_page_reload (self->profiles_page);
-  gtk_stack_set_visible_child_name (self->stack, "profiles");
+  lock (TH_WINDOW (widget));
 }
 
 static void
@@ -184,6 +320,9 @@ th_window_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->learner);
   g_clear_object (&self->settings);
+  g_clear_object (&self->matrix);
+  g_clear_pointer (&self->supervisor_name, g_free);
+  g_clear_handle_id (&self->lock_timeout, g_source_remove);
 
   G_OBJECT_CLASS (th_window_parent_class)->dispose (object);
 }
@@ -201,6 +340,8 @@ th_window_class_init (ThWindowClass *klass)
   g_type_ensure (TH_TYPE_LESSON_VIEW);
   g_type_ensure (TH_TYPE_QUIZ_VIEW);
   g_type_ensure (TH_TYPE_SUMMARY_VIEW);
+  g_type_ensure (TH_TYPE_SUPERVISOR_VIEW);
+  g_type_ensure (TH_TYPE_LEARNER_DETAIL);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/threshold/Threshold/th-window.ui");
@@ -210,22 +351,35 @@ th_window_class_init (ThWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ThWindow, lesson_view);
   gtk_widget_class_bind_template_child (widget_class, ThWindow, quiz_view);
   gtk_widget_class_bind_template_child (widget_class, ThWindow, summary_view);
+  gtk_widget_class_bind_template_child (widget_class, ThWindow, supervisor_view);
+  gtk_widget_class_bind_template_child (widget_class, ThWindow, learner_detail);
   gtk_widget_class_bind_template_callback (widget_class, on_learner_chosen);
   gtk_widget_class_bind_template_callback (widget_class, on_module_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_start_quiz);
   gtk_widget_class_bind_template_callback (widget_class, on_refresher_requested);
   gtk_widget_class_bind_template_callback (widget_class, on_quiz_finished);
   gtk_widget_class_bind_template_callback (widget_class, on_retry);
+  gtk_widget_class_bind_template_callback (widget_class, on_learner_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_learner_changed);
 
   gtk_widget_class_install_action (widget_class, "win.home", NULL, home_activated);
   gtk_widget_class_install_action (widget_class, "win.switch-profile", NULL, switch_profile_activated);
+  gtk_widget_class_install_action (widget_class, "win.supervisor", NULL, supervisor_activated);
+  gtk_widget_class_install_action (widget_class, "win.lock", NULL, lock_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.lock", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, GDK_ALT_MASK, "win.home", NULL);
 }
 
 static void
 th_window_init (ThWindow *self)
 {
+  GtkEventController *input = gtk_event_controller_legacy_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_event_controller_set_propagation_phase (input, GTK_PHASE_CAPTURE);
+  g_signal_connect (input, "event", G_CALLBACK (on_input), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), input);
 
   self->settings = g_settings_new (APP_ID);
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);

@@ -1,0 +1,407 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "th-learner-detail"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "th-learner-detail.h"
+#include "th-onboarding.h"
+#include "th-report.h"
+
+/* One learner, for a supervisor: onboarding and its sign-off, every
+ * attempt with every answer and its feedback, and what can be done about
+ * the profile. */
+struct _ThLearnerDetail
+{
+  GtkWidget           parent_instance;
+
+  /* template widgets */
+  GtkWidget          *toolbar;
+  AdwWindowTitle     *title;
+  GtkLabel           *onboarding_label;
+  GtkButton          *sign_off_button;
+  GtkButton          *revoke_button;
+  GtkButton          *archive_button;
+  GtkListBox         *attempt_list;
+
+  /* owned references */
+  ThStore            *store;
+  ThCatalog          *catalog;
+  ThCompletionMatrix *matrix;
+  gint64              learner_id;
+  gint64              supervisor_id;
+  guint               default_months;
+};
+
+G_DEFINE_FINAL_TYPE (ThLearnerDetail, th_learner_detail, GTK_TYPE_WIDGET)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static char *
+format_time (const char *iso)
+{
+  g_autoptr(GDateTime) utc = iso ? g_date_time_new_from_iso8601 (iso, NULL) : NULL;
+  g_autoptr(GDateTime) local = utc ? g_date_time_to_local (utc) : NULL;
+
+  return local ? g_date_time_format (local, "%x %H:%M") : g_strdup ("");
+}
+
+static GtkWidget *
+create_answer_row (ThModule       *module,
+                   ThStoredAnswer *answer)
+{
+  const ThScenario *scenario = module ? th_quiz_find_scenario (th_module_get_quiz (module), answer->scenario_id) : NULL;
+  g_auto(GStrv) ids = g_strsplit (answer->choice_ids, " ", -1);
+  g_autoptr(GString) markup = g_string_new (NULL);
+  g_autofree char *points = g_strdup_printf (_("%d of %d points"), answer->score, answer->max_score);
+  g_autofree char *heading = g_markup_printf_escaped ("<b>%s</b> · %s\n",
+                                                      scenario ? scenario->title : answer->scenario_id,
+                                                      points);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  g_string_append (markup, heading);
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      const ThChoice *choice = scenario ? th_scenario_find_choice (scenario, ids[i]) : NULL;
+
+      if (choice != NULL)
+        g_string_append_printf (markup, "%s\n<i>%s</i>\n", choice->text, choice->feedback);
+      else
+        {
+          g_autofree char *escaped = g_markup_escape_text (ids[i], -1);
+          g_string_append_printf (markup, "%s\n", escaped);
+        }
+    }
+  gtk_label_set_markup (GTK_LABEL (label), g_strstrip (markup->str));
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_widget_set_margin_top (label, 8);
+  gtk_widget_set_margin_bottom (label, 8);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  return label;
+}
+
+static GtkWidget *
+create_attempt_row (ThLearnerDetail *self,
+                    ThAttemptResult *attempt)
+{
+  ThModule *module = th_catalog_find_module (self->catalog, attempt->module_id);
+  GtkWidget *row = adw_expander_row_new ();
+  g_autofree char *started = format_time (attempt->started_at);
+  g_autofree char *title = g_strdup_printf ("%s%s", module ? th_module_get_title (module) : attempt->module_id,
+                                            attempt->refresher ? _(" (refresher)") : "");
+  g_autofree char *subtitle = NULL;
+  g_autoptr(GPtrArray) answers = th_store_list_answers (self->store, attempt->id, NULL);
+
+  if (attempt->finished_at == NULL)
+    subtitle = g_strdup_printf (_("%s · unfinished"), started);
+  else
+    subtitle = g_strdup_printf (_("%s · %d of %d points · %s"), started, attempt->score,
+                                attempt->max_score, attempt->passed ? _("passed") : _("not passed"));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
+  for (guint i = 0; answers && i < answers->len; i++)
+    adw_expander_row_add_row (ADW_EXPANDER_ROW (row), create_answer_row (module, answers->pdata[i]));
+  return row;
+}
+
+static void
+refresh (ThLearnerDetail *self)
+{
+  ThMatrixRow *row = th_completion_matrix_find_row (self->matrix, self->learner_id);
+  g_autoptr(GPtrArray) attempts = th_store_list_attempts (self->store, self->learner_id, NULL);
+  g_autoptr(ThSignOff) sign_off = th_store_get_sign_off (self->store, self->learner_id);
+  g_autoptr(GPtrArray) missing = th_onboarding_list_missing (self->store, self->catalog, self->learner_id,
+                                                             self->default_months, NULL);
+  g_autofree char *status = NULL;
+  GtkWidget *child;
+
+  adw_window_title_set_title (self->title, th_matrix_row_get_display_name (row));
+  if (sign_off != NULL)
+    {
+      g_autofree char *when = format_time (sign_off->signed_at);
+      status = g_strdup_printf (_("Onboarding signed off by %s on %s."), sign_off->supervisor, when);
+    }
+  else if (missing && missing->len > 0)
+    status = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "%u required module is not yet passed and current.",
+                                           "%u required modules are not yet passed and current.",
+                                           missing->len), missing->len);
+  else
+    status = g_strdup (_("Every required module is passed and current: ready for sign-off."));
+  gtk_label_set_text (self->onboarding_label, status);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->sign_off_button), sign_off == NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->sign_off_button), missing && missing->len == 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->revoke_button), sign_off != NULL);
+  gtk_button_set_label (self->archive_button, th_matrix_row_get_archived (row)
+                        ? _("_Restore Profile") : _("_Archive Profile"));
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->attempt_list))) != NULL)
+    gtk_list_box_remove (self->attempt_list, child);
+  for (guint i = 0; attempts && i < attempts->len; i++)
+    gtk_list_box_append (self->attempt_list, create_attempt_row (self, attempts->pdata[i]));
+}
+
+static void
+show_error (ThLearnerDetail *self,
+            const char      *heading,
+            const char      *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                              heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Asks for one line of text (a note, a reason, a name) with @heading. */
+static AdwMessageDialog *
+ask_text (ThLearnerDetail *self,
+          const char      *heading,
+          const char      *body,
+          const char      *label,
+          const char      *initial,
+          const char      *response,
+          const char      *response_label,
+          GCallback        callback)
+{
+  AdwMessageDialog *dialog;
+  GtkWidget *entry = gtk_entry_new ();
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                                       heading, body));
+  gtk_editable_set_text (GTK_EDITABLE (entry), initial ? initial : "");
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  adw_message_dialog_set_extra_child (dialog, entry);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), response, response_label, NULL);
+  adw_message_dialog_set_response_appearance (dialog, response, ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, response);
+  g_signal_connect (dialog, "response", callback, self);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+static const char *
+dialog_text (AdwMessageDialog *dialog)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)));
+}
+
+static void
+changed (ThLearnerDetail *self)
+{
+  /* The window reloads the matrix; this page shows the new records. */
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+on_sign_off_response (AdwMessageDialog *dialog,
+                      const char       *response,
+                      ThLearnerDetail  *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "sign"))
+    return;
+  if (th_onboarding_sign_off (self->store, self->catalog, self->learner_id, self->supervisor_id,
+                              dialog_text (dialog), self->default_months, &error) == 0)
+    show_error (self, _("Onboarding Not Signed Off"), error->message);
+  changed (self);
+}
+
+static void
+sign_off_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  ask_text (TH_LEARNER_DETAIL (widget), _("Sign Off Onboarding?"),
+            _("Your name, the time and your note are kept in the records."),
+            _("Note"), NULL, "sign", _("_Sign Off"), G_CALLBACK (on_sign_off_response));
+}
+
+static void
+on_revoke_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    ThLearnerDetail  *self)
+{
+  g_autoptr(ThSignOff) sign_off = th_store_get_sign_off (self->store, self->learner_id);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "revoke") || sign_off == NULL)
+    return;
+  if (!th_store_revoke_sign_off (self->store, sign_off->id, self->supervisor_id,
+                                 dialog_text (dialog), &error))
+    show_error (self, _("Sign-Off Not Revoked"), error->message);
+  changed (self);
+}
+
+static void
+revoke_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  ask_text (TH_LEARNER_DETAIL (widget), _("Revoke the Sign-Off?"),
+            _("The sign-off stays in the records, marked revoked, with your reason."),
+            _("Reason"), NULL, "revoke", _("_Revoke"), G_CALLBACK (on_revoke_response));
+}
+
+static void
+on_rename_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    ThLearnerDetail  *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "rename"))
+    return;
+  if (!th_store_rename_learner (self->store, self->learner_id, dialog_text (dialog), &error))
+    show_error (self, _("Profile Not Renamed"), error->message);
+  changed (self);
+}
+
+static void
+rename_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  ThLearnerDetail *self = TH_LEARNER_DETAIL (widget);
+  ThMatrixRow *row = th_completion_matrix_find_row (self->matrix, self->learner_id);
+
+  ask_text (self, _("Rename Profile"), NULL, _("Name"), th_matrix_row_get_display_name (row),
+            "rename", _("_Rename"), G_CALLBACK (on_rename_response));
+}
+
+static void
+archive_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  ThLearnerDetail *self = TH_LEARNER_DETAIL (widget);
+  ThMatrixRow *row = th_completion_matrix_find_row (self->matrix, self->learner_id);
+  g_autoptr(GError) error = NULL;
+
+  if (!th_store_set_learner_archived (self->store, self->learner_id,
+                                      !th_matrix_row_get_archived (row), &error))
+    show_error (self, _("Profile Not Changed"), error->message);
+  changed (self);
+}
+
+static void
+write_transcript (ThLearnerDetail *self,
+                  const char      *path)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!th_report_write_transcript (self->matrix, self->learner_id, path, &error))
+    show_error (self, _("The Transcript Could Not Be Saved"), error->message);
+}
+
+static void
+on_transcript_response (GtkNativeDialog *chooser,
+                        int              response,
+                        ThLearnerDetail *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+
+      write_transcript (self, path);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+transcript_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Save the Transcript"), GTK_WINDOW (gtk_widget_get_root (widget)),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("transcript.pdf"));
+  g_signal_connect (chooser, "response", G_CALLBACK (on_transcript_response), widget);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+th_learner_detail_dispose (GObject *object)
+{
+  ThLearnerDetail *self = (ThLearnerDetail *)object;
+
+  g_clear_pointer (&self->toolbar, gtk_widget_unparent);
+  g_clear_object (&self->store);
+  g_clear_object (&self->catalog);
+  g_clear_object (&self->matrix);
+
+  G_OBJECT_CLASS (th_learner_detail_parent_class)->dispose (object);
+}
+
+static void
+th_learner_detail_class_init (ThLearnerDetailClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = th_learner_detail_dispose;
+
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/threshold/Threshold/th-learner-detail.ui");
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_bind_template_child (widget_class, ThLearnerDetail, toolbar);
+  gtk_widget_class_bind_template_child (widget_class, ThLearnerDetail, title);
+  gtk_widget_class_bind_template_child (widget_class, ThLearnerDetail, onboarding_label);
+  gtk_widget_class_bind_template_child (widget_class, ThLearnerDetail, sign_off_button);
+  gtk_widget_class_bind_template_child (widget_class, ThLearnerDetail, revoke_button);
+  gtk_widget_class_bind_template_child (widget_class, ThLearnerDetail, archive_button);
+  gtk_widget_class_bind_template_child (widget_class, ThLearnerDetail, attempt_list);
+
+  gtk_widget_class_install_action (widget_class, "learner.sign-off", NULL, sign_off_activated);
+  gtk_widget_class_install_action (widget_class, "learner.revoke", NULL, revoke_activated);
+  gtk_widget_class_install_action (widget_class, "learner.rename", NULL, rename_activated);
+  gtk_widget_class_install_action (widget_class, "learner.archive", NULL, archive_activated);
+  gtk_widget_class_install_action (widget_class, "learner.transcript", NULL, transcript_activated);
+}
+
+static void
+th_learner_detail_init (ThLearnerDetail *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+void
+th_learner_detail_show (ThLearnerDetail    *self,
+                        ThStore            *store,
+                        ThCatalog          *catalog,
+                        ThCompletionMatrix *matrix,
+                        gint64              learner_id,
+                        gint64              supervisor_id,
+                        guint               default_months)
+{
+  g_return_if_fail (TH_IS_LEARNER_DETAIL (self));
+  g_return_if_fail (th_completion_matrix_find_row (matrix, learner_id) != NULL);
+
+  g_set_object (&self->store, store);
+  g_set_object (&self->catalog, catalog);
+  g_set_object (&self->matrix, matrix);
+  self->learner_id = learner_id;
+  self->supervisor_id = supervisor_id;
+  self->default_months = default_months;
+  refresh (self);
+}

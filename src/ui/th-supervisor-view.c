@@ -1,0 +1,400 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "th-supervisor-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "th-report.h"
+#include "th-supervisor-view.h"
+
+/* Every learner against every module at a glance. A column view creates
+ * widgets only for the rows on screen, so ten thousand learners scroll as
+ * easily as ten. */
+struct _ThSupervisorView
+{
+  GtkWidget           parent_instance;
+
+  /* template widgets */
+  GtkWidget          *toolbar;
+  AdwWindowTitle     *title;
+  GtkSearchEntry     *search_entry;
+  GtkDropDown        *filter_dropdown;
+  GtkColumnView      *column_view;
+  GtkLabel           *count_label;
+
+  /* owned references */
+  ThCompletionMatrix *matrix;
+  GtkCustomFilter    *filter;
+  GtkFilterListModel *filtered;
+};
+
+G_DEFINE_FINAL_TYPE (ThSupervisorView, th_supervisor_view, GTK_TYPE_WIDGET)
+
+enum {
+  LEARNER_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* The choices of the filter drop-down, in its order. */
+enum {
+  SHOW_CURRENT,
+  SHOW_OVERDUE,
+  SHOW_AWAITING,
+  SHOW_SIGNED_OFF,
+  SHOW_ARCHIVED,
+};
+
+static gboolean
+row_matches (gpointer item,
+             gpointer user_data)
+{
+  ThSupervisorView *self = user_data;
+  ThMatrixRow *row = item;
+  const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  ThOnboardingState onboarding = th_matrix_row_get_onboarding (row);
+  gboolean archived = th_matrix_row_get_archived (row);
+
+  if (*search != '\0')
+    {
+      g_autofree char *name = g_utf8_casefold (th_matrix_row_get_display_name (row), -1);
+      g_autofree char *wanted = g_utf8_casefold (search, -1);
+
+      if (strstr (name, wanted) == NULL)
+        return FALSE;
+    }
+  switch (gtk_drop_down_get_selected (self->filter_dropdown))
+    {
+    case SHOW_OVERDUE:
+      return !archived && (onboarding == TH_ONBOARDING_OVERDUE || th_matrix_row_has_overdue (row));
+    case SHOW_AWAITING:
+      return !archived && onboarding == TH_ONBOARDING_AWAITING_SIGN_OFF;
+    case SHOW_SIGNED_OFF:
+      return !archived && onboarding == TH_ONBOARDING_SIGNED_OFF;
+    case SHOW_ARCHIVED:
+      return archived;
+    case SHOW_CURRENT:
+    default:
+      return !archived;
+    }
+}
+
+static void
+update_count (ThSupervisorView *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u learner", "%u learners", n), n);
+
+  gtk_label_set_text (self->count_label, text);
+}
+
+static void
+on_filter_changed (ThSupervisorView *self)
+{
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_count (self);
+}
+
+static char *
+cell_text (ThMatrixCell *cell)
+{
+  switch (cell->state)
+    {
+    case TH_CELL_PASSED:
+      return g_strdup_printf ("✓ %u%%", cell->percent);
+    case TH_CELL_DUE_SOON:
+      return g_strdup_printf (_("Due soon · %u%%"), cell->percent);
+    case TH_CELL_OVERDUE:
+      return g_strdup (_("Overdue"));
+    case TH_CELL_IN_PROGRESS:
+      return g_strdup (_("In progress"));
+    case TH_CELL_NOT_STARTED:
+    default:
+      return g_strdup ("–");
+    }
+}
+
+static void
+setup_label (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_list_item_set_child (item, label);
+}
+
+/* A module column: the cell's short status, its full words for screen
+ * readers. */
+static void
+bind_cell (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           gpointer                  user_data)
+{
+  guint column = GPOINTER_TO_UINT (user_data);
+  ThMatrixRow *row = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
+  ThMatrixCell *cell = th_matrix_row_get_cell (row, column);
+  g_autofree char *text = cell_text (cell);
+
+  gtk_label_set_text (GTK_LABEL (label), text);
+  gtk_widget_remove_css_class (label, "success");
+  gtk_widget_remove_css_class (label, "warning");
+  gtk_widget_remove_css_class (label, "error");
+  if (cell->state == TH_CELL_PASSED)
+    gtk_widget_add_css_class (label, "success");
+  else if (cell->state == TH_CELL_DUE_SOON)
+    gtk_widget_add_css_class (label, "warning");
+  else if (cell->state == TH_CELL_OVERDUE)
+    gtk_widget_add_css_class (label, "error");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  th_cell_state_describe (cell->state), -1);
+}
+
+static void
+bind_name (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           gpointer                  user_data)
+{
+  ThMatrixRow *row = gtk_list_item_get_item (item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), th_matrix_row_get_display_name (row));
+}
+
+static void
+bind_onboarding (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  user_data)
+{
+  ThMatrixRow *row = gtk_list_item_get_item (item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
+                      th_onboarding_state_describe (th_matrix_row_get_onboarding (row)));
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  return g_utf8_collate (th_matrix_row_get_display_name ((ThMatrixRow *) a),
+                         th_matrix_row_get_display_name ((ThMatrixRow *) b));
+}
+
+static int
+compare_onboarding (gconstpointer a,
+                    gconstpointer b,
+                    gpointer      user_data)
+{
+  return (int) th_matrix_row_get_onboarding ((ThMatrixRow *) a) -
+         (int) th_matrix_row_get_onboarding ((ThMatrixRow *) b);
+}
+
+static GtkColumnViewColumn *
+add_column (ThSupervisorView *self,
+            const char       *title,
+            GCallback         bind,
+            gpointer          bind_data,
+            GCompareDataFunc  compare)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *column;
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_label), NULL);
+  g_signal_connect (factory, "bind", bind, bind_data);
+  column = gtk_column_view_column_new (title, factory);
+  if (compare != NULL)
+    {
+      GtkSorter *sorter = GTK_SORTER (gtk_custom_sorter_new (compare, NULL, NULL));
+      gtk_column_view_column_set_sorter (column, sorter);
+      g_object_unref (sorter);
+    }
+  gtk_column_view_append_column (self->column_view, column);
+  g_object_unref (column);
+  return column;
+}
+
+/* Short headers keep fifteen columns on a screen; the full title is the
+ * tooltip. Principles are P1–P6, themes T1–T8. */
+static char *
+short_title (ThModule *module)
+{
+  switch (th_module_get_kind (module))
+    {
+    case TH_MODULE_KIND_PRINCIPLE:
+      return g_strdup_printf ("P%u", th_module_get_order (module));
+    case TH_MODULE_KIND_THEME:
+      return g_strdup_printf ("T%u", th_module_get_order (module));
+    case TH_MODULE_KIND_OTHER:
+    default:
+      return g_strndup (th_module_get_title (module), 12);
+    }
+}
+
+static void
+build_columns (ThSupervisorView *self)
+{
+  GPtrArray *modules = th_completion_matrix_get_modules (self->matrix);
+  GListModel *columns = gtk_column_view_get_columns (self->column_view);
+  GtkColumnViewColumn *name;
+
+  while (g_list_model_get_n_items (columns) > 0)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, 0);
+      gtk_column_view_remove_column (self->column_view, column);
+    }
+
+  name = add_column (self, _("Learner"), G_CALLBACK (bind_name), NULL, compare_names);
+  gtk_column_view_column_set_expand (name, TRUE);
+  add_column (self, _("Onboarding"), G_CALLBACK (bind_onboarding), NULL, compare_onboarding);
+  for (guint i = 0; i < modules->len; i++)
+    {
+      g_autofree char *title = short_title (modules->pdata[i]);
+      add_column (self, title, G_CALLBACK (bind_cell), GUINT_TO_POINTER (i), NULL);
+    }
+  gtk_column_view_sort_by_column (self->column_view, name, GTK_SORT_ASCENDING);
+}
+
+static void
+on_activate (GtkColumnView    *view,
+             guint             position,
+             ThSupervisorView *self)
+{
+  GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (view));
+  g_autoptr(ThMatrixRow) row = g_list_model_get_item (model, position);
+
+  g_signal_emit (self, signals[LEARNER_ACTIVATED], 0, th_matrix_row_get_learner_id (row));
+}
+
+static void
+export_to (ThSupervisorView *self,
+           const char       *path)
+{
+  g_autoptr(GError) error = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog;
+
+  if (th_report_write_csv (self->matrix, path, &error))
+    return;
+  dialog = adw_message_dialog_new (GTK_WINDOW (root), _("The Report Could Not Be Saved"), error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The path comes from the file chooser; tests give one directly. */
+static void
+export_csv_to_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  export_to (TH_SUPERVISOR_VIEW (widget), g_variant_get_bytestring (parameter));
+}
+
+static void
+on_chooser_response (GtkNativeDialog  *chooser,
+                     int               response,
+                     ThSupervisorView *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      path = g_file_get_path (file);
+      export_to (self, path);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+export_csv_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Save the Completion Report"),
+                                         GTK_WINDOW (gtk_widget_get_root (widget)),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("threshold-completion.csv"));
+  g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response), widget);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+th_supervisor_view_dispose (GObject *object)
+{
+  ThSupervisorView *self = (ThSupervisorView *)object;
+
+  g_clear_pointer (&self->toolbar, gtk_widget_unparent);
+  g_clear_object (&self->matrix);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->filter);
+
+  G_OBJECT_CLASS (th_supervisor_view_parent_class)->dispose (object);
+}
+
+static void
+th_supervisor_view_class_init (ThSupervisorViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = th_supervisor_view_dispose;
+
+  signals[LEARNER_ACTIVATED] =
+    g_signal_new ("learner-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/threshold/Threshold/th-supervisor-view.ui");
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_bind_template_child (widget_class, ThSupervisorView, toolbar);
+  gtk_widget_class_bind_template_child (widget_class, ThSupervisorView, title);
+  gtk_widget_class_bind_template_child (widget_class, ThSupervisorView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, ThSupervisorView, filter_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ThSupervisorView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, ThSupervisorView, count_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_activate);
+
+  gtk_widget_class_install_action (widget_class, "supervisor.export-csv", NULL, export_csv_activated);
+  gtk_widget_class_install_action (widget_class, "supervisor.export-csv-to", "ay", export_csv_to_activated);
+}
+
+static void
+th_supervisor_view_init (ThSupervisorView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->filter = gtk_custom_filter_new (row_matches, self, NULL);
+}
+
+/* Shows @matrix, as read when supervisor mode opened or was refreshed. */
+void
+th_supervisor_view_show (ThSupervisorView   *self,
+                         ThCompletionMatrix *matrix,
+                         const char         *supervisor_name)
+{
+  GtkSortListModel *sorted;
+  g_autoptr(GtkSingleSelection) selection = NULL;
+
+  g_return_if_fail (TH_IS_SUPERVISOR_VIEW (self));
+  g_return_if_fail (TH_IS_COMPLETION_MATRIX (matrix));
+
+  g_set_object (&self->matrix, matrix);
+  adw_window_title_set_subtitle (self->title, supervisor_name);
+  build_columns (self);
+
+  g_clear_object (&self->filtered);
+  self->filtered = gtk_filter_list_model_new (g_object_ref (th_completion_matrix_get_rows (matrix)),
+                                              g_object_ref (GTK_FILTER (self->filter)));
+  sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)),
+                                    g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  selection = gtk_single_selection_new (G_LIST_MODEL (sorted));
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+  update_count (self);
+}

@@ -1,0 +1,200 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "th-application.h"
+#include "th-catalog.h"
+#include "th-test-util.h"
+#include "th-ui-test-util.h"
+#include "th-unlock-dialog.h"
+
+/* A supervisor at the shared workstation, through the real widgets: sets
+ * up supervisor mode, finds a learner, opens their records, signs off
+ * their onboarding, saves the report for HR and locks up. */
+
+static char *tmp_dir;
+static char *db_path;
+static char *csv_path;
+
+/* Two learners: one who passed every required module, one who started. */
+static void
+prepare_records (void)
+{
+  g_autoptr(ThContentLoader) loader = th_content_loader_new ();
+  g_autoptr(ThCatalog) catalog = th_catalog_new (loader);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ThStore) store = th_store_open (db_path, &error);
+  GListModel *modules;
+  gint64 amara, ben;
+
+  th_catalog_add_standard_paths (catalog, NULL);
+  modules = th_catalog_get_modules (catalog);
+  amara = th_store_add_learner (store, "Amara Okafor", NULL, &error);
+  ben = th_store_add_learner (store, "Ben Ruiz", NULL, &error);
+  for (guint i = 0; i < g_list_model_get_n_items (modules); i++)
+    {
+      g_autoptr(ThModule) module = g_list_model_get_item (modules, i);
+      gint64 attempt;
+
+      if (!th_module_get_required (module))
+        continue;
+      attempt = th_store_start_attempt (store, amara, th_module_get_id (module), TH_ATTEMPT_FULL, NULL, &error);
+      th_store_finish_attempt (store, attempt, 10, 10, TRUE, &error);
+    }
+  th_store_start_attempt (store, ben, "humanism", TH_ATTEMPT_FULL, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static GtkWindow *
+wait_for_toplevel (GType type)
+{
+  for (guint tries = 0; tries < 200; tries++)
+    {
+      GListModel *toplevels = gtk_window_get_toplevels ();
+
+      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+        {
+          g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+          if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_mapped (GTK_WIDGET (window)))
+            return window;
+        }
+      th_ui_spin (25);
+    }
+  g_error ("No %s appeared", g_type_name (type));
+  return NULL;
+}
+
+static AdwMessageDialog *
+wait_for_dialog (const char *heading)
+{
+  for (guint tries = 0; tries < 200; tries++)
+    {
+      GListModel *toplevels = gtk_window_get_toplevels ();
+
+      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+        {
+          g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+          if (ADW_IS_MESSAGE_DIALOG (window) &&
+              g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), heading) == 0)
+            return ADW_MESSAGE_DIALOG (window);
+        }
+      th_ui_spin (25);
+    }
+  g_error ("No dialog “%s” appeared", heading);
+  return NULL;
+}
+
+static void
+fill_row (GtkWidget  *root,
+          GType       type,
+          const char *title,
+          const char *text)
+{
+  GtkWidget *row = th_ui_wait_for (root, type, title);
+
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+static void
+check_supervising (GtkWindow *window)
+{
+  GtkWindow *dialog;
+  GtkWidget *view, *search;
+  AdwMessageDialog *sign_off;
+  g_autofree char *csv = NULL;
+
+  th_ui_click (GTK_WIDGET (window), "Supervisor Mode");
+  dialog = wait_for_toplevel (TH_TYPE_UNLOCK_DIALOG);
+  fill_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Your name", "Dana Whitfield");
+  fill_row (GTK_WIDGET (dialog), ADW_TYPE_PASSWORD_ENTRY_ROW, "Passphrase", "kind words open doors");
+  fill_row (GTK_WIDGET (dialog), ADW_TYPE_PASSWORD_ENTRY_ROW, "Passphrase again", "kind words open doors");
+  th_ui_click (GTK_WIDGET (dialog), "Set Up");
+
+  /* The matrix: both learners, then one after a search. */
+  th_ui_wait_for (GTK_WIDGET (window), GTK_TYPE_LABEL, "2 learners");
+  search = th_ui_find (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (search), "amara");
+  th_ui_wait_for (GTK_WIDGET (window), GTK_TYPE_LABEL, "1 learner");
+  view = th_ui_find (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW, NULL);
+  th_ui_wait_for (view, GTK_TYPE_LABEL, "Amara Okafor");
+  g_assert_nonnull (th_ui_find (view, GTK_TYPE_LABEL, "Awaiting sign-off"));
+  g_signal_emit_by_name (view, "activate", 0);
+
+  /* Their records, and the sign-off. */
+  th_ui_wait_for (GTK_WIDGET (window), GTK_TYPE_LABEL,
+                  "Every required module is passed and current: ready for sign-off.");
+  th_ui_click (GTK_WIDGET (window), "Sign Off Onboarding…");
+  sign_off = wait_for_dialog ("Sign Off Onboarding?");
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (sign_off)),
+                         "Completed orientation week");
+  adw_message_dialog_response (sign_off, "sign");
+  th_ui_spin (50);
+  g_assert_nonnull (th_ui_find (GTK_WIDGET (window), GTK_TYPE_BUTTON, "Revoke Sign-Off…"));
+
+  /* The report for HR, through the same code the save dialog ends in. */
+  /* Back to everyone: the search is kept until cleared. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.supervisor", NULL);
+  th_ui_wait_for (GTK_WIDGET (window), GTK_TYPE_LABEL, "1 learner");
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+  th_ui_wait_for (GTK_WIDGET (window), GTK_TYPE_LABEL, "2 learners");
+  gtk_widget_activate_action (th_ui_find (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW, NULL),
+                              "supervisor.export-csv-to", "^ay", csv_path);
+  g_assert_true (g_file_get_contents (csv_path, &csv, NULL, NULL));
+  g_assert_nonnull (strstr (csv, "Amara Okafor,onboarding,Onboarding (every required module),yes,Signed off,"));
+  g_assert_nonnull (strstr (csv, "Dana Whitfield"));
+
+  /* Locked: back at the profiles. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.lock", NULL);
+  th_ui_wait_for (GTK_WIDGET (window), GTK_TYPE_LABEL, "Profiles on This Computer");
+  g_assert_null (th_ui_find (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW, NULL));
+}
+
+static void
+check_wrong_passphrase_slowed (GtkWindow *window)
+{
+  GtkWindow *dialog;
+
+  th_ui_click (GTK_WIDGET (window), "Supervisor Mode");
+  dialog = wait_for_toplevel (TH_TYPE_UNLOCK_DIALOG);
+  g_assert_null (th_ui_find (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Your name"));
+  fill_row (GTK_WIDGET (dialog), ADW_TYPE_PASSWORD_ENTRY_ROW, "Passphrase", "not the passphrase");
+  th_ui_click (GTK_WIDGET (dialog), "Unlock");
+  th_ui_wait_for (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "That passphrase is not right. Try again in 1 second.");
+  /* Straight away again: told to wait, and nothing is checked. */
+  fill_row (GTK_WIDGET (dialog), ADW_TYPE_PASSWORD_ENTRY_ROW, "Passphrase", "kind words open doors");
+  th_ui_click (GTK_WIDGET (dialog), "Unlock");
+  g_assert_nonnull (th_ui_find (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "Wait 1 more second before trying again."));
+  gtk_window_destroy (dialog);
+}
+
+static void
+test_supervising (void)
+{
+  prepare_records ();
+  th_ui_run_application (db_path, NULL, check_supervising);
+  th_ui_run_application (db_path, NULL, check_wrong_passphrase_slowed);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int result;
+
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  th_ui_test_init ();
+  tmp_dir = th_test_make_tmp_dir ();
+  g_setenv ("XDG_DATA_HOME", tmp_dir, TRUE);
+  db_path = g_build_filename (tmp_dir, "supervision.db", NULL);
+  csv_path = g_build_filename (tmp_dir, "completion.csv", NULL);
+
+  g_test_add_func ("/ui/supervision/supervising", test_supervising);
+
+  result = g_test_run ();
+  th_test_rmtree (tmp_dir);
+  return result;
+}
