@@ -395,6 +395,50 @@ test_transcript_pdf (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
 }
 
+/* Deleting names what it removes, removes all of it, and is recorded. */
+static void
+test_delete_learner (void)
+{
+  g_autoptr(ThStore) store = store_new ("delete.db");
+  g_autoptr(GError) error = NULL;
+  ThLearnerRecords records = { 0 };
+  gint64 gone, stays, attempt, supervisor;
+
+  set_now (2026, 1, 5);
+  gone = th_store_add_learner (store, "Leaving", NULL, &error);
+  stays = th_store_add_learner (store, "Staying", NULL, &error);
+  supervisor = th_store_add_supervisor (store, "Sup", "a long passphrase", stays, &error);
+  attempt = th_store_start_attempt (store, gone, "humanism", TH_ATTEMPT_FULL, NULL, &error);
+  th_store_record_answer (store, attempt, "a", "x", 1, 1, &error);
+  th_store_record_answer (store, attempt, "b", "y", 1, 1, &error);
+  th_store_finish_attempt (store, attempt, 2, 2, TRUE, &error);
+  pass (store, stays, "humanism");
+  g_assert_no_error (error);
+
+  g_assert_true (th_store_count_learner_records (store, gone, &records, &error));
+  g_assert_cmpuint (records.attempts, ==, 1);
+  g_assert_cmpuint (records.answers, ==, 2);
+  g_assert_cmpuint (records.completions, ==, 1);
+  g_assert_cmpuint (records.sign_offs, ==, 0);
+
+  g_assert_true (th_store_delete_learner (store, gone, &error));
+  g_assert_no_error (error);
+  g_assert_false (th_store_count_learner_records (store, gone, &records, &error));
+  g_assert_error (error, TH_STORE_ERROR, TH_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_true (th_store_count_learner_records (store, stays, &records, &error));
+  g_assert_cmpuint (records.completions, ==, 1);
+
+  /* Deleted through Threshold: the records still verify. */
+  g_assert_null (th_store_verify (store, &error));
+  g_assert_no_error (error);
+
+  /* A supervisor's own profile is not deleted. */
+  g_assert_false (th_store_delete_learner (store, stays, &error));
+  g_assert_error (error, TH_STORE_ERROR, TH_STORE_ERROR_INVALID);
+  (void) supervisor;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -417,6 +461,7 @@ main (int   argc,
   g_test_add_func ("/core/supervision/csv-round-trip", test_csv_round_trip);
   g_test_add_func ("/core/supervision/csv-formula-defused", test_csv_formula_defused);
   g_test_add_func ("/core/supervision/transcript-pdf", test_transcript_pdf);
+  g_test_add_func ("/core/supervision/delete-learner", test_delete_learner);
 
   result = g_test_run ();
   g_clear_object (&catalog);

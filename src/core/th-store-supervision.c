@@ -311,3 +311,104 @@ th_store_set_learner_archived (ThStore   *self,
     }
   return th_store_commit_audited (self, stmt, "learners", learner_id, TH_AUDIT_UPDATE, error) != 0;
 }
+
+static guint
+count (ThStore    *self,
+       const char *sql,
+       gint64      learner_id)
+{
+  return (guint) query_id (self, sql, learner_id);
+}
+
+/* For the confirmation that names what deleting would remove. */
+gboolean
+th_store_count_learner_records (ThStore           *self,
+                                gint64             learner_id,
+                                ThLearnerRecords  *records,
+                                GError           **error)
+{
+  g_return_val_if_fail (TH_IS_STORE (self), FALSE);
+
+  if (query_id (self, "SELECT id FROM learners WHERE id = ?1", learner_id) == 0)
+    {
+      g_set_error_literal (error, TH_STORE_ERROR, TH_STORE_ERROR_NOT_FOUND, _("There is no such learner"));
+      return FALSE;
+    }
+  records->attempts = count (self, "SELECT count(*) FROM attempts WHERE learner_id = ?1", learner_id);
+  records->answers = count (self, "SELECT count(*) FROM answers WHERE attempt_id IN "
+                                  "(SELECT id FROM attempts WHERE learner_id = ?1)", learner_id);
+  records->completions = count (self, "SELECT count(*) FROM completions WHERE learner_id = ?1", learner_id);
+  records->sign_offs = count (self, "SELECT count(*) FROM signoffs WHERE learner_id = ?1", learner_id);
+  return TRUE;
+}
+
+/* Deletes the rows @select_ids names from @table, each with its audit
+ * record, inside the caller's transaction. */
+static gboolean
+delete_rows (ThStore     *self,
+             const char  *table,
+             const char  *select_ids,
+             gint64       learner_id,
+             GError     **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *delete_sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?1", table);
+  sqlite3_stmt *stmt = th_store_prepare (self, select_ids, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, learner_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  if (!th_store_finish_read (self, stmt, rc, error))
+    return FALSE;
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+
+      stmt = th_store_prepare (self, delete_sql, error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      if (th_store_run_audited (self, stmt, table, id, TH_AUDIT_DELETE, error) == 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * th_store_delete_learner:
+ *
+ * Removes a learner and every record of theirs, in one transaction; the
+ * audit trail keeps that each row was deleted, through Threshold. Show
+ * th_store_count_learner_records() to a supervisor first.
+ */
+gboolean
+th_store_delete_learner (ThStore     *self,
+                         gint64       learner_id,
+                         GError     **error)
+{
+  g_return_val_if_fail (TH_IS_STORE (self), FALSE);
+
+  if (query_id (self, "SELECT id FROM supervisors WHERE learner_id = ?1", learner_id) != 0)
+    return th_store_invalid (error, _("This profile is a supervisor’s own; it cannot be deleted"));
+  if (!th_store_begin (self, error))
+    return FALSE;
+  if (!delete_rows (self, "answers", "SELECT id FROM answers WHERE attempt_id IN "
+                                     "(SELECT id FROM attempts WHERE learner_id = ?1)", learner_id, error) ||
+      !delete_rows (self, "completions", "SELECT id FROM completions WHERE learner_id = ?1", learner_id, error) ||
+      !delete_rows (self, "signoffs", "SELECT id FROM signoffs WHERE learner_id = ?1", learner_id, error) ||
+      !delete_rows (self, "attempts", "SELECT id FROM attempts WHERE learner_id = ?1", learner_id, error) ||
+      !delete_rows (self, "learners", "SELECT id FROM learners WHERE id = ?1", learner_id, error) ||
+      !th_store_commit (self, error))
+    {
+      th_store_rollback (self);
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -222,6 +222,22 @@ gboolean    th_store_rename_learner       (ThStore        *self,
                                            gint64          learner_id,
                                            const char     *display_name,
                                            GError        **error);
+/* What deleting a learner's records would remove. */
+typedef struct
+{
+  guint attempts;
+  guint answers;
+  guint completions;
+  guint sign_offs;
+} ThLearnerRecords;
+
+gboolean    th_store_count_learner_records (ThStore        *self,
+                                           gint64          learner_id,
+                                           ThLearnerRecords *records,
+                                           GError        **error);
+gboolean    th_store_delete_learner       (ThStore        *self,
+                                           gint64          learner_id,
+                                           GError        **error);
 gboolean    th_store_set_learner_archived (ThStore        *self,
                                            gint64          learner_id,
                                            gboolean        archived,

@@ -38,6 +38,7 @@ G_DEFINE_FINAL_TYPE (ThLearnerDetail, th_learner_detail, GTK_TYPE_WIDGET)
 
 enum {
   CHANGED,
+  DELETED,
   N_SIGNALS
 };
 
@@ -298,6 +299,54 @@ archive_activated (GtkWidget  *widget,
 }
 
 static void
+on_delete_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    ThLearnerDetail  *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "delete"))
+    return;
+  if (!th_store_delete_learner (self->store, self->learner_id, &error))
+    {
+      show_error (self, _("The Records Were Not Deleted"), error->message);
+      return;
+    }
+  g_signal_emit (self, signals[DELETED], 0);
+}
+
+/* Names everything that would go, so no one deletes more than they mean. */
+static void
+delete_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  ThLearnerDetail *self = TH_LEARNER_DETAIL (widget);
+  ThMatrixRow *row = th_completion_matrix_find_row (self->matrix, self->learner_id);
+  ThLearnerRecords records = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *heading = NULL, *body = NULL;
+  AdwMessageDialog *dialog;
+
+  if (!th_store_count_learner_records (self->store, self->learner_id, &records, &error))
+    {
+      show_error (self, _("The Records Cannot Be Read"), error->message);
+      return;
+    }
+  heading = g_strdup_printf (_("Delete the Records of %s?"), th_matrix_row_get_display_name (row));
+  body = g_strdup_printf (_("This removes the profile with its %u attempts, %u answers, %u completions "
+                            "and %u sign-offs, for good. Archiving keeps them and hides the profile "
+                            "instead. The audit trail will show that these records were deleted."),
+                          records.attempts, records.answers, records.completions, records.sign_offs);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), heading, body));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "delete", _("_Delete Records"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_delete_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 write_transcript (ThLearnerDetail *self,
                   const char      *path)
 {
@@ -360,6 +409,9 @@ th_learner_detail_class_init (ThLearnerDetailClass *klass)
   signals[CHANGED] =
     g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[DELETED] =
+    g_signal_new ("deleted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/threshold/Threshold/th-learner-detail.ui");
@@ -377,6 +429,7 @@ th_learner_detail_class_init (ThLearnerDetailClass *klass)
   gtk_widget_class_install_action (widget_class, "learner.rename", NULL, rename_activated);
   gtk_widget_class_install_action (widget_class, "learner.archive", NULL, archive_activated);
   gtk_widget_class_install_action (widget_class, "learner.transcript", NULL, transcript_activated);
+  gtk_widget_class_install_action (widget_class, "learner.delete", NULL, delete_activated);
 }
 
 static void

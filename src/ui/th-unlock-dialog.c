@@ -28,6 +28,10 @@ struct _ThUnlockDialog
   /* borrowed references */
   ThUnlockGate   *gate;
 
+  /* a supervisor adds another: the set-up form, with no unlocking */
+  gboolean        adding;
+  ThUnlockGate    own_gate;
+
   /* owned references */
   ThStore        *store;
   GPtrArray      *supervisors;  /* of ThSupervisor */
@@ -63,7 +67,7 @@ request_free (Request *request)
 static gboolean
 setting_up (ThUnlockDialog *self)
 {
-  return self->supervisors == NULL || self->supervisors->len == 0;
+  return self->adding || self->supervisors == NULL || self->supervisors->len == 0;
 }
 
 static void
@@ -131,7 +135,8 @@ on_checked (GObject      *object,
   th_unlock_gate_record (self->gate, ok, g_get_monotonic_time ());
   if (ok)
     {
-      g_signal_emit (self, signals[UNLOCKED], 0, request->supervisor_id, request->name);
+      if (!self->adding)
+        g_signal_emit (self, signals[UNLOCKED], 0, request->supervisor_id, request->name);
       gtk_window_destroy (GTK_WINDOW (self));
       return;
     }
@@ -206,13 +211,18 @@ fill (ThUnlockDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->supervisor_row), !setting_up (self));
   gtk_widget_set_visible (GTK_WIDGET (self->name_row), setting_up (self));
   gtk_widget_set_visible (GTK_WIDGET (self->confirm_row), setting_up (self));
-  adw_window_title_set_title (self->title, setting_up (self) ? _("Set Up Supervisor Mode")
-                                                             : _("Unlock Supervisor Mode"));
-  gtk_label_set_text (self->explanation, setting_up (self)
+  adw_window_title_set_title (self->title, self->adding ? _("Add a Supervisor")
+                                          : setting_up (self) ? _("Set Up Supervisor Mode")
+                                          : _("Unlock Supervisor Mode"));
+  gtk_label_set_text (self->explanation, self->adding
+    ? _("The new supervisor chooses their own passphrase. They will see every learner’s records "
+        "and can sign off onboarding.")
+    : setting_up (self)
     ? _("Supervisor mode shows every learner’s records and signs off onboarding. Choose the "
         "passphrase that will guard it; only a hash of it is kept.")
     : _("Supervisor mode shows every learner’s records. Enter your passphrase."));
-  gtk_button_set_label (self->unlock_button, setting_up (self) ? _("_Set Up") : _("_Unlock"));
+  gtk_button_set_label (self->unlock_button, self->adding ? _("_Add")
+                                             : setting_up (self) ? _("_Set Up") : _("_Unlock"));
 }
 
 static void
@@ -275,6 +285,24 @@ th_unlock_dialog_new (GtkWindow    *parent,
   self = g_object_new (TH_TYPE_UNLOCK_DIALOG, "transient-for", parent, "modal", TRUE, NULL);
   self->store = g_object_ref (store);
   self->gate = gate;
+  fill (self);
+  return self;
+}
+
+/* For a supervisor adding another: the set-up form, which closes once the
+ * new supervisor is recorded. */
+ThUnlockDialog *
+th_unlock_dialog_new_for_adding (GtkWindow *parent,
+                                 ThStore   *store)
+{
+  ThUnlockDialog *self;
+
+  g_return_val_if_fail (TH_IS_STORE (store), NULL);
+
+  self = g_object_new (TH_TYPE_UNLOCK_DIALOG, "transient-for", parent, "modal", TRUE, NULL);
+  self->store = g_object_ref (store);
+  self->adding = TRUE;
+  self->gate = &self->own_gate;
   fill (self);
   return self;
 }

@@ -12,8 +12,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ThUnlockDialog, th_unlock_dialog, TH, UNLOCK_DIALOG, AdwWindow)
 
-ThUnlockDialog *th_unlock_dialog_new (GtkWindow    *parent,
-                                      ThStore      *store,
-                                      ThUnlockGate *gate);
+ThUnlockDialog *th_unlock_dialog_new            (GtkWindow    *parent,
+                                                 ThStore      *store,
+                                                 ThUnlockGate *gate);
+ThUnlockDialog *th_unlock_dialog_new_for_adding (GtkWindow    *parent,
+                                                 ThStore      *store);
 
 G_END_DECLS

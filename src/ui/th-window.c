@@ -271,6 +271,17 @@ supervisor_activated (GtkWidget  *widget,
 }
 
 static void
+add_supervisor_activated (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  ThWindow *self = TH_WINDOW (widget);
+
+  if (self->supervisor_id != 0)
+    gtk_window_present (GTK_WINDOW (th_unlock_dialog_new_for_adding (GTK_WINDOW (self), self->store)));
+}
+
+static void
 lock_activated (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
@@ -286,6 +297,12 @@ on_learner_activated (ThWindow *self,
   th_learner_detail_show (self->learner_detail, self->store, self->catalog, self->matrix,
                           learner_id, self->supervisor_id, default_months (self));
   gtk_stack_set_visible_child_name (self->stack, "learner-detail");
+}
+
+static void
+on_learner_deleted (ThWindow *self)
+{
+  show_supervisor_view (self);
 }
 
 static void
@@ -361,11 +378,13 @@ th_window_class_init (ThWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_retry);
   gtk_widget_class_bind_template_callback (widget_class, on_learner_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_learner_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_learner_deleted);
 
   gtk_widget_class_install_action (widget_class, "win.home", NULL, home_activated);
   gtk_widget_class_install_action (widget_class, "win.switch-profile", NULL, switch_profile_activated);
   gtk_widget_class_install_action (widget_class, "win.supervisor", NULL, supervisor_activated);
   gtk_widget_class_install_action (widget_class, "win.lock", NULL, lock_activated);
+  gtk_widget_class_install_action (widget_class, "win.add-supervisor", NULL, add_supervisor_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.lock", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, GDK_ALT_MASK, "win.home", NULL);
 }
