@@ -270,7 +270,7 @@ check_damage (gconstpointer data)
   void (*damage) (const char *) = data;
   g_autofree char *dir = th_test_make_tmp_dir ();
   g_autofree char *path = g_build_filename (dir, "threshold.db", NULL);
-  g_autofree char *damaged = NULL, *aside_contents = NULL, *backup = NULL;
+  g_autofree char *damaged = NULL, *aside_contents = NULL, *backup = NULL, *good = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) names = NULL;
@@ -307,7 +307,8 @@ check_damage (gconstpointer data)
   g_assert_cmpmem (damaged, damaged_len, aside_contents, aside_len);
 
   /* The newest good backup brings the records back. */
-  g_assert_cmpstr (th_store_find_good_backup (path), ==, backup);
+  good = th_store_find_good_backup (path);
+  g_assert_cmpstr (good, ==, backup);
   g_clear_error (&error);
   g_assert_true (th_store_restore (backup, path, &error));
   g_assert_no_error (error);
