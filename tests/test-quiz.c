@@ -252,6 +252,43 @@ test_history_and_improvement (void)
   th_test_rmtree (dir);
 }
 
+/* The content folder disappears while a quiz is under way (a USB stick
+ * pulled, a share gone): what was loaded stays, and the quiz finishes. */
+static void
+test_content_folder_vanishes (void)
+{
+  g_autofree char *dir = th_test_make_tmp_dir ();
+  g_autofree char *content = g_build_filename (dir, "content", NULL);
+  g_autofree char *copy = g_build_filename (content, "example.xml", NULL);
+  g_autofree char *source = g_build_filename (g_getenv ("THRESHOLD_FIXTURES"), "content",
+                                              "good", "example.xml", NULL);
+  g_autofree char *path = g_build_filename (dir, "quiz.db", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(ThContentLoader) loader = th_content_loader_new ();
+  g_autoptr(ThCatalog) catalog = th_catalog_new (loader);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ThStore) store = th_store_open (path, &error);
+  g_autoptr(ThQuizSession) session = NULL;
+  ThModule *module;
+
+  g_assert_true (g_file_get_contents (source, &text, NULL, NULL));
+  g_assert_cmpint (g_mkdir_with_parents (content, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (copy, text, -1, NULL));
+  th_catalog_add_path (catalog, content, TH_CONTENT_ORIGIN_BUNDLED);
+  module = th_catalog_find_module (catalog, "example-welcome");
+  session = th_quiz_session_start (store, th_store_add_learner (store, "Ida", NULL, &error),
+                                   module, TH_ATTEMPT_FULL, NULL, &error);
+  session_answer (session, "a");
+
+  th_test_rmtree (content);
+  g_assert_false (g_file_test (content, G_FILE_TEST_EXISTS));
+  session_answer (session, "a");
+  session_answer (session, "a c");
+  g_assert_true (th_quiz_session_finish (session, NULL, &error));
+  g_assert_no_error (error);
+  th_test_rmtree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -266,6 +303,7 @@ main (int   argc,
   g_test_add_func ("/core/quiz/entry-subset", test_entry_subset);
   g_test_add_func ("/core/quiz/resume-partly-answered", test_resume_partly_answered);
   g_test_add_func ("/core/quiz/history-and-improvement", test_history_and_improvement);
+  g_test_add_func ("/core/quiz/content-folder-vanishes", test_content_folder_vanishes);
 
   return g_test_run ();
 }

@@ -409,7 +409,7 @@ test_read_only_folder (void)
     g_setenv ("THRESHOLD_TEST_LOCKED", locked, TRUE);
     g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
     g_test_trap_assert_passed ();
-    g_test_trap_assert_stderr ("*Cannot open the progress database*");
+    g_test_trap_assert_stderr ("*Threshold cannot write to*read-only*");
   }
 }
 
@@ -557,6 +557,71 @@ test_batch (void)
   g_assert_no_error (error);
 }
 
+/* Two copies of Threshold (or the app and the command line) writing the
+ * same database at once: each waits its turn, nothing is lost. */
+static void
+test_two_writers (void)
+{
+  g_autofree char *path = tmp_path ("two-writers.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ThStore) first = th_store_open (path, &error);
+  g_autoptr(ThStore) second = th_store_open (path, &error);
+  gint64 a, b;
+
+  g_assert_no_error (error);
+  a = th_store_start_attempt (first, th_store_add_learner (first, "One", NULL, &error),
+                              "humanism", TH_ATTEMPT_FULL, NULL, &error);
+  b = th_store_start_attempt (second, th_store_add_learner (second, "Two", NULL, &error),
+                              "autonomy", TH_ATTEMPT_FULL, NULL, &error);
+  for (guint i = 0; i < 20; i++)
+    {
+      g_assert_cmpint (th_store_record_answer (first, a, "s", "a", 1, 1, &error), >, 0);
+      g_assert_cmpint (th_store_record_answer (second, b, "s", "b", 1, 1, &error), >, 0);
+    }
+  g_assert_no_error (error);
+  assert_query_int (path, "SELECT count(*) FROM answers", 40);
+  g_assert_null (th_store_verify (first, &error));
+  g_assert_no_error (error);
+}
+
+/* A database on a read-only medium: a plain error, the file untouched. */
+static void
+test_read_only_file (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (geteuid () == 0)
+        g_assert_cmpint (setgid (65534) | setuid (65534), ==, 0);
+      g_assert_null (th_store_open (g_getenv ("THRESHOLD_TEST_LOCKED"), &error));
+      g_assert_error (error, TH_STORE_ERROR, TH_STORE_ERROR_READ_ONLY);
+      g_printerr ("%s", error->message);
+      return;
+    }
+  {
+    g_autofree char *dir = tmp_path ("read-only-medium");
+    g_autofree char *path = g_build_filename (dir, "threshold.db", NULL);
+    g_autofree char *before = NULL, *after = NULL;
+    gsize before_len, after_len;
+    ThStore *store;
+
+    store = open_with_records (path);
+    g_assert_finalize_object (store);
+    g_assert_true (g_file_get_contents (path, &before, &before_len, NULL));
+    g_assert_cmpint (g_chmod (path, 0444), ==, 0);
+    g_assert_cmpint (g_chmod (dir, 0555), ==, 0);
+    g_assert_cmpint (g_chmod (tmp_dir, 0755), ==, 0);
+    g_setenv ("THRESHOLD_TEST_LOCKED", path, TRUE);
+    g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+    g_test_trap_assert_passed ();
+    g_test_trap_assert_stderr ("*cannot write to*");
+    g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));
+    g_assert_cmpmem (before, before_len, after, after_len);
+    g_chmod (dir, 0755);
+  }
+}
+
 static void
 test_backup_once_a_day (void)
 {
@@ -612,6 +677,8 @@ main (int   argc,
   g_test_add_func ("/core/store/learner-profiles", test_learner_profiles);
   g_test_add_func ("/core/store/module-statuses", test_module_statuses);
   g_test_add_func ("/core/store/batch", test_batch);
+  g_test_add_func ("/core/store/two-writers", test_two_writers);
+  g_test_add_func ("/core/store/read-only-file", test_read_only_file);
   g_test_add_func ("/core/store/backup-once-a-day", test_backup_once_a_day);
 
   result = g_test_run ();

@@ -15,6 +15,10 @@
 #define BACKUP_SUFFIX ".db"
 #define BACKUP_TIME_FORMAT "%Y%m%d-%H%M%S"
 
+#define READ_ONLY_MESSAGE \
+  _("Threshold cannot write to %s (%s). Check that the disk is not read-only " \
+    "and that you may write to its folder.")
+
 G_DEFINE_FINAL_TYPE (ThStore, th_store, G_TYPE_OBJECT)
 G_DEFINE_QUARK (th-store-error-quark, th_store_error)
 
@@ -187,9 +191,7 @@ th_store_set_error_from_db (ThStore  *self,
                    self->path);
       break;
     case TH_STORE_ERROR_READ_ONLY:
-      g_set_error (error, TH_STORE_ERROR, kind,
-                   _("Threshold cannot write to %s (%s). Check that the disk is not read-only "
-                     "and that you may write to its folder."), self->path, detail);
+      g_set_error (error, TH_STORE_ERROR, kind, READ_ONLY_MESSAGE, self->path, detail);
       break;
     case TH_STORE_ERROR_DAMAGED:
     case TH_STORE_ERROR_NEWER_VERSION:
@@ -309,8 +311,12 @@ ensure_file (const char  *path,
   if (fd < 0)
     {
       saved = errno;
-      g_set_error (error, TH_STORE_ERROR, errno_kind (saved),
-                   _("Cannot open the progress database %s: %s"), path, g_strerror (saved));
+      if (errno_kind (saved) == TH_STORE_ERROR_READ_ONLY)
+        g_set_error (error, TH_STORE_ERROR, TH_STORE_ERROR_READ_ONLY, READ_ONLY_MESSAGE,
+                     path, g_strerror (saved));
+      else
+        g_set_error (error, TH_STORE_ERROR, errno_kind (saved),
+                     _("Cannot open the progress database %s: %s"), path, g_strerror (saved));
       return FALSE;
     }
   g_close (fd, NULL);
