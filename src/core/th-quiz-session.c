@@ -21,6 +21,7 @@ struct _ThQuizSession
   ThQuizRun *run;
   gint64     learner_id;
   gint64     attempt_id;
+  gboolean   refresher;
 };
 
 G_DEFINE_FINAL_TYPE (ThQuizSession, th_quiz_session, G_TYPE_OBJECT)
@@ -92,6 +93,7 @@ th_quiz_session_start (ThStore             *store,
                        GError             **error)
 {
   g_autofree char *set = entry_ids ? g_strjoinv (" ", (GStrv) entry_ids) : NULL;
+  ThQuizSession *self;
   gint64 attempt_id;
 
   g_return_val_if_fail (TH_IS_STORE (store), NULL);
@@ -100,7 +102,9 @@ th_quiz_session_start (ThStore             *store,
   attempt_id = th_store_start_attempt (store, learner_id, th_module_get_id (module), kind, set, error);
   if (attempt_id == 0)
     return NULL;
-  return session_new (store, learner_id, module, attempt_id, entry_ids);
+  self = session_new (store, learner_id, module, attempt_id, entry_ids);
+  self->refresher = kind == TH_ATTEMPT_REFRESHER;
+  return self;
 }
 
 /**
@@ -193,6 +197,8 @@ th_quiz_session_resume (ThStore     *store,
 
   entry_ids = set ? g_strsplit (set, " ", -1) : NULL;
   self = session_new (store, learner_id, module, attempt_id, (const char * const *) entry_ids);
+  /* Only refreshers keep a scenario set. */
+  self->refresher = set != NULL;
   replay (self, stored);
   return g_steal_pointer (&self);
 }
@@ -209,6 +215,13 @@ th_quiz_session_get_module (ThQuizSession *self)
 {
   g_return_val_if_fail (TH_IS_QUIZ_SESSION (self), NULL);
   return self->module;
+}
+
+gboolean
+th_quiz_session_is_refresher (ThQuizSession *self)
+{
+  g_return_val_if_fail (TH_IS_QUIZ_SESSION (self), FALSE);
+  return self->refresher;
 }
 
 gint64

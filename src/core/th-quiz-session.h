@@ -44,6 +44,7 @@ ThQuizSession *th_quiz_session_resume         (ThStore             *store,
 ThQuizRun     *th_quiz_session_get_run        (ThQuizSession       *self);
 ThModule      *th_quiz_session_get_module     (ThQuizSession       *self);
 gint64         th_quiz_session_get_attempt_id (ThQuizSession       *self);
+gboolean       th_quiz_session_is_refresher   (ThQuizSession       *self);
 const ThAnswer *th_quiz_session_answer        (ThQuizSession       *self,
                                                const char * const  *choice_ids,
                                                GError             **error);

@@ -45,6 +45,31 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* GTK 4.8 names a button whose label has a mnemonic twice over, the first
+ * time with the underscore: a screen reader says "_Next Next". Its label
+ * child names it already, so the raw label goes. */
+static void
+drop_mnemonic_name (GtkWidget  *button,
+                    GParamSpec *pspec,
+                    gpointer    user_data)
+{
+  if (gtk_button_get_use_underline (GTK_BUTTON (button)) && gtk_button_get_label (GTK_BUTTON (button)))
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL);
+}
+
+static void
+fix_mnemonic_names (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget))
+    {
+      drop_mnemonic_name (widget, NULL, NULL);
+      g_signal_connect (widget, "notify::label", G_CALLBACK (drop_mnemonic_name), NULL);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    fix_mnemonic_names (child);
+}
+
 static const char *
 setting_title (const char *setting)
 {
@@ -102,12 +127,19 @@ show_context (ThQuizView       *self,
   gtk_label_set_text (self->context_label, text->str);
 }
 
+/* A choice of a select-all scenario is a check box; one of a single answer
+ * is a radio button. GTK 4.8 keeps the check box role for a button put in
+ * a group, so the role is given as the button is made. */
 static GtkWidget *
 create_choice (ThQuizView     *self,
                const ThChoice *choice,
+               gboolean        multiple,
                GtkCheckButton *group)
 {
-  GtkWidget *button = gtk_check_button_new ();
+  GtkWidget *button = g_object_new (GTK_TYPE_CHECK_BUTTON,
+                                    "accessible-role", multiple ? GTK_ACCESSIBLE_ROLE_CHECKBOX
+                                                                : GTK_ACCESSIBLE_ROLE_RADIO,
+                                    NULL);
   GtkWidget *label = gtk_label_new (NULL);
   GtkWidget *row = gtk_list_box_row_new ();
 
@@ -165,7 +197,7 @@ show_current (ThQuizView *self)
   g_ptr_array_set_size (self->buttons, 0);
   for (guint i = 0; i < scenario->choices->len; i++)
     {
-      GtkWidget *button = create_choice (self, g_ptr_array_index (scenario->choices, i),
+      GtkWidget *button = create_choice (self, g_ptr_array_index (scenario->choices, i), scenario->multiple,
                                          scenario->multiple ? NULL : GTK_CHECK_BUTTON (first));
       if (first == NULL)
         first = button;
@@ -281,8 +313,7 @@ show_feedback (ThQuizView     *self,
 {
   const ThScenario *scenario = answer->scenario;
   g_autofree char *score = g_strdup_printf (_("%d of %d points"), answer->score, answer->max_score);
-  GValue described_by = G_VALUE_INIT;
-  GtkAccessibleRelation relation = GTK_ACCESSIBLE_RELATION_DESCRIBED_BY;
+  g_autoptr(GString) description = g_string_new (NULL);
 
   clear_children (GTK_WIDGET (self->feedback_box));
   g_clear_pointer (&self->feedback_labels, g_list_free);
@@ -299,13 +330,17 @@ show_feedback (ThQuizView     *self,
   gtk_widget_set_visible (GTK_WIDGET (self->feedback_box), TRUE);
 
   /* GTK 4.8 has no announcements: the button that takes focus next is
-   * described by the feedback, so a screen reader reads it out. */
-  gtk_accessible_relation_init_value (relation, &described_by);
-  /* The accessible takes the list it is given. */
-  g_value_set_pointer (&described_by, g_list_copy (self->feedback_labels));
-  gtk_accessible_update_relation_value (GTK_ACCESSIBLE (self->continue_button), 1,
-                                        &relation, &described_by);
-  g_value_unset (&described_by);
+   * described by the feedback, so a screen reader reads it out. GTK 4.8
+   * makes no description of a described-by relation, so the text of the
+   * feedback is the description itself. */
+  for (GList *l = self->feedback_labels; l != NULL; l = l->next)
+    {
+      if (description->len > 0)
+        g_string_append_c (description, '\n');
+      g_string_append (description, gtk_label_get_text (GTK_LABEL (l->data)));
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->continue_button),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description->str, -1);
 }
 
 static void
@@ -324,6 +359,10 @@ on_check_clicked (ThQuizView *self)
     }
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->choice_list), FALSE);
+  /* GTK 4.8 tells a screen reader that a widget is disabled only when the
+   * widget itself is: each choice says it is answered and fixed. */
+  for (guint i = 0; i < self->buttons->len; i++)
+    gtk_widget_set_sensitive (g_ptr_array_index (self->buttons, i), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->check_button), FALSE);
   gtk_button_set_label (self->continue_button,
                         th_quiz_run_is_finished (th_quiz_session_get_run (self->session))
@@ -394,6 +433,7 @@ static void
 th_quiz_view_init (ThQuizView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  fix_mnemonic_names (GTK_WIDGET (self));
   self->buttons = g_ptr_array_new ();
 }
 
@@ -408,6 +448,8 @@ th_quiz_view_show (ThQuizView    *self,
 
   g_set_object (&self->session, session);
   adw_window_title_set_title (self->title, th_module_get_title (th_quiz_session_get_module (session)));
+  adw_window_title_set_subtitle (self->title, th_quiz_session_is_refresher (session)
+                                 ? _("Refresher") : _("Scenario Quiz"));
   if (th_quiz_run_is_finished (th_quiz_session_get_run (session)))
     g_signal_emit (self, signals[FINISHED], 0, session);
   else
