@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "th-accessibility.h"
 #include "th-content-problem.h"
 #include "th-home-page.h"
 #include "th-refresher.h"
@@ -22,6 +23,7 @@ struct _ThHomePage
   GtkProgressBar *progress_bar;
   GtkWidget      *resume_card;
   GtkLabel       *resume_label;
+  GtkWidget      *resume_button;
   GtkBox         *groups;
   GtkListBox     *due_list;
   GtkWidget      *due_group;
@@ -167,9 +169,9 @@ create_module_row (ThHomePage     *self,
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  /* The status is part of what a screen reader says for the row. */
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY,
-                                  label, NULL, -1);
+  /* The status is part of what a screen reader says for the row. GTK 4.8
+   * turns no described-by relation into a description: it is given as one. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
   g_object_set_data_full (G_OBJECT (row), "module", g_object_ref (module), g_object_unref);
   return row;
 }
@@ -228,6 +230,8 @@ show_resume (ThHomePage *self)
   text = g_strdup_printf (_("You have an unfinished quiz in “%s”. Your answers so far are saved."),
                           th_module_get_title (self->resumable));
   gtk_label_set_text (self->resume_label, text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->resume_button),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
 }
 
 static void
@@ -279,6 +283,7 @@ create_due_row (ThHomePage *self,
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *button = gtk_button_new_with_mnemonic (_("_Start Refresher"));
+  g_autofree char *description = NULL;
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), th_module_get_title (module));
@@ -286,8 +291,12 @@ create_due_row (ThHomePage *self,
                                                        "focused on what you missed before"));
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "suggested-action");
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY,
-                                  row, NULL, -1);
+  /* Which module the button refreshes, said as its description. */
+  th_accessibility_fix_mnemonic_names (button);
+  description = g_strdup_printf ("%s. %s", th_module_get_title (module),
+                                 adw_action_row_get_subtitle (ADW_ACTION_ROW (row)));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  description, -1);
   g_object_set_data_full (G_OBJECT (button), "module", g_object_ref (module), g_object_unref);
   g_signal_connect (button, "clicked", G_CALLBACK (on_refresher_clicked), self);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
@@ -396,6 +405,7 @@ th_home_page_class_init (ThHomePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ThHomePage, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, ThHomePage, resume_card);
   gtk_widget_class_bind_template_child (widget_class, ThHomePage, resume_label);
+  gtk_widget_class_bind_template_child (widget_class, ThHomePage, resume_button);
   gtk_widget_class_bind_template_child (widget_class, ThHomePage, groups);
   gtk_widget_class_bind_template_child (widget_class, ThHomePage, due_list);
   gtk_widget_class_bind_template_child (widget_class, ThHomePage, due_group);
@@ -408,6 +418,7 @@ static void
 th_home_page_init (ThHomePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  th_accessibility_fix_mnemonic_names (GTK_WIDGET (self));
 }
 
 /* Shows @learner's learning path as the store has it now; completions

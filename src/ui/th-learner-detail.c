@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "th-accessibility.h"
 #include "th-learner-detail.h"
 #include "th-onboarding.h"
 #include "th-report.h"
@@ -436,6 +437,7 @@ static void
 th_learner_detail_init (ThLearnerDetail *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  th_accessibility_fix_mnemonic_names (GTK_WIDGET (self));
 }
 
 void

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "th-accessibility.h"
 #include "th-lesson-view.h"
 
 /* A module's lesson, a page at a time; after the last page, its key points
@@ -244,6 +245,7 @@ static void
 th_lesson_view_init (ThLessonView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  th_accessibility_fix_mnemonic_names (GTK_WIDGET (self));
 }
 
 /* Opens @module's lesson on its first page. */

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "th-accessibility.h"
 #include "th-profiles-page.h"
 
 /* Who is at the workstation: pick a profile, or make one. A profile with
@@ -34,6 +35,33 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+/* libadwaita 1.2 leaves the button that shows the PIN without a name (a
+ * screen reader says "GtkImage"): it is named by its tooltip, which
+ * follows what it does. */
+static void
+name_by_tooltip (GtkWidget  *button,
+                 GParamSpec *pspec,
+                 gpointer    user_data)
+{
+  const char *tooltip = gtk_widget_get_tooltip_text (button);
+
+  if (tooltip != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+}
+
+static void
+name_icon_buttons (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) == NULL)
+    {
+      name_by_tooltip (widget, NULL, NULL);
+      g_signal_connect (widget, "notify::tooltip-text", G_CALLBACK (name_by_tooltip), NULL);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    name_icon_buttons (child);
+}
 
 static GtkWidget *
 create_learner_row (gpointer item,
@@ -184,6 +212,8 @@ static void
 th_profiles_page_init (ThProfilesPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  th_accessibility_fix_mnemonic_names (GTK_WIDGET (self));
+  name_icon_buttons (GTK_WIDGET (self->pin_row));
 }
 
 void

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "th-accessibility.h"
 #include "th-quiz-view.h"
 
 /* One moment of a scenario quiz at a time: the situation, the choices,
@@ -44,31 +45,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-/* GTK 4.8 names a button whose label has a mnemonic twice over, the first
- * time with the underscore: a screen reader says "_Next Next". Its label
- * child names it already, so the raw label goes. */
-static void
-drop_mnemonic_name (GtkWidget  *button,
-                    GParamSpec *pspec,
-                    gpointer    user_data)
-{
-  if (gtk_button_get_use_underline (GTK_BUTTON (button)) && gtk_button_get_label (GTK_BUTTON (button)))
-    gtk_accessible_reset_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL);
-}
-
-static void
-fix_mnemonic_names (GtkWidget *widget)
-{
-  if (GTK_IS_BUTTON (widget))
-    {
-      drop_mnemonic_name (widget, NULL, NULL);
-      g_signal_connect (widget, "notify::label", G_CALLBACK (drop_mnemonic_name), NULL);
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    fix_mnemonic_names (child);
-}
 
 static const char *
 setting_title (const char *setting)
@@ -433,7 +409,7 @@ static void
 th_quiz_view_init (ThQuizView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  fix_mnemonic_names (GTK_WIDGET (self));
+  th_accessibility_fix_mnemonic_names (GTK_WIDGET (self));
   self->buttons = g_ptr_array_new ();
 }
 

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "th-accessibility.h"
 #include "th-summary-view.h"
 
 /* The end of a quiz: the result against the pass mark, what improved,
@@ -20,6 +21,7 @@ struct _ThSummaryView
   GtkLabel       *improvement_label;
   GtkListBox     *review_list;
   GtkButton      *retry_button;
+  GtkWidget      *home_button;
 
   /* owned references */
   ThQuizSession  *session;
@@ -34,6 +36,17 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* libadwaita 1.2 does not say whether a review row is open: the row
+ * says so itself. */
+static void
+on_expanded_changed (AdwExpanderRow *row,
+                     GParamSpec     *pspec,
+                     gpointer        user_data)
+{
+  gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_EXPANDED,
+                               adw_expander_row_get_expanded (row), -1);
+}
+
 static GtkWidget *
 create_review_row (const ThAnswer *answer)
 {
@@ -43,6 +56,12 @@ create_review_row (const ThAnswer *answer)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), answer->scenario->title);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), points);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  /* libadwaita 1.2 names only the row's header: the row is named too, so
+   * that a screen reader's list of rows says which scenario each is. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  answer->scenario->title, -1);
+  on_expanded_changed (ADW_EXPANDER_ROW (row), NULL, NULL);
+  g_signal_connect (row, "notify::expanded", G_CALLBACK (on_expanded_changed), NULL);
 
   for (guint i = 0; answer->choice_ids[i] != NULL; i++)
     {
@@ -50,6 +69,7 @@ create_review_row (const ThAnswer *answer)
       g_autofree char *markup = g_strdup_printf ("<b>%s</b>\n%s\n\n%s", _("Your answer"),
                                                  choice->text, choice->feedback);
       GtkWidget *feedback = gtk_label_new (NULL);
+      GtkWidget *holder = gtk_list_box_row_new ();
 
       gtk_label_set_markup (GTK_LABEL (feedback), markup);
       gtk_label_set_wrap (GTK_LABEL (feedback), TRUE);
@@ -59,7 +79,12 @@ create_review_row (const ThAnswer *answer)
       gtk_widget_set_margin_bottom (feedback, 12);
       gtk_widget_set_margin_start (feedback, 12);
       gtk_widget_set_margin_end (feedback, 12);
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), feedback);
+      /* The text is selectable and takes the focus itself: the row that
+       * holds it is no stop of its own, nameless and doing nothing. */
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (holder), feedback);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (holder), FALSE);
+      gtk_widget_set_focusable (holder, FALSE);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), holder);
     }
   return row;
 }
@@ -126,6 +151,7 @@ th_summary_view_class_init (ThSummaryViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ThSummaryView, improvement_label);
   gtk_widget_class_bind_template_child (widget_class, ThSummaryView, review_list);
   gtk_widget_class_bind_template_child (widget_class, ThSummaryView, retry_button);
+  gtk_widget_class_bind_template_child (widget_class, ThSummaryView, home_button);
   gtk_widget_class_bind_template_callback (widget_class, on_retry_clicked);
 }
 
@@ -133,6 +159,16 @@ static void
 th_summary_view_init (ThSummaryView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  th_accessibility_fix_mnemonic_names (GTK_WIDGET (self));
+
+  /* The status page scrolls in a window of its own, which takes the focus
+   * when nothing in it can: a Tab stop with nothing to say. This page
+   * scrolls as a whole already. (Not focusable alone is not enough: in GTK
+   * 4.8 the scrolled window then still claims the focus, and Tab is stuck.) */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->status_page)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_SCROLLED_WINDOW (child))
+      gtk_widget_set_can_focus (child, FALSE);
 }
 
 void
@@ -142,7 +178,8 @@ th_summary_view_show (ThSummaryView       *self,
 {
   ThQuizRun *run = th_quiz_session_get_run (session);
   gboolean passed = th_quiz_run_get_passed (run);
-  g_autofree char *result = NULL, *improved = NULL;
+  g_autofree char *result = NULL, *improved = NULL, *description = NULL;
+  GtkWidget *focus;
   GPtrArray *answers = th_quiz_run_get_answers (run);
   GtkWidget *child;
 
@@ -166,4 +203,15 @@ th_summary_view_show (ThSummaryView       *self,
     gtk_list_box_append (self->review_list, create_review_row (g_ptr_array_index (answers, i)));
 
   gtk_widget_set_visible (GTK_WIDGET (self->retry_button), !passed);
+
+  /* The focus goes to the first thing to do next, described by the result,
+   * so that a screen reader reads the result out as the page opens. */
+  focus = passed ? self->home_button : GTK_WIDGET (self->retry_button);
+  description = g_strdup_printf ("%s. %s%s%s", adw_status_page_get_title (self->status_page), result,
+                                 *improved != '\0' ? " " : "", improved);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->retry_button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  passed ? "" : description, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->home_button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  passed ? description : "", -1);
+  gtk_widget_grab_focus (focus);
 }

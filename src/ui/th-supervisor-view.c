@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "th-accessibility.h"
 #include "th-report.h"
 #include "th-supervisor-view.h"
 
@@ -370,6 +371,7 @@ static void
 th_supervisor_view_init (ThSupervisorView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  th_accessibility_fix_mnemonic_names (GTK_WIDGET (self));
   self->filter = gtk_custom_filter_new (row_matches, self, NULL);
 }
 

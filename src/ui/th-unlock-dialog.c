@@ -4,6 +4,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+
+#include "th-accessibility.h"
 #include <string.h>
 
 #include "th-unlock-dialog.h"
@@ -271,6 +273,7 @@ static void
 th_unlock_dialog_init (ThUnlockDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  th_accessibility_fix_mnemonic_names (GTK_WIDGET (self));
 }
 
 ThUnlockDialog *
