@@ -4,10 +4,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-
-#include "th-accessibility.h"
 #include <string.h>
 
+#include "th-accessibility.h"
 #include "th-unlock-dialog.h"
 
 /* Opens supervisor mode: the first supervisor sets a passphrase, later
