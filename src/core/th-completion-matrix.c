@@ -127,8 +127,9 @@ mark_started (ThCompletionMatrix  *self,
   sqlite3_stmt *stmt;
   int rc;
 
-  stmt = th_store_prepare (store, "SELECT learner_id, module_id FROM attempts "
-                                  "GROUP BY learner_id, module_id", error);
+  /* A plain scan of the covering index: cheaper than GROUP BY, and
+   * marking a cell twice costs nothing. */
+  stmt = th_store_prepare (store, "SELECT learner_id, module_id FROM attempts", error);
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -171,29 +172,58 @@ set_completion (ThCompletionMatrix *self,
   cell->expires_at = g_date_time_to_unix (expires);
 }
 
+static void
+complete_cell (ThCompletionMatrix *self,
+               gint64              learner_id,
+               const char         *module_id,
+               const char         *completed_at,
+               int                 percent)
+{
+  ThMatrixCell *cell = cell_at (self, learner_id, module_id);
+  guint column = GPOINTER_TO_UINT (g_hash_table_lookup (self->columns, module_id));
+
+  if (cell != NULL)
+    set_completion (self, cell, column - 1, completed_at, percent);
+}
+
 static gboolean
 mark_completed (ThCompletionMatrix  *self,
                 ThStore             *store,
                 GError             **error)
 {
+  g_autofree char *module_id = NULL, *completed_at = NULL;
+  gint64 learner_id = 0;
+  int percent = 0;
   sqlite3_stmt *stmt;
   int rc;
 
-  /* SQLite gives the other columns of the row holding the max. */
-  stmt = th_store_prepare (store, "SELECT learner_id, module_id, max(completed_at), score_percent "
-                                  "FROM completions GROUP BY learner_id, module_id", error);
+  /* In the covering index's order, the latest completion is the last row
+   * of each learner and module; only that one is worked out. An ordered
+   * scan is cheaper than GROUP BY with max(). */
+  stmt = th_store_prepare (store, "SELECT learner_id, module_id, completed_at, score_percent "
+                                  "FROM completions ORDER BY learner_id, module_id, completed_at",
+                           error);
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      const char *module_id = (const char *) sqlite3_column_text (stmt, 1);
-      ThMatrixCell *cell = cell_at (self, sqlite3_column_int64 (stmt, 0), module_id);
-      guint column = GPOINTER_TO_UINT (g_hash_table_lookup (self->columns, module_id));
+      gint64 row_learner = sqlite3_column_int64 (stmt, 0);
+      const char *row_module = (const char *) sqlite3_column_text (stmt, 1);
 
-      if (cell != NULL)
-        set_completion (self, cell, column - 1, (const char *) sqlite3_column_text (stmt, 2),
-                        sqlite3_column_int (stmt, 3));
+      if (module_id != NULL && (row_learner != learner_id || !g_str_equal (row_module, module_id)))
+        complete_cell (self, learner_id, module_id, completed_at, percent);
+      if (module_id == NULL || !g_str_equal (row_module, module_id))
+        {
+          g_free (module_id);
+          module_id = g_strdup (row_module);
+        }
+      g_free (completed_at);
+      completed_at = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      learner_id = row_learner;
+      percent = sqlite3_column_int (stmt, 3);
     }
+  if (module_id != NULL)
+    complete_cell (self, learner_id, module_id, completed_at, percent);
   return th_store_finish_read (store, stmt, rc, error);
 }
 
