@@ -311,6 +311,80 @@ th_completion_matrix_load (ThStore    *store,
   return g_steal_pointer (&self);
 }
 
+typedef struct
+{
+  ThStore   *store;
+  ThCatalog *catalog;
+  guint      default_months;
+} LoadData;
+
+static void
+load_data_free (LoadData *data)
+{
+  g_object_unref (data->store);
+  g_object_unref (data->catalog);
+  g_free (data);
+}
+
+static void
+load_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  LoadData *data = task_data;
+  GError *error = NULL;
+  ThCompletionMatrix *matrix = th_completion_matrix_load (data->store, data->catalog,
+                                                          data->default_months, &error);
+
+  if (matrix == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, matrix, g_object_unref);
+}
+
+/**
+ * th_completion_matrix_load_async:
+ *
+ * Reads the matrix on a worker thread: with many learners it takes longer
+ * than a frame. The store's connection is shared safely (SQLite is built
+ * serialized); the catalog is only read.
+ */
+void
+th_completion_matrix_load_async (ThStore             *store,
+                                 ThCatalog           *catalog,
+                                 guint                default_months,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  LoadData *data = g_new0 (LoadData, 1);
+
+  g_return_if_fail (TH_IS_STORE (store));
+  g_return_if_fail (TH_IS_CATALOG (catalog));
+
+  data->store = g_object_ref (store);
+  data->catalog = g_object_ref (catalog);
+  data->default_months = default_months;
+  g_task_set_source_tag (task, th_completion_matrix_load_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
+  g_task_run_in_thread (task, load_in_thread);
+}
+
+/**
+ * th_completion_matrix_load_finish:
+ *
+ * Returns: (transfer full): the matrix, or %NULL with @error set
+ */
+ThCompletionMatrix *
+th_completion_matrix_load_finish (GAsyncResult  *result,
+                                  GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 /**
  * th_completion_matrix_get_rows:
  *

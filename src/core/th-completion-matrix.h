@@ -17,6 +17,14 @@ ThCompletionMatrix *th_completion_matrix_load        (ThStore            *store,
                                                       ThCatalog          *catalog,
                                                       guint               default_months,
                                                       GError            **error);
+void                th_completion_matrix_load_async  (ThStore            *store,
+                                                      ThCatalog          *catalog,
+                                                      guint               default_months,
+                                                      GCancellable       *cancellable,
+                                                      GAsyncReadyCallback callback,
+                                                      gpointer            user_data);
+ThCompletionMatrix *th_completion_matrix_load_finish (GAsyncResult       *result,
+                                                      GError            **error);
 GListModel         *th_completion_matrix_get_rows    (ThCompletionMatrix *self);
 GPtrArray          *th_completion_matrix_get_modules (ThCompletionMatrix *self);
 ThMatrixRow        *th_completion_matrix_find_row    (ThCompletionMatrix *self,

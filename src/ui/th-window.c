@@ -179,25 +179,58 @@ on_quiz_finished (ThWindow      *self,
   gtk_stack_set_visible_child_name (self->stack, "summary");
 }
 
-static gboolean
-reload_matrix (ThWindow *self)
-{
-  g_autoptr(GError) error = NULL;
+typedef void (*MatrixReady) (ThWindow *self);
 
+static void
+on_matrix_loaded (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) pending = user_data;
+  ThWindow *self = g_task_get_source_object (pending);
+  MatrixReady ready = g_task_get_task_data (pending);
+  g_autoptr(GError) error = NULL;
+  ThCompletionMatrix *matrix = th_completion_matrix_load_finish (result, &error);
+
+  /* Locked while it loaded: nothing to show. */
+  if (self->supervisor_id == 0)
+    {
+      g_clear_object (&matrix);
+      return;
+    }
+  if (matrix == NULL)
+    {
+      th_window_show_error (self, _("The Records Cannot Be Read"), error->message);
+      return;
+    }
   g_clear_object (&self->matrix);
-  self->matrix = th_completion_matrix_load (self->store, self->catalog, default_months (self), &error);
-  if (self->matrix == NULL)
-    th_window_show_error (self, _("The Records Cannot Be Read"), error->message);
-  return self->matrix != NULL;
+  self->matrix = matrix;
+  ready (self);
+}
+
+/* Reads the matrix off the interface thread, then calls @ready. */
+static void
+reload_matrix (ThWindow    *self,
+               MatrixReady  ready)
+{
+  GTask *pending = g_task_new (self, NULL, NULL, NULL);
+
+  g_task_set_task_data (pending, ready, NULL);
+  th_completion_matrix_load_async (self->store, self->catalog, default_months (self), NULL,
+                                   on_matrix_loaded, pending);
+}
+
+static void
+present_supervisor_view (ThWindow *self)
+{
+  th_supervisor_view_show (self->supervisor_view, self->matrix, self->supervisor_name);
+  gtk_stack_set_visible_child_name (self->stack, "supervisor");
 }
 
 static void
 show_supervisor_view (ThWindow *self)
 {
-  if (!reload_matrix (self))
-    return;
-  th_supervisor_view_show (self->supervisor_view, self->matrix, self->supervisor_name);
-  gtk_stack_set_visible_child_name (self->stack, "supervisor");
+  reload_matrix (self, present_supervisor_view);
 }
 
 static void
@@ -306,10 +339,15 @@ on_learner_deleted (ThWindow *self)
 }
 
 static void
+show_detail_again (ThWindow *self)
+{
+  on_learner_activated (self, self->detail_learner);
+}
+
+static void
 on_learner_changed (ThWindow *self)
 {
-  if (reload_matrix (self))
-    on_learner_activated (self, self->detail_learner);
+  reload_matrix (self, show_detail_again);
 }
 
 static void
