@@ -267,6 +267,21 @@ test_exports (void)
   }
 }
 
+static void
+test_help_in_spanish (void)
+{
+  g_autofree char *good = fixture ("good");
+  g_autofree char *content = g_strdup_printf ("THRESHOLD_CONTENT_DIR=%s", good);
+  const char *env[] = { "LANGUAGE=es", "DISPLAY", content, NULL };
+  const char *args[] = { "--help", NULL };
+  g_autofree char *out = NULL, *err = NULL;
+  int status;
+
+  th_test_run_threshold (env, args, &out, &err, &status);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (out, "Usar ARCHIVO como base de datos de progreso"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -286,6 +301,7 @@ main (int   argc,
   g_test_add_func ("/cli/backup-on-demand", test_backup_on_demand);
   g_test_add_func ("/cli/verify-missing-database", test_verify_missing_database);
   g_test_add_func ("/cli/exports", test_exports);
+  g_test_add_func ("/cli/help-in-spanish", test_help_in_spanish);
 
   result = g_test_run ();
   th_test_rmtree (tmp_dir);

@@ -213,12 +213,16 @@ verify_chain (sqlite3 *db)
                                           (const char *) sqlite3_column_text (stmt, 4),
                                           (const char *) sqlite3_column_text (stmt, 5));
 
+      /* Numbers as text: a gettext message cannot hold G_GINT64_FORMAT. */
+      g_autofree char *expected = g_strdup_printf ("%" G_GINT64_FORMAT, expected_id);
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
       if (id != expected_id)
-        problem = g_strdup_printf (_("audit record %" G_GINT64_FORMAT " is missing: the trail "
-                                     "was cut outside Threshold"), expected_id);
+        problem = g_strdup_printf (_("audit record %s is missing: the trail was cut outside "
+                                     "Threshold"), expected);
       else if (g_strcmp0 (hash, (const char *) sqlite3_column_text (stmt, 6)) != 0)
-        problem = g_strdup_printf (_("audit record %" G_GINT64_FORMAT " does not match its hash: "
-                                     "it was changed outside Threshold"), id);
+        problem = g_strdup_printf (_("audit record %s does not match its hash: it was changed "
+                                     "outside Threshold"), number);
       g_free (previous);
       previous = g_strdup ((const char *) sqlite3_column_text (stmt, 6));
       expected_id = id + 1;

@@ -288,8 +288,9 @@ th_report_write_transcript (ThCompletionMatrix  *matrix,
   row = th_completion_matrix_find_row (matrix, learner_id);
   if (row == NULL)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("There is no learner %" G_GINT64_FORMAT),
-                   learner_id);
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, learner_id);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("There is no learner %s"), number);
       return FALSE;
     }
 
