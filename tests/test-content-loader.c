@@ -3,6 +3,7 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "th-catalog.h"
 #include "th-content-problem.h"
@@ -327,6 +328,183 @@ test_shipped_content_valid (void)
   g_assert_cmpuint (g_list_model_get_n_items (th_catalog_get_modules (catalog)), >, 0);
 }
 
+/* The errors reported for the file called @name. */
+static guint
+count_errors_for (ThCatalog  *catalog,
+                  const char *name)
+{
+  GPtrArray *problems = th_catalog_get_problems (catalog);
+  guint count = 0;
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      ThContentProblem *problem = g_ptr_array_index (problems, i);
+      g_autofree char *base = g_path_get_basename (problem->file);
+
+      count += g_str_equal (base, name) && problem->severity == TH_SEVERITY_ERROR;
+    }
+  return count;
+}
+
+static gboolean
+loaded_from (ThCatalog  *catalog,
+             const char *name)
+{
+  GListModel *modules = th_catalog_get_modules (catalog);
+
+  for (guint i = 0; i < g_list_model_get_n_items (modules); i++)
+    {
+      g_autoptr(ThModule) module = g_list_model_get_item (modules, i);
+      g_autofree char *base = g_path_get_basename (th_module_get_path (module));
+
+      if (g_str_equal (base, name))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* What tests/fuzz found, minimized, and hand-made inputs like it. Each
+ * file is refused with an error, or loads cleanly if its name ends in
+ * "-loads.xml"; every message must be UTF-8, as labels show them. */
+static void
+test_fuzz_regressions (void)
+{
+  g_autoptr(ThCatalog) catalog = catalog_new (NULL);
+  g_autofree char *path = fixture ("fuzz", NULL);
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  GPtrArray *problems;
+  const char *name;
+  guint n_files = 0;
+
+  g_assert_nonnull (dir);
+  th_catalog_add_path (catalog, path, TH_CONTENT_ORIGIN_BUNDLED);
+
+  problems = th_catalog_get_problems (catalog);
+  for (guint i = 0; i < problems->len; i++)
+    g_assert_true (g_utf8_validate (((ThContentProblem *) problems->pdata[i])->message, -1, NULL));
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      guint errors;
+
+      if (!g_str_has_suffix (name, ".xml"))
+        continue;
+      n_files++;
+      errors = count_errors_for (catalog, name);
+      g_test_message ("%s: %u errors", name, errors);
+      if (g_str_has_suffix (name, "-loads.xml"))
+        {
+          g_assert_cmpuint (errors, ==, 0);
+          g_assert_true (loaded_from (catalog, name));
+        }
+      else
+        {
+          g_assert_cmpuint (errors, >, 0);
+          g_assert_false (loaded_from (catalog, name));
+        }
+    }
+  g_assert_cmpuint (n_files, >, 0);
+  g_assert_cmpuint (th_catalog_get_n_files (catalog), ==, n_files);
+}
+
+/* A module with as many scenarios as an element may hold, each but the last
+ * leading to the next: the flow checks once took time cubic in this, and
+ * th_quiz_get_branch_depth () exponential. */
+static GBytes *
+long_chain_module (guint n)
+{
+  GString *text = g_string_new ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                                "<module xmlns=\"urn:x-threshold:module:1\" id=\"long-chain\""
+                                " kind=\"other\" order=\"1\"><title>t</title><summary>s</summary>"
+                                "<lesson><page id=\"p\"><heading>h</heading><p>p</p></page></lesson>"
+                                "<key-points><point>k</point></key-points>"
+                                "<sources><source id=\"s\">s</source></sources><quiz pass-mark=\"50\">\n");
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *next = i + 1 < n ? g_strdup_printf (" next=\"s%u\"", i + 1) : g_strdup ("");
+
+      g_string_append_printf (text, "<scenario id=\"s%u\"%s><title>t</title><situation>s</situation>",
+                              i, i > 0 ? " follow-up=\"true\"" : "");
+      for (guint j = 0; j < 2; j++)
+        g_string_append_printf (text, "<choice id=\"c%u\" score=\"%u\"%s><text>t</text>"
+                                "<feedback>f</feedback></choice>", j, 1 - j, next);
+      g_string_append (text, "</scenario>\n");
+    }
+  g_string_append (text, "</quiz></module>\n");
+  return g_string_free_to_bytes (text);
+}
+
+static void
+test_long_follow_up_chain (void)
+{
+  g_autoptr(ThContentLoader) loader = th_content_loader_new ();
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) th_content_problem_free);
+  g_autoptr(GBytes) bytes = long_chain_module (1000);
+  g_autoptr(ThModule) module = NULL;
+
+  module = th_content_loader_load_bytes (loader, "long-chain.xml", bytes, problems);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      g_autofree char *line = th_content_problem_format (problems->pdata[i]);
+      g_test_message ("%s", line);
+    }
+  g_assert_nonnull (module);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_cmpuint (th_module_get_quiz (module)->scenarios->len, ==, 1000);
+  /* Both choices of each moment lead on: walking every path is 2^1000. */
+  g_assert_cmpuint (th_quiz_get_branch_depth (th_module_get_quiz (module), 0), ==, 1000);
+
+  /* One more is too wide, and refused before the schema sees it. */
+  g_clear_object (&module);
+  g_clear_pointer (&bytes, g_bytes_unref);
+  bytes = long_chain_module (1001);
+  module = th_content_loader_load_bytes (loader, "long-chain.xml", bytes, problems);
+  g_assert_null (module);
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_nonnull (strstr (((ThContentProblem *) problems->pdata[0])->message, "at most 1000"));
+}
+
+/* A positiveInteger has no upper bound: a huge one is clamped, not wrapped
+ * round to 0 (a refresher of no scenarios). */
+static void
+test_huge_numbers_clamped (void)
+{
+  g_autoptr(ThCatalog) catalog = catalog_new (NULL);
+  g_autofree char *example = fixture ("good", "example.xml", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("threshold-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "huge.xml", NULL);
+  ThModule *module;
+
+  write_edited (example, path, "refresher-size=\"2\"", "refresher-size=\"4294967296\"");
+  th_catalog_add_path (catalog, path, TH_CONTENT_ORIGIN_BUNDLED);
+  module = th_catalog_find_module (catalog, "example-welcome");
+  g_assert_nonnull (module);
+  g_assert_cmpuint (th_module_get_quiz (module)->refresher_size, ==, G_MAXUINT);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* A FIFO would block the loader until something wrote to it, and a device
+ * may never end: only regular files are read. */
+static void
+test_fifo_refused (void)
+{
+  g_autoptr(ThCatalog) catalog = catalog_new (NULL);
+  g_autofree char *dir = g_dir_make_tmp ("threshold-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "pipe.xml", NULL);
+  ThContentProblem *problem;
+
+  g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+  th_catalog_add_path (catalog, dir, TH_CONTENT_ORIGIN_BUNDLED);
+  problem = problem_for (catalog, "pipe.xml", TH_SEVERITY_ERROR);
+  g_assert_nonnull (strstr (problem->message, "not a regular file"));
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -342,6 +520,10 @@ main (int   argc,
   g_test_add_func ("/core/content/external-entity-not-read", test_external_entity_not_read);
   g_test_add_func ("/core/content/language-warning", test_language_warning);
   g_test_add_func ("/core/content/shipped-content-valid", test_shipped_content_valid);
+  g_test_add_func ("/core/content/fuzz-regressions", test_fuzz_regressions);
+  g_test_add_func ("/core/content/long-follow-up-chain", test_long_follow_up_chain);
+  g_test_add_func ("/core/content/huge-numbers-clamped", test_huge_numbers_clamped);
+  g_test_add_func ("/core/content/fifo-refused", test_fifo_refused);
 
   return g_test_run ();
 }

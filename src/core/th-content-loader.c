@@ -5,9 +5,14 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
+#include <libxml/SAX2.h>
 #include <libxml/xmlerror.h>
 
 #include "th-content-loader.h"
@@ -22,6 +27,10 @@
 /* No network, no DTD, no entity substitution, no XInclude: a module file
  * can never make the loader read anything but itself. */
 #define PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOCDATA)
+
+/* See check_width () and find_crowded_tag (). */
+#define MAX_CHILD_ELEMENTS 1000
+#define MAX_ATTRIBUTES     100
 
 struct _ThContentLoader
 {
@@ -109,7 +118,9 @@ on_xml_error (void        *data,
               xmlErrorPtr  error)
 {
   Parse *p = data;
-  g_autofree char *message = g_strdup (error->message ? error->message : "");
+  /* libxml2 quotes names as it found them, even bytes that are not UTF-8;
+   * a problem ends up in a GTK label, which must have UTF-8. */
+  g_autofree char *message = g_utf8_make_valid (error->message ? error->message : "", -1);
   ThSeverity severity = error->level == XML_ERR_WARNING ? TH_SEVERITY_WARNING : TH_SEVERITY_ERROR;
   int line = error->line;
 
@@ -145,46 +156,146 @@ refuse_doctype (void          *ctx,
   xmlStopParser (ctxt);
 }
 
-static gboolean
-read_bounded (Parse  *p,
-              char  **contents,
-              gsize  *length)
+/* Called after the XML declaration, before any element. The parser reads
+ * UTF-8 whatever the file declares (see parse_document ()), so another
+ * declared encoding is refused here. libxml2 keeps such a declaration in
+ * the input, except UTF-16 and UTF-8, which it keeps in the context. */
+static void
+start_document (void *ctx)
 {
-  g_autoptr(GError) error = NULL;
-  GStatBuf st;
+  xmlParserCtxtPtr ctxt = ctx;
+  Parse *p = ctxt->_private;
+  const xmlChar *declared = ctxt->input->encoding ? ctxt->input->encoding : ctxt->encoding;
 
-  if (g_stat (p->path, &st) != 0)
+  if (declared != NULL && g_ascii_strcasecmp ((const char *) declared, "UTF-8") != 0)
     {
-      report (p, 0, TH_SEVERITY_ERROR, _("cannot be read: %s"), g_strerror (errno));
-      return FALSE;
+      report (p, 1, TH_SEVERITY_ERROR,
+              _("module files must be UTF-8, but this one declares “%s”"), declared);
+      xmlStopParser (ctxt);
+      return;
     }
-  if (st.st_size > TH_CONTENT_MAX_FILE_SIZE)
+  xmlSAX2StartDocument (ctx);
+}
+
+/* The one bound on a module's size, whether it comes from a file or not. */
+static gboolean
+check_size (Parse  *p,
+            gint64  size)
+{
+  if (size <= TH_CONTENT_MAX_FILE_SIZE)
+    return TRUE;
+  report (p, 0, TH_SEVERITY_ERROR,
+          _("the file is %" G_GINT64_FORMAT " bytes; a module may be at most %d bytes"),
+          size, TH_CONTENT_MAX_FILE_SIZE);
+  return FALSE;
+}
+
+/* Opens a module file and measures it, refusing anything but a regular
+ * file: a FIFO would block the loader and a device may never end. Opening
+ * with O_NONBLOCK keeps a FIFO from blocking before it is refused. */
+static int
+open_module_file (Parse *p)
+{
+  GStatBuf st;
+  int fd = g_open (p->path, O_RDONLY | O_NONBLOCK | O_CLOEXEC, 0);
+
+  if (fd < 0 || fstat (fd, &st) != 0)
     {
-      report (p, 0, TH_SEVERITY_ERROR,
-              _("the file is %" G_GINT64_FORMAT " bytes; a module may be at most %d bytes"),
-              (gint64) st.st_size, TH_CONTENT_MAX_FILE_SIZE);
-      return FALSE;
+      int saved_errno = errno;
+
+      report (p, 0, TH_SEVERITY_ERROR, _("cannot be read: %s"), g_strerror (saved_errno));
+      if (fd >= 0)
+        close (fd);
+      return -1;
     }
-  if (!g_file_get_contents (p->path, contents, length, &error))
+  if (!S_ISREG (st.st_mode))
+    report (p, 0, TH_SEVERITY_ERROR, _("cannot be read: it is not a regular file"));
+  else if (check_size (p, st.st_size))
+    return fd;
+  close (fd);
+  return -1;
+}
+
+/* Reads no more than a module may hold (and one chunk beyond, to notice),
+ * so a file that grows while it is read cannot make the loader read on. */
+static GBytes *
+read_bounded (Parse *p,
+              int    fd)
+{
+  g_autoptr(GByteArray) data = g_byte_array_new ();
+  guint8 chunk[8192];
+
+  while (data->len <= TH_CONTENT_MAX_FILE_SIZE)
     {
-      report (p, 0, TH_SEVERITY_ERROR, _("cannot be read: %s"), error->message);
-      return FALSE;
+      gssize n = read (fd, chunk, sizeof chunk);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved_errno = errno;
+
+          report (p, 0, TH_SEVERITY_ERROR, _("cannot be read: %s"), g_strerror (saved_errno));
+          return NULL;
+        }
+      if (n == 0)
+        return g_byte_array_free_to_bytes (g_steal_pointer (&data));
+      g_byte_array_append (data, chunk, n);
     }
-  /* The file may have grown since it was measured. */
-  if (*length > TH_CONTENT_MAX_FILE_SIZE)
+  report (p, 0, TH_SEVERITY_ERROR, _("the file grew past %d bytes while it was read"),
+          TH_CONTENT_MAX_FILE_SIZE);
+  return NULL;
+}
+
+static gboolean
+is_xml_space (char c)
+{
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/* libxml2 2.9 compares each attribute of a tag with all those before it,
+ * and keeps them in a list it walks to the end of to add one: a tag with
+ * 150,000 attributes, as fit in 1 MiB, took over eight minutes. No module
+ * needs more than a few, so such a tag is looked for before parsing. Each
+ * attribute is an '=', maybe space, and a quote, and no '<' comes inside a
+ * tag, so counting those since the last '<' can only overcount. This reads
+ * the bytes as UTF-8, which is how parse_document () has libxml2 read them. */
+static const char *
+find_crowded_tag (const char *c,
+                  const char *end)
+{
+  guint n = 0;
+
+  for (; c < end; c++)
     {
-      g_clear_pointer (contents, g_free);
-      report (p, 0, TH_SEVERITY_ERROR, _("the file grew past %d bytes while it was read"),
-              TH_CONTENT_MAX_FILE_SIZE);
-      return FALSE;
+      const char *after = c + 1;
+
+      if (*c == '<')
+        n = 0;
+      if (*c != '=')
+        continue;
+      while (after < end && is_xml_space (*after))
+        after++;
+      if (after < end && (*after == '"' || *after == '\'') && ++n > MAX_ATTRIBUTES)
+        return c;
     }
-  if (*length == 0)
-    {
-      g_clear_pointer (contents, g_free);
-      report (p, 1, TH_SEVERITY_ERROR, _("the file is empty"));
-      return FALSE;
-    }
-  return TRUE;
+  return NULL;
+}
+
+static gboolean
+check_crowded_tags (Parse      *p,
+                    const char *contents,
+                    gsize       length)
+{
+  const char *crowded = find_crowded_tag (contents, contents + length);
+  guint line = 1;
+
+  if (crowded == NULL)
+    return TRUE;
+  for (const char *c = contents; (c = memchr (c, '\n', crowded - c)) != NULL; c++)
+    line++;
+  report (p, line, TH_SEVERITY_ERROR, _("a tag here has more than %d attributes"), MAX_ATTRIBUTES);
+  return FALSE;
 }
 
 static xmlDocPtr
@@ -197,8 +308,12 @@ parse_document (Parse      *p,
 
   ctxt->_private = p;
   ctxt->sax->internalSubset = refuse_doctype;
+  ctxt->sax->startDocument = start_document;
   xmlSetStructuredErrorFunc (p, on_xml_error);
-  doc = xmlCtxtReadMemory (ctxt, contents, (int) length, p->path, NULL, PARSE_OPTIONS);
+  /* Read as UTF-8 whatever the file declares: no converter ever sees what
+   * a module holds, and the bytes parsed are the bytes find_crowded_tag ()
+   * counted. start_document () refuses another declared encoding. */
+  doc = xmlCtxtReadMemory (ctxt, contents, (int) length, p->path, "UTF-8", PARSE_OPTIONS);
   xmlSetStructuredErrorFunc (NULL, NULL);
 
   if (doc != NULL && (!ctxt->wellFormed || p->n_errors > 0))
@@ -207,24 +322,52 @@ parse_document (Parse      *p,
     report (p, 1, TH_SEVERITY_ERROR, _("the file is not well-formed XML"));
   xmlFreeParserCtxt (ctxt);
 
-  if (doc != NULL && doc->encoding != NULL &&
-      g_ascii_strcasecmp ((const char *) doc->encoding, "UTF-8") != 0)
-    {
-      report (p, 1, TH_SEVERITY_ERROR,
-              _("module files must be UTF-8, but this one declares “%s”"), doc->encoding);
-      g_clear_pointer (&doc, xmlFreeDoc);
-    }
   return doc;
+}
+
+/* libxml2's RELAX NG validator takes time quadratic in the children of an
+ * element with mixed content: 1 MiB of "a<em/>" in one paragraph took four
+ * minutes. No module needs an element this wide, so wider ones are refused
+ * before the schema sees them. The recursion is as deep as the document,
+ * which the parser keeps to 256 levels. */
+static gboolean
+check_width (Parse   *p,
+             xmlNode *node)
+{
+  gboolean ok = TRUE;
+
+  for (; node != NULL; node = node->next)
+    {
+      gulong n_children;
+
+      if (node->type != XML_ELEMENT_NODE)
+        continue;
+      n_children = xmlChildElementCount (node);
+      if (n_children > MAX_CHILD_ELEMENTS)
+        {
+          report (p, xmlGetLineNo (node), TH_SEVERITY_ERROR,
+                  _("<%s> has %lu elements in it; an element may hold at most %d"),
+                  node->name, n_children, MAX_CHILD_ELEMENTS);
+          ok = FALSE;
+        }
+      else if (!check_width (p, node->children))
+        ok = FALSE;
+    }
+  return ok;
 }
 
 static gboolean
 validate_document (Parse     *p,
                    xmlDocPtr  doc)
 {
-  xmlRelaxNGValidCtxtPtr vctxt = xmlRelaxNGNewValidCtxt (p->loader->schema);
+  xmlRelaxNGValidCtxtPtr vctxt;
   guint errors_before = p->n_errors;
   int result;
 
+  if (!check_width (p, xmlDocGetRootElement (doc)))
+    return FALSE;
+
+  vctxt = xmlRelaxNGNewValidCtxt (p->loader->schema);
   p->doc = doc;
   xmlRelaxNGSetValidStructuredErrors (vctxt, on_xml_error, p);
   xmlSetStructuredErrorFunc (p, on_xml_error);
@@ -250,6 +393,22 @@ prop (xmlNode    *node,
 
   xmlFree (value);
   return copy;
+}
+
+/* A positiveInteger has no upper bound: clamp it, where a cast would wrap
+ * refresher-size="4294967296" round to 0. */
+static guint
+prop_uint (xmlNode    *node,
+           const char *name,
+           guint       fallback)
+{
+  g_autofree char *value = prop (node, name);
+  guint64 number;
+
+  if (value == NULL)
+    return fallback;
+  number = g_ascii_strtoull (value, NULL, 10);
+  return (guint) MIN (number, G_MAXUINT);
 }
 
 static gboolean
@@ -583,11 +742,9 @@ read_quiz (Parse   *p,
            xmlNode *node)
 {
   ThQuiz *quiz = th_quiz_new ();
-  g_autofree char *pass_mark = prop (node, "pass-mark");
-  g_autofree char *refresher_size = prop (node, "refresher-size");
 
-  quiz->pass_mark = (guint) g_ascii_strtoull (pass_mark, NULL, 10);
-  quiz->refresher_size = refresher_size ? (guint) g_ascii_strtoull (refresher_size, NULL, 10) : 3;
+  quiz->pass_mark = prop_uint (node, "pass-mark", 0);
+  quiz->refresher_size = prop_uint (node, "refresher-size", 3);
   foreach_element (child, node)
     g_ptr_array_add (quiz->scenarios, read_scenario (p, child));
   return quiz;
@@ -599,7 +756,6 @@ read_module_attributes (ThModule *module,
 {
   g_autofree char *kind = prop (root, "kind");
   g_autofree char *level = prop (root, "level");
-  g_autofree char *order = prop (root, "order");
   g_autofree char *required = prop (root, "required");
 
   module->id = prop (root, "id");
@@ -611,7 +767,7 @@ read_module_attributes (ThModule *module,
                 : g_strcmp0 (level, "organization") == 0 ? TH_MODULE_LEVEL_ORGANIZATION
                 : g_strcmp0 (level, "beyond-clinic") == 0 ? TH_MODULE_LEVEL_BEYOND_CLINIC
                 : TH_MODULE_LEVEL_NONE;
-  module->order = (guint) g_ascii_strtoull (order, NULL, 10);
+  module->order = prop_uint (root, "order", 0);
   module->required = required == NULL || g_str_equal (required, "true") || g_str_equal (required, "1");
 }
 
@@ -694,9 +850,37 @@ check_lesson (Parse    *p,
     }
 }
 
+/* Scenario ids to index + 1; the first of a repeated id wins, as in
+ * th_quiz_find_scenario_index (). Following a next through this rather
+ * than along the quiz keeps the checks linear: on a long chain of
+ * follow-ups, as a 1 MiB file can hold, they took minutes. */
+static GHashTable *
+index_scenarios (ThQuiz *quiz)
+{
+  GHashTable *index = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = quiz->scenarios->len; i > 0; i--)
+    {
+      ThScenario *scenario = g_ptr_array_index (quiz->scenarios, i - 1);
+      g_hash_table_insert (index, scenario->id, GUINT_TO_POINTER (i));
+    }
+  return index;
+}
+
+/* The index of the scenario @choice leads to, or -1. */
+static int
+next_index (GHashTable     *index,
+            const ThChoice *choice)
+{
+  if (choice->next == NULL)
+    return -1;
+  return GPOINTER_TO_INT (g_hash_table_lookup (index, choice->next)) - 1;
+}
+
 static void
 check_choices (Parse      *p,
                ThQuiz     *quiz,
+               GHashTable *index,
                ThScenario *scenario)
 {
   g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
@@ -706,7 +890,8 @@ check_choices (Parse      *p,
   for (guint i = 0; i < scenario->choices->len; i++)
     {
       ThChoice *choice = g_ptr_array_index (scenario->choices, i);
-      ThScenario *target = choice->next ? th_quiz_find_scenario (quiz, choice->next) : NULL;
+      int next = next_index (index, choice);
+      ThScenario *target = next >= 0 ? g_ptr_array_index (quiz->scenarios, next) : NULL;
 
       check_unique (p, ids, choice->id, choice->line, _("choice"));
       if (choice->next != NULL && scenario->multiple)
@@ -741,55 +926,102 @@ check_choices (Parse      *p,
 /* Marks what the quiz can reach: every entry scenario in turn, and the
  * follow-ups their choices lead to. */
 static void
-mark_reachable (ThQuiz   *quiz,
-                guint     index,
-                gboolean *reached)
+mark_reachable (ThQuiz     *quiz,
+                GHashTable *index,
+                guint       start,
+                gboolean   *reached)
 {
-  ThScenario *scenario = g_ptr_array_index (quiz->scenarios, index);
+  g_autoptr(GArray) stack = g_array_new (FALSE, FALSE, sizeof (guint));
 
-  if (reached[index])
-    return;
-  reached[index] = TRUE;
-  for (guint i = 0; i < scenario->choices->len; i++)
+  /* A stack of our own rather than recursion: a chain of follow-ups can be
+   * as long as the quiz. */
+  g_array_append_val (stack, start);
+  while (stack->len > 0)
     {
-      ThChoice *choice = g_ptr_array_index (scenario->choices, i);
-      int next = choice->next ? th_quiz_find_scenario_index (quiz, choice->next) : -1;
+      guint i = g_array_index (stack, guint, stack->len - 1);
+      ThScenario *scenario = g_ptr_array_index (quiz->scenarios, i);
 
-      if (next >= 0)
-        mark_reachable (quiz, next, reached);
+      g_array_set_size (stack, stack->len - 1);
+      if (reached[i])
+        continue;
+      reached[i] = TRUE;
+      for (guint j = 0; j < scenario->choices->len; j++)
+        {
+          int next = next_index (index, g_ptr_array_index (scenario->choices, j));
+
+          if (next >= 0 && !reached[next])
+            g_array_append_val (stack, next);
+        }
     }
 }
 
-/* A scenario can end its branch if one of its choices has no next, or leads
- * to a scenario that can. Repeats until nothing changes. */
-static void
-mark_can_end (ThQuiz   *quiz,
-              gboolean *can_end)
+/* For each scenario, the scenarios with a choice that leads to it. */
+static GPtrArray *
+find_predecessors (ThQuiz     *quiz,
+                   GHashTable *index)
 {
-  gboolean changed = TRUE;
+  GPtrArray *predecessors = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
 
-  while (changed)
+  for (guint i = 0; i < quiz->scenarios->len; i++)
+    g_ptr_array_add (predecessors, g_array_new (FALSE, FALSE, sizeof (guint)));
+  for (guint i = 0; i < quiz->scenarios->len; i++)
     {
-      changed = FALSE;
-      for (guint i = 0; i < quiz->scenarios->len; i++)
+      ThScenario *scenario = g_ptr_array_index (quiz->scenarios, i);
+
+      for (guint j = 0; j < scenario->choices->len; j++)
         {
-          ThScenario *scenario = g_ptr_array_index (quiz->scenarios, i);
+          int next = next_index (index, g_ptr_array_index (scenario->choices, j));
 
-          for (guint j = 0; j < scenario->choices->len && !can_end[i]; j++)
+          if (next >= 0)
+            g_array_append_val (g_ptr_array_index (predecessors, next), i);
+        }
+    }
+  return predecessors;
+}
+
+/* A scenario can end its branch if one of its choices has no next, or leads
+ * to a scenario that can. Walks back from the scenarios that end, so each
+ * choice is followed once. */
+static void
+mark_can_end (ThQuiz     *quiz,
+              GHashTable *index,
+              gboolean   *can_end)
+{
+  g_autoptr(GPtrArray) predecessors = find_predecessors (quiz, index);
+  g_autoptr(GArray) queue = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = 0; i < quiz->scenarios->len; i++)
+    {
+      ThScenario *scenario = g_ptr_array_index (quiz->scenarios, i);
+
+      for (guint j = 0; j < scenario->choices->len && !can_end[i]; j++)
+        if (((ThChoice *) g_ptr_array_index (scenario->choices, j))->next == NULL)
+          {
+            can_end[i] = TRUE;
+            g_array_append_val (queue, i);
+          }
+    }
+  for (guint q = 0; q < queue->len; q++)
+    {
+      GArray *from = g_ptr_array_index (predecessors, g_array_index (queue, guint, q));
+
+      for (guint k = 0; k < from->len; k++)
+        {
+          guint i = g_array_index (from, guint, k);
+
+          if (!can_end[i])
             {
-              ThChoice *choice = g_ptr_array_index (scenario->choices, j);
-              int next = choice->next ? th_quiz_find_scenario_index (quiz, choice->next) : -1;
-
-              if (choice->next == NULL || (next >= 0 && can_end[next]))
-                can_end[i] = changed = TRUE;
+              can_end[i] = TRUE;
+              g_array_append_val (queue, i);
             }
         }
     }
 }
 
 static void
-check_flow (Parse  *p,
-            ThQuiz *quiz)
+check_flow (Parse      *p,
+            ThQuiz     *quiz,
+            GHashTable *index)
 {
   guint n = quiz->scenarios->len;
   g_autofree gboolean *reached = g_new0 (gboolean, n);
@@ -805,9 +1037,9 @@ check_flow (Parse  *p,
     {
       ThScenario *scenario = g_ptr_array_index (quiz->scenarios, i);
       if (!scenario->follow_up)
-        mark_reachable (quiz, i, reached);
+        mark_reachable (quiz, index, i, reached);
     }
-  mark_can_end (quiz, can_end);
+  mark_can_end (quiz, index, can_end);
 
   for (guint i = 0; i < n; i++)
     {
@@ -828,17 +1060,18 @@ check_quiz (Parse  *p,
             ThQuiz *quiz)
 {
   g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) index = index_scenarios (quiz);
 
   for (guint i = 0; i < quiz->scenarios->len; i++)
     {
       ThScenario *scenario = g_ptr_array_index (quiz->scenarios, i);
 
       check_unique (p, ids, scenario->id, scenario->line, _("scenario"));
-      check_choices (p, quiz, scenario);
+      check_choices (p, quiz, index, scenario);
     }
   /* With one best, positive choice per scenario, a learner who always picks
    * it scores 100%, so every pass mark the schema allows is reachable. */
-  check_flow (p, quiz);
+  check_flow (p, quiz, index);
 }
 
 static ThModule *
@@ -917,6 +1150,53 @@ th_content_loader_set_languages (ThContentLoader    *self,
 }
 
 /**
+ * th_content_loader_load_bytes:
+ * @name: how problems name the module (its file, usually)
+ * @bytes: the module's XML
+ * @problems: (element-type ThContentProblem): receives every problem found
+ *
+ * Validates and checks one module held in memory.
+ *
+ * Returns: (transfer full) (nullable): the module, or %NULL if it has an
+ *   error (the errors are in @problems)
+ */
+ThModule *
+th_content_loader_load_bytes (ThContentLoader *self,
+                              const char      *name,
+                              GBytes          *bytes,
+                              GPtrArray       *problems)
+{
+  Parse p = { self, name, problems, NULL, NULL, FALSE, 0 };
+  ThModule *module = NULL;
+  const char *contents;
+  xmlDocPtr doc;
+  gsize length;
+
+  g_return_val_if_fail (TH_IS_CONTENT_LOADER (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (problems != NULL, NULL);
+
+  contents = g_bytes_get_data (bytes, &length);
+  if (!check_size (&p, length))
+    return NULL;
+  if (length == 0)
+    {
+      report (&p, 1, TH_SEVERITY_ERROR, _("the file is empty"));
+      return NULL;
+    }
+  if (!check_crowded_tags (&p, contents, length))
+    return NULL;
+  if ((doc = parse_document (&p, contents, length)) == NULL)
+    return NULL;
+  if (validate_document (&p, doc))
+    module = build_module (&p, doc);
+  xmlFreeDoc (doc);
+
+  return module;
+}
+
+/**
  * th_content_loader_load_file:
  * @problems: (element-type ThContentProblem): receives every problem found
  *
@@ -931,22 +1211,19 @@ th_content_loader_load_file (ThContentLoader *self,
                              GPtrArray       *problems)
 {
   Parse p = { self, path, problems, NULL, NULL, FALSE, 0 };
-  g_autofree char *contents = NULL;
-  ThModule *module = NULL;
-  xmlDocPtr doc;
-  gsize length;
+  g_autoptr(GBytes) bytes = NULL;
+  int fd;
 
   g_return_val_if_fail (TH_IS_CONTENT_LOADER (self), NULL);
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (problems != NULL, NULL);
 
-  if (!read_bounded (&p, &contents, &length))
+  if ((fd = open_module_file (&p)) < 0)
     return NULL;
-  if ((doc = parse_document (&p, contents, length)) == NULL)
+  bytes = read_bounded (&p, fd);
+  close (fd);
+  if (bytes == NULL)
     return NULL;
-  if (validate_document (&p, doc))
-    module = build_module (&p, doc);
-  xmlFreeDoc (doc);
 
-  return module;
+  return th_content_loader_load_bytes (self, path, bytes, problems);
 }

@@ -17,6 +17,10 @@ G_DECLARE_FINAL_TYPE (ThContentLoader, th_content_loader, TH, CONTENT_LOADER, GO
 ThContentLoader *th_content_loader_new           (void);
 void             th_content_loader_set_languages (ThContentLoader    *self,
                                                   const char * const *languages);
+ThModule        *th_content_loader_load_bytes    (ThContentLoader    *self,
+                                                  const char         *name,
+                                                  GBytes             *bytes,
+                                                  GPtrArray          *problems);
 ThModule        *th_content_loader_load_file     (ThContentLoader    *self,
                                                   const char         *path,
                                                   GPtrArray          *problems);

@@ -121,36 +121,60 @@ th_quiz_find_scenario (const ThQuiz *quiz,
   return index < 0 ? NULL : g_ptr_array_index (quiz->scenarios, index);
 }
 
+enum { UNSEEN, ON_PATH, DONE };
+
+/* The most moments a walk from the scenario at @index can take, or
+ * G_MAXUINT if it can reach a loop and so go round for ever. Each scenario
+ * is walked from once, its result kept in @longest: walking every path
+ * instead took 2^n steps on a chain of n moments whose choices all lead
+ * on (and 4^n, when MAX () evaluated the walk twice). */
 static guint
-branch_depth (const ThQuiz *quiz,
+longest_walk (const ThQuiz *quiz,
               guint         index,
-              guint         budget)
+              guint8       *state,
+              guint        *longest)
 {
   const ThScenario *scenario = g_ptr_array_index (quiz->scenarios, index);
   guint deepest = 0;
 
-  /* The budget bounds the walk on a quiz the checks have refused (loops). */
-  if (budget == 0)
-    return 0;
+  if (state[index] == ON_PATH)
+    return G_MAXUINT;
+  if (state[index] == DONE)
+    return longest[index];
 
+  state[index] = ON_PATH;
   for (guint i = 0; i < scenario->choices->len; i++)
     {
       const ThChoice *choice = g_ptr_array_index (scenario->choices, i);
       int next = choice->next ? th_quiz_find_scenario_index (quiz, choice->next) : -1;
 
       if (next >= 0)
-        deepest = MAX (deepest, branch_depth (quiz, next, budget - 1));
+        {
+          guint depth = longest_walk (quiz, next, state, longest);
+
+          deepest = MAX (deepest, depth);
+        }
     }
-  return deepest + 1;
+  state[index] = DONE;
+  longest[index] = deepest == G_MAXUINT ? G_MAXUINT : deepest + 1;
+  return longest[index];
 }
 
 /* The number of moments on the longest path from the scenario at @index
  * through the follow-ups its choices lead to (1 for a scenario that does
- * not branch). */
+ * not branch). A path through a loop counts as many moments as the quiz
+ * has scenarios. */
 guint
 th_quiz_get_branch_depth (const ThQuiz *quiz,
                           guint         index)
 {
-  g_return_val_if_fail (index < quiz->scenarios->len, 0);
-  return branch_depth (quiz, index, quiz->scenarios->len);
+  guint n = quiz->scenarios->len;
+  g_autofree guint8 *state = NULL;
+  g_autofree guint *longest = NULL;
+
+  g_return_val_if_fail (index < n, 0);
+
+  state = g_new0 (guint8, n);
+  longest = g_new0 (guint, n);
+  return MIN (longest_walk (quiz, index, state, longest), n);
 }
