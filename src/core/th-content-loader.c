@@ -1145,8 +1145,9 @@ th_content_loader_set_languages (ThContentLoader    *self,
 {
   g_return_if_fail (TH_IS_CONTENT_LOADER (self));
 
+  /* NULL goes back to the user's own languages. */
   g_strfreev (self->languages);
-  self->languages = g_strdupv ((GStrv) languages);
+  self->languages = g_strdupv ((GStrv) (languages ? languages : g_get_language_names ()));
 }
 
 /**

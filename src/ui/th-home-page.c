@@ -342,7 +342,7 @@ fill_problems (ThHomePage *self)
   for (guint i = 0; i < problems->len; i++)
     {
       ThContentProblem *problem = g_ptr_array_index (problems, i);
-      g_autofree char *where = g_path_get_basename (problem->file);
+      g_autofree char *where = g_filename_display_basename (problem->file);
       g_autofree char *title = problem->line > 0
         ? g_strdup_printf ("%s:%u", where, problem->line) : g_strdup (where);
       GtkWidget *row;
