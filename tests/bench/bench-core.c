@@ -1,0 +1,565 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* bench-core: the performance targets of the core, measured in-process on
+ * this machine, each printed beside its target.
+ *
+ *   bench-core [--content DIR] [--database FILE] [--curriculum DIR]
+ *              [--runs N] [--answers N] [--label TEXT]
+ *
+ * --content DIR   loading and checking a folder of modules (the synthetic
+ *                 1,000 scenarios of generate-content.py): target < 100 ms
+ * --database FILE a progress database (generate-records); measures opening
+ *                 it and one learner's module statuses, listing the
+ *                 learners, and answering through th_quiz_session_answer()
+ *                 with its durable commit: target p95 < 50 ms. The answers
+ *                 are really written: the database grows by --answers.
+ * --curriculum    the modules answered (default $THRESHOLD_CONTENT_DIR)
+ *
+ * Besides the table, each figure is printed on a line
+ *   RESULT <tab> label <tab> metric <tab> median <tab> min <tab> max <tab> n
+ * (p50/p95 for the answers) for run-benchmarks.sh to gather. */
+#define G_LOG_DOMAIN "bench-core"
+
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+
+#include "th-catalog.h"
+#include "th-content-problem.h"
+#include "th-learner.h"
+#include "th-quiz-session.h"
+#include "th-store.h"
+
+#define CONTENT_TARGET_MS 100.0
+#define ANSWER_TARGET_MS  50.0
+
+typedef struct
+{
+  char  *content;
+  guint  scenarios;
+  char  *database;
+  char  *curriculum;
+  guint  runs;
+  guint  answers;
+  char  *label;
+} Options;
+
+static void
+options_clear (Options *options)
+{
+  g_free (options->content);
+  g_free (options->database);
+  g_free (options->curriculum);
+  g_free (options->label);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
+
+/* Samples in milliseconds */
+
+static double
+ms_since (gint64 start)
+{
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* Nearest rank: the smallest sample with at least @percent of the samples
+ * at or below it. */
+static double
+percentile (GArray *samples,
+            double  percent)
+{
+  guint rank;
+
+  g_assert (samples->len > 0);
+  g_array_sort (samples, compare_doubles);
+  rank = (guint) MAX (1.0, (percent / 100.0) * samples->len + 0.999999);
+  return g_array_index (samples, double, MIN (rank, samples->len) - 1);
+}
+
+static double
+median (GArray *samples)
+{
+  g_array_sort (samples, compare_doubles);
+  if (samples->len % 2 == 1)
+    return g_array_index (samples, double, samples->len / 2);
+  return (g_array_index (samples, double, samples->len / 2 - 1) +
+          g_array_index (samples, double, samples->len / 2)) / 2.0;
+}
+
+static double
+minimum (GArray *samples)
+{
+  g_array_sort (samples, compare_doubles);
+  return g_array_index (samples, double, 0);
+}
+
+static double
+maximum (GArray *samples)
+{
+  g_array_sort (samples, compare_doubles);
+  return g_array_index (samples, double, samples->len - 1);
+}
+
+static void
+add_sample (GArray *samples,
+            double  value)
+{
+  g_array_append_val (samples, value);
+}
+
+static void
+print_result (const Options *options,
+              const char    *metric,
+              GArray        *samples)
+{
+  printf ("RESULT\t%s\t%s\t%.3f\t%.3f\t%.3f\t%u\n", options->label, metric,
+          median (samples), minimum (samples), maximum (samples), samples->len);
+}
+
+/* One line of the table: the figure, then its target and how they compare. */
+static void
+print_row (const char *what,
+           double      figure,
+           GArray     *samples,
+           const char *target,
+           double      target_ms)
+{
+  printf ("  %-44s %9.2f ms  (min %.2f, max %.2f, n %u)", what, figure,
+          minimum (samples), maximum (samples), samples->len);
+  if (target_ms > 0)
+    printf ("   target %s   ratio %.2f   %s\n", target, figure / target_ms,
+            figure < target_ms ? "MET" : "MISSED");
+  else
+    printf ("   %s\n", target);
+}
+
+/* (a) Content */
+
+typedef struct
+{
+  guint modules;
+  guint scenarios;
+  guint errors;
+  guint warnings;
+} ContentCounts;
+
+static ThCatalog *
+load_folder (const char *dir)
+{
+  g_autoptr(ThContentLoader) loader = th_content_loader_new ();
+  ThCatalog *catalog = th_catalog_new (loader);
+
+  th_catalog_add_path (catalog, dir, TH_CONTENT_ORIGIN_BUNDLED);
+  return catalog;
+}
+
+static ContentCounts
+count_content (ThCatalog *catalog)
+{
+  GListModel *modules = th_catalog_get_modules (catalog);
+  ContentCounts counts = { 0 };
+
+  counts.modules = g_list_model_get_n_items (modules);
+  for (guint i = 0; i < counts.modules; i++)
+    {
+      g_autoptr(ThModule) module = g_list_model_get_item (modules, i);
+      counts.scenarios += th_module_get_quiz (module)->scenarios->len;
+    }
+  counts.errors = th_catalog_count (catalog, TH_SEVERITY_ERROR);
+  counts.warnings = th_catalog_count (catalog, TH_SEVERITY_WARNING);
+  return counts;
+}
+
+/* The content must load cleanly, or the time would be that of a failure. */
+static gboolean
+check_content (const Options *options,
+               ThCatalog     *catalog)
+{
+  ContentCounts counts = count_content (catalog);
+  GPtrArray *problems = th_catalog_get_problems (catalog);
+
+  printf ("(a) content: %s: %u files, %u modules, %u scenarios, %u errors, %u warnings\n",
+          options->content, th_catalog_get_n_files (catalog), counts.modules,
+          counts.scenarios, counts.errors, counts.warnings);
+  for (guint i = 0; i < MIN (problems->len, 5); i++)
+    {
+      g_autofree char *line = th_content_problem_format (g_ptr_array_index (problems, i));
+      g_printerr ("  %s\n", line);
+    }
+  if (counts.errors > 0 || (options->scenarios > 0 && counts.scenarios != options->scenarios))
+    {
+      g_printerr ("bench-core: %s does not load cleanly with %u scenarios; "
+                  "generate it again with generate-content.py\n", options->content, options->scenarios);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+bench_content (const Options *options)
+{
+  g_autoptr(GArray) total = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) schema = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(ThCatalog) first = load_folder (options->content);
+
+  /* The first load, not counted, is also the check. */
+  if (!check_content (options, first))
+    return FALSE;
+
+  for (guint i = 0; i < options->runs; i++)
+    {
+      gint64 start = g_get_monotonic_time ();
+      g_autoptr(ThContentLoader) loader = th_content_loader_new ();
+      double schema_ms = ms_since (start);
+      g_autoptr(ThCatalog) catalog = th_catalog_new (loader);
+
+      th_catalog_add_path (catalog, options->content, TH_CONTENT_ORIGIN_BUNDLED);
+      add_sample (total, ms_since (start));
+      add_sample (schema, schema_ms);
+    }
+  /* The target is for the synthetic 1,000 scenarios. */
+  if (options->scenarios == 1000)
+    print_row ("load + check, in-process (median)", median (total), total, "< 100 ms", CONTENT_TARGET_MS);
+  else
+    print_row ("load + check, in-process (median)", median (total), total, "(no target for this folder)", 0);
+  print_row ("  of which compiling the schema", median (schema), schema, "(no target)", 0);
+  print_result (options, "content_load_ms", total);
+  print_result (options, "schema_compile_ms", schema);
+  return TRUE;
+}
+
+/* (c) Opening the records */
+
+/* A learner from the middle of the list, as a supervisor would pick. */
+static gint64
+pick_learner (ThStore  *store,
+              guint    *n_learners,
+              GError  **error)
+{
+  g_autoptr(GListModel) learners = th_store_list_learners (store, error);
+  g_autoptr(ThLearner) learner = NULL;
+
+  if (learners == NULL)
+    return 0;
+  *n_learners = g_list_model_get_n_items (learners);
+  if (*n_learners == 0)
+    {
+      g_set_error (error, TH_STORE_ERROR, TH_STORE_ERROR_NOT_FOUND, "the database has no learners");
+      return 0;
+    }
+  learner = g_list_model_get_item (learners, *n_learners / 2);
+  return th_learner_get_id (learner);
+}
+
+typedef struct
+{
+  GArray *open;
+  GArray *statuses;
+  GArray *list;
+} OpenSamples;
+
+static gboolean
+time_open_once (const Options  *options,
+                gint64          learner,
+                OpenSamples    *samples,
+                GError        **error)
+{
+  gint64 start = g_get_monotonic_time ();
+  g_autoptr(ThStore) store = th_store_open (options->database, error);
+  g_autoptr(GHashTable) statuses = NULL;
+  g_autoptr(GListModel) learners = NULL;
+
+  if (store == NULL)
+    return FALSE;
+  add_sample (samples->open, ms_since (start));
+
+  start = g_get_monotonic_time ();
+  statuses = th_store_get_module_statuses (store, learner, error);
+  if (statuses == NULL)
+    return FALSE;
+  add_sample (samples->statuses, ms_since (start));
+
+  start = g_get_monotonic_time ();
+  learners = th_store_list_learners (store, error);
+  if (learners == NULL)
+    return FALSE;
+  add_sample (samples->list, ms_since (start));
+  return TRUE;
+}
+
+static gboolean
+bench_open (const Options  *options,
+            gint64          learner,
+            guint           n_learners,
+            GError        **error)
+{
+  g_autoptr(GArray) open = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) statuses = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) list = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) matrix = g_array_new (FALSE, FALSE, sizeof (double));
+  OpenSamples samples = { open, statuses, list };
+  g_autofree char *list_what = NULL;
+
+  for (guint i = 0; i < options->runs; i++)
+    if (!time_open_once (options, learner, &samples, error))
+      return FALSE;
+  for (guint i = 0; i < statuses->len; i++)
+    add_sample (matrix, g_array_index (statuses, double, i) * n_learners);
+
+  printf ("(c) records: %s, %u learners, learner %" G_GINT64_FORMAT "\n",
+          options->database, n_learners, learner);
+  print_row ("th_store_open", median (open), open, "(no target; on the start-up path)", 0);
+  print_row ("th_store_get_module_statuses, one learner", median (statuses), statuses,
+             "(no target; the home page)", 0);
+  list_what = g_strdup_printf ("th_store_list_learners, all %u", n_learners);
+  print_row (list_what, median (list), list, "(no target; start-up calls it twice)", 0);
+  print_row ("matrix estimate: statuses x every learner", median (matrix), matrix,
+             "(the matrix, not built yet, has < 50 ms: this naive way is no measure of it)", 0);
+  print_result (options, "store_open_ms", open);
+  print_result (options, "module_statuses_ms", statuses);
+  print_result (options, "list_learners_ms", list);
+  print_result (options, "matrix_estimate_ms", matrix);
+  return TRUE;
+}
+
+/* (b) Answering */
+
+/* Picks as a learner might: any choice of a single-choice moment, every
+ * choice that helps in a select-all-that-apply one. */
+static GStrv
+choose (const ThScenario *scenario,
+        GRand            *rand)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  if (!scenario->multiple)
+    {
+      guint i = (guint) g_rand_int_range (rand, 0, (gint32) scenario->choices->len);
+      ThChoice *choice = g_ptr_array_index (scenario->choices, i);
+
+      g_strv_builder_add (builder, choice->id);
+      return g_strv_builder_end (builder);
+    }
+  for (guint i = 0; i < scenario->choices->len; i++)
+    {
+      ThChoice *choice = g_ptr_array_index (scenario->choices, i);
+
+      if (choice->score > 0)
+        g_strv_builder_add (builder, choice->id);
+    }
+  return g_strv_builder_end (builder);
+}
+
+/* Takes one whole quiz, timing each answer and the finish. */
+static gboolean
+take_quiz (ThStore   *store,
+           gint64     learner,
+           ThModule  *module,
+           GRand     *rand,
+           GArray    *answers,
+           GArray    *finishes,
+           GError   **error)
+{
+  g_autoptr(ThQuizSession) session = NULL;
+  g_autoptr(ThImprovement) improvement = NULL;
+  ThQuizRun *run;
+  gint64 start;
+
+  session = th_quiz_session_start (store, learner, module, TH_ATTEMPT_FULL, NULL, error);
+  if (session == NULL)
+    return FALSE;
+  run = th_quiz_session_get_run (session);
+  while (!th_quiz_run_is_finished (run))
+    {
+      g_auto(GStrv) choice_ids = choose (th_quiz_run_get_current (run), rand);
+
+      start = g_get_monotonic_time ();
+      if (th_quiz_session_answer (session, (const char * const *) choice_ids, error) == NULL)
+        return FALSE;
+      add_sample (answers, ms_since (start));
+    }
+  start = g_get_monotonic_time ();
+  if (!th_quiz_session_finish (session, &improvement, error))
+    return FALSE;
+  add_sample (finishes, ms_since (start));
+  return TRUE;
+}
+
+static ThCatalog *
+load_curriculum (const Options  *options,
+                 GError        **error)
+{
+  g_autofree char *dir = options->curriculum ? g_strdup (options->curriculum)
+                                             : th_catalog_dup_bundled_dir ();
+  ThCatalog *catalog = load_folder (dir);
+
+  if (g_list_model_get_n_items (th_catalog_get_modules (catalog)) == 0)
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
+                   "no modules in %s; give --curriculum or set THRESHOLD_CONTENT_DIR", dir);
+      g_object_unref (catalog);
+      return NULL;
+    }
+  return catalog;
+}
+
+static gboolean
+bench_answers (const Options  *options,
+               gint64          learner,
+               GError        **error)
+{
+  g_autoptr(GArray) answers = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) finishes = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(ThCatalog) catalog = load_curriculum (options, error);
+  g_autoptr(ThStore) store = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (1);
+  GListModel *modules;
+
+  if (catalog == NULL || (store = th_store_open (options->database, error)) == NULL)
+    return FALSE;
+  modules = th_catalog_get_modules (catalog);
+  for (guint i = 0; answers->len < options->answers; i++)
+    {
+      g_autoptr(ThModule) module = g_list_model_get_item (modules, i % g_list_model_get_n_items (modules));
+
+      if (!take_quiz (store, learner, module, rand, answers, finishes, error))
+        return FALSE;
+    }
+
+  printf ("(b) answering: learner %" G_GINT64_FORMAT ", %u answers in %u quizzes\n",
+          learner, answers->len, finishes->len);
+  print_row ("th_quiz_session_answer incl. commit, p50", percentile (answers, 50), answers,
+             "(no target)", 0);
+  print_row ("th_quiz_session_answer incl. commit, p95", percentile (answers, 95), answers,
+             "< 50 ms", ANSWER_TARGET_MS);
+  print_row ("th_quiz_session_finish", median (finishes), finishes,
+             "(no target; after the last answer)", 0);
+  printf ("RESULT\t%s\tanswer_ms\t%.3f\t%.3f\t%.3f\t%u\tp95\t%.3f\n", options->label,
+          percentile (answers, 50), minimum (answers), maximum (answers), answers->len,
+          percentile (answers, 95));
+  print_result (options, "finish_ms", finishes);
+  return TRUE;
+}
+
+static gboolean
+bench_records (const Options  *options,
+               GError        **error)
+{
+  guint n_learners = 0;
+  gint64 learner = 0;
+
+  {
+    g_autoptr(ThStore) store = th_store_open (options->database, error);
+
+    if (store == NULL || (learner = pick_learner (store, &n_learners, error)) == 0)
+      return FALSE;
+  }
+  /* Reading first: the answers change the database. */
+  return bench_open (options, learner, n_learners, error) &&
+         bench_answers (options, learner, error);
+}
+
+/* Options */
+
+static gboolean
+parse_count (const char  *option,
+             const char  *text,
+             guint        min,
+             guint       *value,
+             GError     **error)
+{
+  guint64 parsed;
+
+  if (text == NULL)
+    return TRUE;
+  if (!g_ascii_string_to_unsigned (text, 10, min, G_MAXINT, &parsed, NULL))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   "%s must be a whole number of at least %u, not “%s”", option, min, text);
+      return FALSE;
+    }
+  *value = (guint) parsed;
+  return TRUE;
+}
+
+static gboolean
+parse_options (int       *argc,
+               char    ***argv,
+               Options   *options,
+               GError   **error)
+{
+  g_autofree char *runs = NULL, *answers = NULL, *scenarios = NULL;
+  const GOptionEntry entries[] = {
+    { "content", 'c', 0, G_OPTION_ARG_FILENAME, &options->content,
+      "Time loading the modules in DIR", "DIR" },
+    { "scenarios", 0, 0, G_OPTION_ARG_STRING, &scenarios,
+      "How many scenarios DIR must hold (default 1000; 0: any)", "N" },
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &options->database,
+      "Time opening, reading and answering with FILE", "FILE" },
+    { "curriculum", 0, 0, G_OPTION_ARG_FILENAME, &options->curriculum,
+      "The modules to answer (default $THRESHOLD_CONTENT_DIR)", "DIR" },
+    { "runs", 'n', 0, G_OPTION_ARG_STRING, &runs, "Repetitions of each timing (default 7)", "N" },
+    { "answers", 'a', 0, G_OPTION_ARG_STRING, &answers, "Answers to time (default 200)", "N" },
+    { "label", 'l', 0, G_OPTION_ARG_STRING, &options->label, "Label of the RESULT lines", "TEXT" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("- time the core against its targets");
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, argc, argv, error))
+    return FALSE;
+  if (*argc > 1)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, "unexpected argument “%s”", (*argv)[1]);
+      return FALSE;
+    }
+  options->runs = 7;
+  options->answers = 200;
+  options->scenarios = 1000;
+  if (!parse_count ("--runs", runs, 5, &options->runs, error) ||
+      !parse_count ("--answers", answers, 1, &options->answers, error) ||
+      !parse_count ("--scenarios", scenarios, 0, &options->scenarios, error))
+    return FALSE;
+  if (options->content == NULL && options->database == NULL)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_FAILED, "give --content, --database or both");
+      return FALSE;
+    }
+  if (options->label == NULL)
+    options->label = g_strdup ("-");
+  return TRUE;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_auto(Options) options = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  setlocale (LC_ALL, "");
+  if (!parse_options (&argc, &argv, &options, &error))
+    {
+      g_printerr ("bench-core: %s (see --help)\n", error->message);
+      return 2;
+    }
+
+  if (options.content != NULL && !bench_content (&options))
+    return 1;
+  if (options.database != NULL && !bench_records (&options, &error))
+    {
+      g_printerr ("bench-core: %s\n", error->message);
+      return 1;
+    }
+  return 0;
+}
