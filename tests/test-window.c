@@ -214,6 +214,45 @@ test_about_and_shortcuts (void)
   th_ui_run_application (path, NULL, check_about_and_shortcuts);
 }
 
+static void
+check_many_profiles (GtkWindow *window)
+{
+  GtkWidget *search = th_ui_wait_for (GTK_WIDGET (window), GTK_TYPE_SEARCH_ENTRY, NULL);
+  GtkWidget *row;
+
+  /* Fifty rows at most, whatever the number of profiles. */
+  g_assert_cmpuint (count_rows_of (GTK_WIDGET (window), ADW_TYPE_ACTION_ROW), ==, 50);
+  g_assert_null (th_ui_find (GTK_WIDGET (window), ADW_TYPE_ACTION_ROW, "Learner 177"));
+
+  gtk_editable_set_text (GTK_EDITABLE (search), "learner 177");
+  row = th_ui_wait_for (GTK_WIDGET (window), ADW_TYPE_ACTION_ROW, "Learner 177");
+  g_assert_cmpuint (count_rows_of (GTK_WIDGET (window), ADW_TYPE_ACTION_ROW), ==, 1);
+  gtk_widget_activate (row);
+  th_ui_wait_for (GTK_WIDGET (window), GTK_TYPE_LABEL, "The Six Principles");
+}
+
+/* A workstation with hundreds of profiles opens as quickly as one with
+ * two: the picker builds a few rows and searches for the rest. */
+static void
+test_window_many_profiles (void)
+{
+  g_autofree char *path = database ("many.db");
+  g_autoptr(GError) error = NULL;
+  ThStore *store = th_store_open (path, &error);
+
+  g_assert_true (th_store_begin_batch (store, &error));
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Learner %03u", i);
+      th_store_add_learner (store, name, NULL, &error);
+    }
+  g_assert_true (th_store_commit_batch (store, &error));
+  g_assert_no_error (error);
+  g_assert_finalize_object (store);
+
+  th_ui_run_application (path, NULL, check_many_profiles);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -232,6 +271,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/shows-bad-files", test_window_shows_bad_files);
   g_test_add_func ("/ui/window/shows-clinic-module", test_window_shows_clinic_module);
   g_test_add_func ("/ui/window/reports-damaged-database", test_window_reports_damaged_database);
+  g_test_add_func ("/ui/window/many-profiles", test_window_many_profiles);
 
   result = g_test_run ();
   th_test_rmtree (tmp_dir);

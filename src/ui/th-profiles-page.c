@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "th-accessibility.h"
 #include "th-profiles-page.h"
@@ -18,6 +19,7 @@ struct _ThProfilesPage
   GtkWidget      *toolbar;
   GtkListBox     *learner_list;
   GtkWidget      *learner_group;
+  GtkSearchEntry *search_entry;
   AdwEntryRow    *name_row;
   AdwEntryRow    *pin_row;
   GtkLabel       *error_label;
@@ -25,6 +27,7 @@ struct _ThProfilesPage
   /* owned references */
   ThStore        *store;
   GListModel     *learners;
+  GtkCustomFilter *filter;
 };
 
 G_DEFINE_FINAL_TYPE (ThProfilesPage, th_profiles_page, GTK_TYPE_WIDGET)
@@ -167,6 +170,53 @@ on_add_clicked (ThProfilesPage *self)
   g_signal_emit (self, signals[LEARNER_CHOSEN], 0, learner);
 }
 
+/* A workstation may hold thousands of profiles: the list shows at most
+ * this many rows, and the search finds the rest. Building a row per
+ * learner took seconds at 10,000. */
+#define MAX_ROWS 50
+
+static gboolean
+learner_matches (gpointer item,
+                 gpointer user_data)
+{
+  ThProfilesPage *self = user_data;
+  const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *name = NULL, *wanted = NULL;
+
+  if (*search == '\0')
+    return TRUE;
+  name = g_utf8_casefold (th_learner_get_display_name (item), -1);
+  wanted = g_utf8_casefold (search, -1);
+  return strstr (name, wanted) != NULL;
+}
+
+static void
+bind_learners (ThProfilesPage *self)
+{
+  g_autoptr(GtkFilterListModel) filtered = NULL;
+  g_autoptr(GtkSliceListModel) shown = NULL;
+  guint n = self->learners ? g_list_model_get_n_items (self->learners) : 0;
+
+  if (self->learners == NULL)
+    {
+      gtk_list_box_bind_model (self->learner_list, NULL, NULL, NULL, NULL);
+      gtk_widget_set_visible (self->learner_group, FALSE);
+      return;
+    }
+  filtered = gtk_filter_list_model_new (g_object_ref (self->learners),
+                                        g_object_ref (GTK_FILTER (self->filter)));
+  shown = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (filtered)), 0, MAX_ROWS);
+  gtk_list_box_bind_model (self->learner_list, G_LIST_MODEL (shown), create_learner_row, self, NULL);
+  gtk_widget_set_visible (self->learner_group, n > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->search_entry), n > MAX_ROWS);
+}
+
+static void
+on_search_changed (ThProfilesPage *self)
+{
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
 static void
 th_profiles_page_dispose (GObject *object)
 {
@@ -175,6 +225,7 @@ th_profiles_page_dispose (GObject *object)
   g_clear_pointer (&self->toolbar, gtk_widget_unparent);
   g_clear_object (&self->store);
   g_clear_object (&self->learners);
+  g_clear_object (&self->filter);
 
   G_OBJECT_CLASS (th_profiles_page_parent_class)->dispose (object);
 }
@@ -201,6 +252,8 @@ th_profiles_page_class_init (ThProfilesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ThProfilesPage, toolbar);
   gtk_widget_class_bind_template_child (widget_class, ThProfilesPage, learner_list);
   gtk_widget_class_bind_template_child (widget_class, ThProfilesPage, learner_group);
+  gtk_widget_class_bind_template_child (widget_class, ThProfilesPage, search_entry);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_child (widget_class, ThProfilesPage, name_row);
   gtk_widget_class_bind_template_child (widget_class, ThProfilesPage, pin_row);
   gtk_widget_class_bind_template_child (widget_class, ThProfilesPage, error_label);
@@ -212,6 +265,7 @@ static void
 th_profiles_page_init (ThProfilesPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->filter = gtk_custom_filter_new (learner_matches, self, NULL);
   th_accessibility_fix_mnemonic_names (GTK_WIDGET (self));
   name_icon_buttons (GTK_WIDGET (self->pin_row));
 }
@@ -239,7 +293,5 @@ th_profiles_page_reload (ThProfilesPage *self)
     self->learners = th_store_list_learners (self->store, &error);
   if (error != NULL)
     show_error (self, error->message);
-  gtk_list_box_bind_model (self->learner_list, self->learners, create_learner_row, self, NULL);
-  gtk_widget_set_visible (self->learner_group,
-                          self->learners && g_list_model_get_n_items (self->learners) > 0);
+  bind_learners (self);
 }
