@@ -282,6 +282,40 @@ test_help_in_spanish (void)
   g_assert_nonnull (strstr (out, "Usar ARCHIVO como base de datos de progreso"));
 }
 
+/* Options with a missing or wrong value, and a PDF nowhere writable:
+ * each a plain message and a non-zero status. */
+static void
+test_bad_option_values (void)
+{
+  g_autofree char *good = fixture ("good");
+  g_autofree char *content = g_strdup (g_getenv ("THRESHOLD_CONTENT_DIR"));
+  g_autofree char *path = make_records ("bad-values.db");
+  const char *missing[] = { "--list-modules", "--database", NULL };
+  const char *unknown[] = { "--no-such-option", NULL };
+  const char *pdf[] = { "--database", path, "--export-transcript", "Mateo",
+                        "--output", "/nonexistent/folder/t.pdf", NULL };
+  int status;
+
+  {
+    g_autofree char *out = NULL, *err = NULL;
+    out = run (good, missing, &err, &status);
+    g_assert_cmpint (status, !=, 0);
+    g_assert_nonnull (strstr (err, "--database"));
+  }
+  {
+    g_autofree char *out = NULL, *err = NULL;
+    out = run (good, unknown, &err, &status);
+    g_assert_cmpint (status, !=, 0);
+    g_assert_nonnull (strstr (err, "--no-such-option"));
+  }
+  {
+    g_autofree char *out = NULL, *err = NULL;
+    out = run (content, pdf, &err, &status);
+    g_assert_cmpint (status, ==, 1);
+    g_assert_nonnull (strstr (err, "Cannot write the transcript"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -302,6 +336,7 @@ main (int   argc,
   g_test_add_func ("/cli/verify-missing-database", test_verify_missing_database);
   g_test_add_func ("/cli/exports", test_exports);
   g_test_add_func ("/cli/help-in-spanish", test_help_in_spanish);
+  g_test_add_func ("/cli/bad-option-values", test_bad_option_values);
 
   result = g_test_run ();
   th_test_rmtree (tmp_dir);
