@@ -256,26 +256,6 @@ th_store_check_pin (ThStore    *self,
   return ok;
 }
 
-/* Returns the names of the learners who are not archived, by name. */
-GPtrArray *
-th_store_list_learner_names (ThStore  *self,
-                             GError  **error)
-{
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  sqlite3_stmt *stmt;
-  int rc;
-
-  g_return_val_if_fail (TH_IS_STORE (self), NULL);
-
-  stmt = th_store_prepare (self, "SELECT display_name FROM learners WHERE archived = 0 "
-                        "ORDER BY display_name COLLATE NOCASE, id", error);
-  if (stmt == NULL)
-    return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-  return th_store_finish_read (self, stmt, rc, error) ? g_steal_pointer (&names) : NULL;
-}
-
 /**
  * th_store_start_attempt:
  * @scenario_set: (nullable): the scenarios that start each branch, separated

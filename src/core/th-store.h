@@ -140,8 +140,6 @@ gboolean    th_store_check_pin            (ThStore        *self,
 GHashTable *th_store_get_module_statuses  (ThStore        *self,
                                            gint64          learner_id,
                                            GError        **error);
-GPtrArray  *th_store_list_learner_names   (ThStore        *self,
-                                           GError        **error);
 gint64      th_store_start_attempt        (ThStore        *self,
                                            gint64          learner_id,
                                            const char     *module_id,
