@@ -10,10 +10,12 @@
  * open. About 50 answers per learner on average, so 10,000 learners make
  * about 500,000 answers. The same seed writes the same records.
  *
- * The store stamps every row with the time it is written: the history is
- * realistic in shape, not in its dates (they all fall within the minutes
- * the generator runs). Scenario ids are synthetic ("s1", "s2"…), not those
- * of the shipped quizzes. */
+ * Dates are real too: the store's clock is set to each moment of the
+ * story. Learners were hired over the four years before --until (default:
+ * today, 00:00 UTC), take a module every few days, sit refreshers about a
+ * year later, and most who finish every module are signed off; so the
+ * matrix has current, due and overdue completions. Scenario ids are
+ * synthetic ("s1", "s2"…), not those of the shipped quizzes. */
 #define G_LOG_DOMAIN "generate-records"
 
 #include "config.h"
@@ -36,6 +38,8 @@ static const char * const module_ids[] = {
 #define MAX_SCORE      3     /* of one answer, as in the shipped quizzes */
 #define PASS_PERCENT   80
 #define MAX_ATTEMPTS   4     /* at one module before a learner gives up for now */
+#define HISTORY_DAYS   (4 * 365)
+#define SIGN_OFF_SHARE 0.8   /* of the learners who finished every module */
 
 static const char * const first_names[] = {
   "Maria", "James", "Aisha", "Wei", "Sofia", "Daniel", "Fatima", "Jorge", "Emily", "Kwame",
@@ -61,15 +65,19 @@ typedef struct
   guint64 refreshers;
   guint64 answers;
   guint64 completions;
+  guint64 sign_offs;
 } Counts;
 
 typedef struct
 {
   /* owned references */
-  ThStore *store;
-  GRand   *rand;
+  ThStore   *store;
+  GRand     *rand;
+  GDateTime *now;        /* the story's present moment: the store's clock */
+  GDateTime *until;      /* the end of the history */
 
-  Counts   counts;
+  gint64     supervisor;
+  Counts     counts;
 } Generator;
 
 typedef struct
@@ -78,6 +86,7 @@ typedef struct
   char        *output;
   guint32      seed;
   guint        batch;
+  char        *until;
 } Options;
 
 static void
@@ -85,6 +94,8 @@ generator_clear (Generator *gen)
 {
   g_clear_object (&gen->store);
   g_clear_pointer (&gen->rand, g_rand_free);
+  g_clear_pointer (&gen->now, g_date_time_unref);
+  g_clear_pointer (&gen->until, g_date_time_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Generator, generator_clear)
@@ -102,6 +113,37 @@ pick (Generator          *gen,
       guint               n_items)
 {
   return items[g_rand_int_range (gen->rand, 0, n_items)];
+}
+
+static GDateTime *
+story_clock (gpointer user_data)
+{
+  Generator *gen = user_data;
+
+  return g_date_time_ref (gen->now);
+}
+
+static void
+set_now (Generator *gen,
+         GDateTime *now)
+{
+  g_date_time_unref (gen->now);
+  gen->now = now;
+}
+
+/* Moves the story on by between @min and @max seconds. */
+static void
+wait (Generator *gen,
+      gint64     min,
+      gint64     max)
+{
+  set_now (gen, g_date_time_add_seconds (gen->now, (double) g_rand_int_range (gen->rand, (gint32) min, (gint32) max)));
+}
+
+static gboolean
+story_ended (Generator *gen)
+{
+  return g_date_time_compare (gen->now, gen->until) >= 0;
 }
 
 /* Duplicate names happen in real clinics too: a tenth of the learners get
@@ -163,6 +205,7 @@ record_answers (Generator  *gen,
     {
       g_autofree char *scenario = g_strdup_printf ("s%u", i + 1);
 
+      wait (gen, 30, 180);
       if (th_store_record_answer (gen->store, attempt, scenario, choice_for_score (scores[i]),
                                   scores[i], MAX_SCORE, error) == 0)
         return FALSE;
@@ -212,17 +255,20 @@ static gboolean
 pass_module (Generator   *gen,
              gint64       learner,
              const char  *module_id,
+             gboolean    *done,
              GError     **error)
 {
   gboolean passed = FALSE;
 
-  for (guint i = 0; i < MAX_ATTEMPTS && !passed; i++)
+  for (guint i = 0; i < MAX_ATTEMPTS && !passed && !story_ended (gen); i++)
     {
       gboolean knows_it = chance (gen, i == 0 ? 0.8 : 0.9);
 
       if (!take_attempt (gen, learner, module_id, TH_ATTEMPT_FULL, knows_it, &passed, error))
         return FALSE;
+      wait (gen, 3600, 3 * 86400);
     }
+  *done = passed;
   return TRUE;
 }
 
@@ -260,6 +306,11 @@ take_refreshers (Generator   *gen,
       const char *module_id = module_ids[g_rand_int_range (gen->rand, 0, n_passed)];
       gboolean passed;
 
+      /* About a year on, as the default refresher period asks. */
+      wait (gen, 300 * 86400, 400 * 86400);
+      if (story_ended (gen))
+        return TRUE;
+
       if (!take_attempt (gen, learner, module_id, TH_ATTEMPT_REFRESHER, chance (gen, 0.9),
                          &passed, error))
         return FALSE;
@@ -283,6 +334,20 @@ draw_progress (Generator *gen)
 }
 
 static gboolean
+sign_off (Generator  *gen,
+          gint64      learner,
+          GError    **error)
+{
+  wait (gen, 86400, 14 * 86400);
+  if (story_ended (gen))
+    return TRUE;
+  if (th_store_record_sign_off (gen->store, learner, gen->supervisor, "Onboarding reviewed", error) == 0)
+    return FALSE;
+  gen->counts.sign_offs++;
+  return TRUE;
+}
+
+static gboolean
 add_learner (Generator  *gen,
              GError    **error)
 {
@@ -294,6 +359,8 @@ add_learner (Generator  *gen,
   /* A PIN costs an argon2 hash, as it does in the application. */
   if (chance (gen, 0.05))
     pin = g_strdup_printf ("%04d", g_rand_int_range (gen->rand, 0, 10000));
+  /* Hired some time in the history; the newest have barely started. */
+  set_now (gen, g_date_time_add_seconds (gen->until, -86400.0 * g_rand_int_range (gen->rand, 1, HISTORY_DAYS)));
   learner = th_store_add_learner (gen->store, name, pin, error);
   if (learner == 0)
     return FALSE;
@@ -301,10 +368,21 @@ add_learner (Generator  *gen,
   gen->counts.pins += pin != NULL;
 
   for (guint m = 0; m < n_passed; m++)
-    if (!pass_module (gen, learner, module_ids[m], error))
-      return FALSE;
-  if (n_passed < N_MODULES && chance (gen, 0.3) &&
+    {
+      gboolean passed;
+
+      if (!pass_module (gen, learner, module_ids[m], &passed, error))
+        return FALSE;
+      if (!passed)
+        {
+          n_passed = m;
+          break;
+        }
+    }
+  if (n_passed < N_MODULES && chance (gen, 0.3) && !story_ended (gen) &&
       !leave_open (gen, learner, module_ids[n_passed], error))
+    return FALSE;
+  if (n_passed == N_MODULES && chance (gen, SIGN_OFF_SHARE) && !sign_off (gen, learner, error))
     return FALSE;
   if (n_passed >= 13 && chance (gen, 0.3) && !take_refreshers (gen, learner, n_passed, error))
     return FALSE;
@@ -321,6 +399,11 @@ generate (Generator      *gen,
   /* Progress is for a person watching, not for a log. */
   gboolean progress = isatty (STDERR_FILENO);
 
+  /* Before any learner: the history's sign-offs are all by this one. */
+  set_now (gen, g_date_time_add_days (gen->until, -HISTORY_DAYS - 1));
+  gen->supervisor = th_store_add_supervisor (gen->store, "Clinic Supervisor", "benchmark passphrase", 0, error);
+  if (gen->supervisor == 0)
+    return FALSE;
   for (guint64 done = 0; done < options->learners; )
     {
       guint64 end = MIN (done + options->batch, options->learners);
@@ -377,6 +460,8 @@ parse_options (int       *argc,
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &options->output, "The database to create", "FILE" },
     { "seed", 's', 0, G_OPTION_ARG_STRING, &seed, "Seed of the random choices (default 1)", "S" },
     { "batch", 'b', 0, G_OPTION_ARG_STRING, &batch, "Learners per transaction (default 100)", "B" },
+    { "until", 'u', 0, G_OPTION_ARG_STRING, &options->until,
+      "The end of the history, YYYY-MM-DD (default today)", "DATE" },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("- write a large progress database");
@@ -413,6 +498,27 @@ parse_options (int       *argc,
   return TRUE;
 }
 
+/* Midnight UTC of @text (YYYY-MM-DD), or of today: the same seed and day
+ * write the same records. */
+static GDateTime *
+parse_until (const char  *text,
+             GError     **error)
+{
+  g_autoptr(GDateTime) today = g_date_time_new_now_utc ();
+  g_autofree char *stamp = NULL;
+  GDateTime *until;
+
+  if (text == NULL)
+    return g_date_time_new_utc (g_date_time_get_year (today), g_date_time_get_month (today),
+                                g_date_time_get_day_of_month (today), 0, 0, 0);
+  stamp = g_strconcat (text, "T00:00:00Z", NULL);
+  until = g_date_time_new_from_iso8601 (stamp, NULL);
+  if (until == NULL)
+    g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                 "--until must be a date as YYYY-MM-DD, not “%s”", text);
+  return until;
+}
+
 /* A half-written database is worse than none: the benchmarks would
  * measure whatever was left. */
 static void
@@ -435,11 +541,11 @@ print_counts (const Counts *counts,
   printf ("%s: %" G_GUINT64_FORMAT " learners (%" G_GUINT64_FORMAT " with a PIN), "
           "%" G_GUINT64_FORMAT " attempts (%" G_GUINT64_FORMAT " refreshers, %" G_GUINT64_FORMAT
           " open), %" G_GUINT64_FORMAT " answers (%.1f per learner), %" G_GUINT64_FORMAT
-          " completions, in %.1f s\n",
+          " completions, %" G_GUINT64_FORMAT " sign-offs, in %.1f s\n",
           path, counts->learners, counts->pins, counts->attempts, counts->refreshers,
           counts->open_attempts, counts->answers,
           (double) counts->answers / (double) MAX (counts->learners, 1),
-          counts->completions, seconds);
+          counts->completions, counts->sign_offs, seconds);
 }
 
 int
@@ -456,21 +562,32 @@ main (int   argc,
     {
       g_printerr ("generate-records: %s (see --help)\n", error->message);
       g_free (options.output);
+      g_free (options.until);
       return 2;
     }
 
   gen.rand = g_rand_new_with_seed (options.seed);
-  gen.store = th_store_open (options.output, &error);
+  gen.until = parse_until (options.until, &error);
+  if (gen.until != NULL)
+    {
+      gen.now = g_date_time_ref (gen.until);
+      gen.store = th_store_open (options.output, &error);
+    }
+  if (gen.store != NULL)
+    th_store_set_clock (gen.store, story_clock, &gen);
   if (gen.store == NULL || !generate (&gen, &options, &error))
     {
       g_printerr ("generate-records: %s\n", error->message);
       generator_clear (&gen);
-      remove_database (options.output);
+      if (gen.until != NULL)
+        remove_database (options.output);
       g_free (options.output);
+      g_free (options.until);
       return 1;
     }
 
   print_counts (&gen.counts, options.output, (g_get_monotonic_time () - start) / 1e6);
   g_free (options.output);
+  g_free (options.until);
   return 0;
 }
