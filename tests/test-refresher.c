@@ -43,6 +43,31 @@ test_expiry_and_due_soon (void)
     }
 }
 
+/* The whole-number expiry the matrix uses agrees with GLib's calendar on
+ * every day of six years, leap days and month ends included. */
+static void
+test_expiry_matches_calendar (void)
+{
+  static const guint periods[] = { 1, 6, 11, 12, 13, 24, 36 };
+  g_autoptr(GDateTime) day = g_date_time_new_utc (2023, 1, 1, 13, 45, 30);
+
+  while (g_date_time_get_year (day) < 2029)
+    {
+      GDateTime *next;
+
+      for (guint i = 0; i < G_N_ELEMENTS (periods); i++)
+        {
+          g_autoptr(GDateTime) expected = g_date_time_add_months (day, (int) periods[i]);
+
+          g_assert_cmpint (th_refresher_get_expiry (g_date_time_to_unix (day), periods[i]), ==,
+                           g_date_time_to_unix (expected));
+        }
+      next = g_date_time_add_days (day, 1);
+      g_date_time_unref (day);
+      day = next;
+    }
+}
+
 static void
 test_period_overrides (void)
 {
@@ -295,6 +320,7 @@ main (int   argc,
   th_catalog_add_path (catalog, g_getenv ("THRESHOLD_CONTENT_DIR"), TH_CONTENT_ORIGIN_BUNDLED);
 
   g_test_add_func ("/core/refresher/expiry-and-due-soon", test_expiry_and_due_soon);
+  g_test_add_func ("/core/refresher/expiry-matches-calendar", test_expiry_matches_calendar);
   g_test_add_func ("/core/refresher/period-overrides", test_period_overrides);
   g_test_add_func ("/core/refresher/favours-missed-and-unseen", test_favours_missed_and_unseen);
   g_test_add_func ("/core/refresher/repeatable-and-never-the-same-twice", test_repeatable_and_never_the_same_twice);

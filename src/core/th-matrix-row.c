@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "th-matrix-row.h"
 
@@ -15,6 +16,8 @@ struct _ThMatrixRow
 
   gint64             learner_id;
   char              *display_name;
+  char              *folded_name;   /* for search */
+  char              *sort_key;      /* the folded name's collation key */
   gboolean           archived;
   ThMatrixCell      *cells;
   guint              n_cells;
@@ -31,6 +34,8 @@ th_matrix_row_finalize (GObject *object)
   ThMatrixRow *self = (ThMatrixRow *)object;
 
   g_free (self->display_name);
+  g_free (self->folded_name);
+  g_free (self->sort_key);
   g_free (self->cells);
   g_free (self->signed_off_by);
   g_free (self->signed_off_at);
@@ -59,6 +64,10 @@ th_matrix_row_new (gint64      learner_id,
 
   self->learner_id = learner_id;
   self->display_name = g_strdup (display_name);
+  /* Worked out once here, on the loading thread: folding and collating at
+   * every comparison made sorting ten thousand names take 150 ms. */
+  self->folded_name = g_utf8_casefold (display_name, -1);
+  self->sort_key = g_utf8_collate_key (self->folded_name, -1);
   self->archived = archived;
   self->cells = g_new0 (ThMatrixCell, n_cells);
   self->n_cells = n_cells;
@@ -153,6 +162,57 @@ th_matrix_row_has_overdue (ThMatrixRow *self)
     if (self->cells[i].state == TH_CELL_OVERDUE)
       return TRUE;
   return FALSE;
+}
+
+/**
+ * th_matrix_row_compare_names:
+ *
+ * Orders rows by name as the user's language does, ignoring case; two
+ * people of the same name keep the order they were added in.
+ */
+int
+th_matrix_row_compare_names (ThMatrixRow *a,
+                             ThMatrixRow *b)
+{
+  int by_name = strcmp (a->sort_key, b->sort_key);
+
+  if (by_name != 0)
+    return by_name;
+  return (a->learner_id > b->learner_id) - (a->learner_id < b->learner_id);
+}
+
+/**
+ * th_matrix_row_matches:
+ * @folded_search: (nullable): what the name must contain, folded with
+ *   g_utf8_casefold(), or %NULL for any name
+ *
+ * Whether the row shows under @filter. Archived learners show only under
+ * %TH_MATRIX_FILTER_ARCHIVED.
+ */
+gboolean
+th_matrix_row_matches (ThMatrixRow    *self,
+                       ThMatrixFilter  filter,
+                       const char     *folded_search)
+{
+  g_return_val_if_fail (TH_IS_MATRIX_ROW (self), FALSE);
+
+  if (folded_search != NULL && strstr (self->folded_name, folded_search) == NULL)
+    return FALSE;
+  if (filter == TH_MATRIX_FILTER_ARCHIVED || self->archived)
+    return filter == TH_MATRIX_FILTER_ARCHIVED && self->archived;
+  switch (filter)
+    {
+    case TH_MATRIX_FILTER_OVERDUE:
+      return self->onboarding == TH_ONBOARDING_OVERDUE || th_matrix_row_has_overdue (self);
+    case TH_MATRIX_FILTER_AWAITING_SIGN_OFF:
+      return self->onboarding == TH_ONBOARDING_AWAITING_SIGN_OFF;
+    case TH_MATRIX_FILTER_SIGNED_OFF:
+      return self->onboarding == TH_ONBOARDING_SIGNED_OFF;
+    case TH_MATRIX_FILTER_CURRENT:
+    case TH_MATRIX_FILTER_ARCHIVED:
+    default:
+      return TRUE;
+    }
 }
 
 const char *

@@ -22,6 +22,16 @@ typedef enum
   TH_ONBOARDING_OVERDUE,
 } ThOnboardingState;
 
+/* Which learners the matrix shows, in the order a supervisor picks them. */
+typedef enum
+{
+  TH_MATRIX_FILTER_CURRENT,            /* everyone not archived */
+  TH_MATRIX_FILTER_OVERDUE,
+  TH_MATRIX_FILTER_AWAITING_SIGN_OFF,
+  TH_MATRIX_FILTER_SIGNED_OFF,
+  TH_MATRIX_FILTER_ARCHIVED,
+} ThMatrixFilter;
+
 /* One learner's standing in one module. */
 typedef struct
 {
@@ -54,6 +64,11 @@ void                th_matrix_row_set_sign_off    (ThMatrixRow       *self,
                                                    const char        *supervisor,
                                                    const char        *signed_at);
 gboolean            th_matrix_row_has_overdue     (ThMatrixRow       *self);
+int                 th_matrix_row_compare_names   (ThMatrixRow       *a,
+                                                   ThMatrixRow       *b);
+gboolean            th_matrix_row_matches         (ThMatrixRow       *self,
+                                                   ThMatrixFilter     filter,
+                                                   const char        *folded_search);
 const char         *th_cell_state_describe        (ThCellState        state);
 const char         *th_onboarding_state_describe  (ThOnboardingState  state);
 

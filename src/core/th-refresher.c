@@ -9,13 +9,109 @@
  * about. Both take their clock and their randomness from the caller, so a
  * test can fix them. */
 
+#define SECONDS_PER_DAY 86400
+
+/* Days since 1970-01-01 of a proleptic Gregorian date and back, in whole
+ * numbers (H. Hinnant's civil-date algorithms): the matrix works out a
+ * hundred thousand expiries, too many to make a GDateTime for each. */
+static gint64
+days_from_civil (gint64 year,
+                 guint  month,
+                 guint  day)
+{
+  gint64 era, year_of_era, day_of_year, day_of_era;
+
+  year -= month <= 2;
+  era = (year >= 0 ? year : year - 399) / 400;
+  year_of_era = year - era * 400;
+  day_of_year = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+  day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+  return era * 146097 + day_of_era - 719468;
+}
+
+static void
+civil_from_days (gint64  days,
+                 gint64 *year,
+                 guint  *month,
+                 guint  *day)
+{
+  gint64 z = days + 719468;
+  gint64 era = (z >= 0 ? z : z - 146096) / 146097;
+  gint64 day_of_era = z - era * 146097;
+  gint64 year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
+  gint64 day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+  gint64 mp = (5 * day_of_year + 2) / 153;
+
+  *day = (guint) (day_of_year - (153 * mp + 2) / 5 + 1);
+  *month = (guint) (mp < 10 ? mp + 3 : mp - 9);
+  *year = year_of_era + era * 400 + (*month <= 2);
+}
+
+static guint
+days_in_month (gint64 year,
+               guint  month)
+{
+  static const guint8 days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+  gboolean leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+
+  return month == 2 && leap ? 29 : days[month - 1];
+}
+
+/**
+ * th_refresher_get_expiry:
+ * @completed_at: Unix time of the completion
+ *
+ * When a completion made at @completed_at expires: @months later, on the
+ * same day of the month or the month's last day if it has fewer (as
+ * g_date_time_add_months() counts), at the same time of day, in UTC.
+ *
+ * Returns: the Unix time of the expiry
+ */
+gint64
+th_refresher_get_expiry (gint64 completed_at,
+                         guint  months)
+{
+  gint64 days = completed_at / SECONDS_PER_DAY - (completed_at % SECONDS_PER_DAY < 0);
+  gint64 seconds = completed_at - days * SECONDS_PER_DAY;
+  gint64 year, total;
+  guint month, day;
+
+  civil_from_days (days, &year, &month, &day);
+  total = year * 12 + (month - 1) + months;
+  year = total / 12;
+  month = (guint) (total % 12) + 1;
+  day = MIN (day, days_in_month (year, month));
+  return days_from_civil (year, month, day) * SECONDS_PER_DAY + seconds;
+}
+
+/**
+ * th_refresher_get_due_state_at:
+ * @completed_at: Unix time of the completion
+ * @now: Unix time
+ *
+ * A completion expires @months after it was made: from then on a refresher
+ * is due; in the 30 days before, it is due soon.
+ */
+ThDueState
+th_refresher_get_due_state_at (gint64 completed_at,
+                               guint  months,
+                               gint64 now)
+{
+  gint64 expiry = th_refresher_get_expiry (completed_at, months);
+
+  if (now >= expiry)
+    return TH_DUE_EXPIRED;
+  if (now >= expiry - TH_REFRESHER_DUE_SOON_DAYS * SECONDS_PER_DAY)
+    return TH_DUE_SOON;
+  return TH_DUE_CURRENT;
+}
+
 /**
  * th_refresher_get_due_state:
  * @expires_at: (out) (optional) (transfer full): when the completion
  *   expires
  *
- * A completion expires @months after it was made: from then on a refresher
- * is due; in the 30 days before, it is due soon.
+ * th_refresher_get_due_state_at() for GDateTimes.
  */
 ThDueState
 th_refresher_get_due_state (GDateTime  *completed_at,
@@ -23,20 +119,11 @@ th_refresher_get_due_state (GDateTime  *completed_at,
                             GDateTime  *now,
                             GDateTime **expires_at)
 {
-  g_autoptr(GDateTime) expiry = g_date_time_add_months (completed_at, (int) months);
-  g_autoptr(GDateTime) soon = g_date_time_add_days (expiry, -TH_REFRESHER_DUE_SOON_DAYS);
-  ThDueState state;
-
-  if (g_date_time_compare (now, expiry) >= 0)
-    state = TH_DUE_EXPIRED;
-  else if (g_date_time_compare (now, soon) >= 0)
-    state = TH_DUE_SOON;
-  else
-    state = TH_DUE_CURRENT;
+  gint64 completed = g_date_time_to_unix (completed_at);
 
   if (expires_at != NULL)
-    *expires_at = g_steal_pointer (&expiry);
-  return state;
+    *expires_at = g_date_time_new_from_unix_utc (th_refresher_get_expiry (completed, months));
+  return th_refresher_get_due_state_at (completed, months, g_date_time_to_unix (now));
 }
 
 static void

@@ -22,6 +22,11 @@ ThDueState  th_refresher_get_due_state (GDateTime          *completed_at,
                                         guint               months,
                                         GDateTime          *now,
                                         GDateTime         **expires_at);
+gint64      th_refresher_get_expiry    (gint64              completed_at,
+                                        guint               months);
+ThDueState  th_refresher_get_due_state_at (gint64           completed_at,
+                                        guint               months,
+                                        gint64              now);
 GStrv       th_refresher_select        (const ThQuiz       *quiz,
                                         guint               size,
                                         GHashTable         *history,

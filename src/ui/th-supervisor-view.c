@@ -28,6 +28,7 @@ struct _ThSupervisorView
   ThCompletionMatrix *matrix;
   GtkCustomFilter    *filter;
   GtkFilterListModel *filtered;
+  char               *folded_search;   /* or NULL for every name */
 };
 
 G_DEFINE_FINAL_TYPE (ThSupervisorView, th_supervisor_view, GTK_TYPE_WIDGET)
@@ -39,47 +40,15 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* The choices of the filter drop-down, in its order. */
-enum {
-  SHOW_CURRENT,
-  SHOW_OVERDUE,
-  SHOW_AWAITING,
-  SHOW_SIGNED_OFF,
-  SHOW_ARCHIVED,
-};
-
+/* The drop-down lists the filters in ThMatrixFilter's order. */
 static gboolean
 row_matches (gpointer item,
              gpointer user_data)
 {
   ThSupervisorView *self = user_data;
-  ThMatrixRow *row = item;
-  const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  ThOnboardingState onboarding = th_matrix_row_get_onboarding (row);
-  gboolean archived = th_matrix_row_get_archived (row);
 
-  if (*search != '\0')
-    {
-      g_autofree char *name = g_utf8_casefold (th_matrix_row_get_display_name (row), -1);
-      g_autofree char *wanted = g_utf8_casefold (search, -1);
-
-      if (strstr (name, wanted) == NULL)
-        return FALSE;
-    }
-  switch (gtk_drop_down_get_selected (self->filter_dropdown))
-    {
-    case SHOW_OVERDUE:
-      return !archived && (onboarding == TH_ONBOARDING_OVERDUE || th_matrix_row_has_overdue (row));
-    case SHOW_AWAITING:
-      return !archived && onboarding == TH_ONBOARDING_AWAITING_SIGN_OFF;
-    case SHOW_SIGNED_OFF:
-      return !archived && onboarding == TH_ONBOARDING_SIGNED_OFF;
-    case SHOW_ARCHIVED:
-      return archived;
-    case SHOW_CURRENT:
-    default:
-      return !archived;
-    }
+  return th_matrix_row_matches (item, gtk_drop_down_get_selected (self->filter_dropdown),
+                                self->folded_search);
 }
 
 static void
@@ -94,6 +63,11 @@ update_count (ThSupervisorView *self)
 static void
 on_filter_changed (ThSupervisorView *self)
 {
+  const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  g_clear_pointer (&self->folded_search, g_free);
+  if (*search != '\0')
+    self->folded_search = g_utf8_casefold (search, -1);
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   update_count (self);
 }
@@ -181,8 +155,7 @@ compare_names (gconstpointer a,
                gconstpointer b,
                gpointer      user_data)
 {
-  return g_utf8_collate (th_matrix_row_get_display_name ((ThMatrixRow *) a),
-                         th_matrix_row_get_display_name ((ThMatrixRow *) b));
+  return th_matrix_row_compare_names ((ThMatrixRow *) a, (ThMatrixRow *) b);
 }
 
 static int
@@ -335,6 +308,7 @@ th_supervisor_view_dispose (GObject *object)
   g_clear_object (&self->matrix);
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
+  g_clear_pointer (&self->folded_search, g_free);
 
   G_OBJECT_CLASS (th_supervisor_view_parent_class)->dispose (object);
 }

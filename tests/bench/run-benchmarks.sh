@@ -20,18 +20,20 @@
 #       --no-build       use what is built (meson test --benchmark does this)
 #   -h, --help
 #
-# Steps: build threshold and tests/bench (while tests/bench is not yet part
-# of the meson build, its three programs are compiled by hand against the
-# core library into SCRATCH/bin); copy the threshold binary into SCRATCH/bin,
-# so every round measures the same one while the tree changes; generate the
+# Steps: build threshold and tests/bench; copy the programs into
+# SCRATCH/bin, so every round measures the same ones while the tree
+# changes; generate the
 # databases and the synthetic content once; then ROUNDS rounds, each of
 #   1. start-up to the first mapped window (shared/bench/first-window.sh):
 #      threshold --database for each size, adw-hello, gnome-text-editor
 #      (if installed: apt-get install gnome-text-editor);
 #   2. threshold --validate against xmllint --relaxng, on the shipped and the
 #      synthetic content, and each program's exec floor (--version),
-#      alternated three times;
-#   3. bench-core: the synthetic content, the shipped content, each database;
+#      alternated three times; then --export-csv and --export-transcript
+#      for each database;
+#   3. bench-core: the synthetic content, the shipped content, each database
+#      (opening, answering, the completion matrix, filters, sorting, one
+#      learner's detail, the reports in-process);
 # and last the summary, also written to SCRATCH/summary.txt. Raw figures are
 # in SCRATCH/results/.
 #
@@ -96,55 +98,16 @@ LARGEST=$(tr ' ' '\n' <<<"$SIZES" | sort -n | tail -n1)
 
 # ---- build -------------------------------------------------------------
 
-CFLAGS_BENCH=(-std=gnu11 -O2 -g -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers
-	-DGLIB_VERSION_MIN_REQUIRED=GLIB_VERSION_2_74 -DGLIB_VERSION_MAX_ALLOWED=GLIB_VERSION_2_74
-	-I"$BUILD")
-
-# The compile and link arguments of every dependency the build found but
-# GTK and libadwaita: what the core library needs, whatever it grows to.
-core_dependency_args() { # compile_args or link_args, one a line
-	meson introspect --dependencies "$BUILD" | python3 -c '
-import json, sys
-for dep in json.load(sys.stdin):
-    if dep["name"] not in ("gtk4", "libadwaita-1"):
-        print("\n".join(dep.get(sys.argv[1], [])))' "$1" | sed '/^$/d'
-}
-
-# While tests/meson.build does not include bench/, the programs are built
-# here as meson would, against the core library it built.
-build_by_hand() {
-	local name=$1 core=$BUILD/src/core/libthreshold-core.a cflags=() libs=()
-	[ "$BIN/$name" -nt "$HERE/$name.c" ] && [ "$BIN/$name" -nt "$core" ] && return 0
-	say "compiling $name by hand (tests/bench is not in the meson build yet)"
-	if [ "$name" = adw-hello ]; then
-		# shellcheck disable=SC2046
-		cc "${CFLAGS_BENCH[@]}" -o "$BIN/$name" "$HERE/$name.c" \
-			$(pkg-config --cflags --libs libadwaita-1) || die "cannot compile $name"
-	else
-		[ -f "$core" ] || die "no $core: build threshold first"
-		mapfile -t cflags < <(core_dependency_args compile_args)
-		mapfile -t libs < <(core_dependency_args link_args)
-		cc "${CFLAGS_BENCH[@]}" -I"$REPO/src/core" -I"$BUILD/src/core" "${cflags[@]}" \
-			-o "$BIN/$name" "$HERE/$name.c" "$core" "${libs[@]}" || die "cannot compile $name"
-	fi
-}
-
 build() {
 	local names=(generate-records bench-core adw-hello) targets=(src/threshold data/gschemas.compiled) name
+	for name in "${names[@]}"; do targets+=("tests/bench/$name"); done
 	if [ "$DO_BUILD" = 1 ]; then
-		# The files themselves, as ninja names them: only what is needed.
-		if grep -q 'tests/bench/bench-core' "$BUILD/build.ninja"; then
-			for name in "${names[@]}"; do targets+=("tests/bench/$name"); done
-		fi
 		say "building ${targets[*]} in $BUILD"
 		ninja -C "$BUILD" "${targets[@]}" >&2 || die "the build failed"
 	fi
 	for name in "${names[@]}"; do
-		if [ -x "$BUILD/tests/bench/$name" ]; then
-			cp -f "$BUILD/tests/bench/$name" "$BIN/$name"
-		else
-			build_by_hand "$name"
-		fi
+		[ -x "$BUILD/tests/bench/$name" ] || die "no $BUILD/tests/bench/$name"
+		cp -f "$BUILD/tests/bench/$name" "$BIN/$name"
 	done
 	[ -x "$BUILD/src/threshold" ] || die "no $BUILD/src/threshold"
 	cp -f "$BUILD/src/threshold" "$BIN/threshold"
@@ -235,6 +198,14 @@ cli_round() {
 		time_once xmllint-synthetic xmllint --noout --relaxng "$rng" "$synth"/*.xml
 		time_once version-threshold "$BIN/threshold" --version
 		time_once version-xmllint xmllint --version
+	done
+	# Reports from the command line, start to end, for a learner half-way
+	# down the list (ids follow the order they were written in).
+	for n in $SIZES; do
+		time_once "export-csv-$n" "$BIN/threshold" --database "$(database "$n")" \
+			--export-csv "$SCRATCH/everyone.csv"
+		time_once "export-transcript-$n" "$BIN/threshold" --database "$(database "$n")" \
+			--export-transcript "$((n / 2))" --output "$SCRATCH/transcript.pdf"
 	done
 }
 
@@ -381,28 +352,45 @@ summary_core() {
 		printf '    target p95 < 50 ms: ratio %s   %s\n' "$(ratio "$m" 50)" "$(verdict "$m" '<' 50)"
 	done
 
-	echo "== Supervision at scale =="
-	echo "  matrix: not built yet, skipped. Naive estimate (one learner's statuses x every learner):"
+	echo "== Supervision at scale (bench-core; threshold --export-* start to end) =="
 	for n_rounds in $SIZES; do
-		read -r m mn mx n < <(core_stats "$n_rounds" matrix_estimate_ms)
-		row "estimate, $n_rounds learners" "$m" "$mn" "$mx" "${n} rounds"
+		echo "  $n_rounds learners:"
+		core_row "$n_rounds" matrix_ms "completion matrix data" 50
+		core_row "$n_rounds" filter_ms "four filters in turn" 50
+		core_row "$n_rounds" sort_ms "sort by name, descending" 50
+		core_row "$n_rounds" detail_ms "one learner's detail" 20
+		core_row "$n_rounds" csv_ms "th_report_write_csv" ""
+		read -r m mn mx n < <(cli_stats "export-csv-$n_rounds")
+		row "threshold --export-csv" "$m" "$mn" "$mx" "$n"
+		printf '    target < 500 ms: ratio %s   %s\n' "$(ratio "$m" 500)" "$(verdict "$m" '<' 500)"
+		read -r m mn mx n < <(cli_stats "export-transcript-$n_rounds")
+		row "threshold --export-transcript" "$m" "$mn" "$mx" "$n"
+		printf '    target < 200 ms: ratio %s   %s\n' "$(ratio "$m" 200)" "$(verdict "$m" '<' 200)"
 	done
-	echo "  export and the rest: not built yet, skipped."
+}
+
+core_row() { # LABEL METRIC WHAT TARGET_MS (empty: none)
+	local m mn mx n
+	read -r m mn mx n < <(core_stats "$1" "$2")
+	row "$3" "$m" "$mn" "$mx" "${n} rounds"
+	[ -n "$4" ] && printf '    target < %s ms: ratio %s   %s\n' "$4" "$(ratio "$m" "$4")" "$(verdict "$m" '<' "$4")"
+	return 0
 }
 
 summary_growth() {
-	local n s r o st l p p95
+	local n s r o st mx per p95 csv
 	echo "== Growth with the number of learners (medians) =="
-	printf '  %8s %12s %10s %10s %12s %14s %10s %10s\n' learners start-up_ms RSS_MiB open_ms statuses_ms list_learners answer_p50 answer_p95
+	printf '  %8s %12s %10s %10s %12s %10s %10s %10s %12s\n' learners start-up_ms RSS_MiB open_ms statuses_ms matrix_ms µs/learner answer_p95 export_csv
 	for n in $SIZES; do
 		read -r s _ < <(startup_stats "threshold-$n" 4)
 		read -r r _ < <(startup_stats "threshold-$n" 6)
 		read -r o _ < <(core_stats "$n" store_open_ms)
 		read -r st _ < <(core_stats "$n" module_statuses_ms)
-		read -r l _ < <(core_stats "$n" list_learners_ms)
-		read -r p _ < <(core_stats "$n" answer_ms)
+		read -r mx _ < <(core_stats "$n" matrix_ms)
 		read -r p95 _ < <(core_stats "$n" answer_ms 9)
-		printf '  %8s %12s %10s %10s %12s %14s %10s %10s\n' "$n" "$s" "$r" "$o" "$st" "$l" "$p" "$p95"
+		read -r csv _ < <(cli_stats "export-csv-$n")
+		per=$(awk -v m="$mx" -v n="$n" 'BEGIN { if (m == "NA") print "NA"; else printf "%.2f\n", 1000 * m / n }')
+		printf '  %8s %12s %10s %10s %12s %10s %10s %10s %12s\n' "$n" "$s" "$r" "$o" "$st" "$mx" "$per" "$p95" "$csv"
 	done
 }
 
