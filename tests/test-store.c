@@ -166,6 +166,90 @@ test_migrate_from_every_version (void)
     }
 }
 
+static GDateTime *
+fixed_clock (gpointer user_data)
+{
+  return g_date_time_ref (user_data);
+}
+
+/* One passed attempt at @module_id, made at @when. */
+static void
+pass_at (ThStore    *store,
+         gint64      learner,
+         const char *module_id,
+         GDateTime  *when,
+         int         score)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 attempt;
+
+  th_store_set_clock (store, fixed_clock, when);
+  attempt = th_store_start_attempt (store, learner, module_id, TH_ATTEMPT_FULL, NULL, &error);
+  th_store_record_answer (store, attempt, "late", "a", score, 5, &error);
+  g_assert_true (th_store_finish_attempt (store, attempt, score, 5, TRUE, &error));
+  g_assert_no_error (error);
+}
+
+/* The summary the matrix reads: built from the records when a version 4
+ * database is brought forward, kept by every later write and deletion,
+ * and checked by verification. */
+static void
+test_progress_summary (void)
+{
+  g_autofree char *path = tmp_path ("progress.db");
+  g_autoptr(GDateTime) march = g_date_time_new_utc (2025, 3, 10, 9, 0, 0);
+  g_autoptr(GDateTime) june = g_date_time_new_utc (2025, 6, 2, 14, 30, 0);
+  g_autoptr(GDateTime) july = g_date_time_new_utc (2025, 7, 1, 8, 0, 0);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL, *problem = NULL;
+  gint64 ana, kofi;
+  ThStore *store;
+  sqlite3 *db;
+
+  store = th_store_open_at_version (path, 4, &error);
+  g_assert_no_error (error);
+  ana = th_store_add_learner (store, "Ana", NULL, &error);
+  kofi = th_store_add_learner (store, "Kofi", NULL, &error);
+  pass_at (store, ana, "humanism", june, 4);
+  pass_at (store, ana, "humanism", march, 5);   /* entered late: June stays latest */
+  th_store_start_attempt (store, ana, "autonomy", TH_ATTEMPT_FULL, NULL, &error);
+  pass_at (store, kofi, "humanism", march, 3);
+  g_assert_no_error (error);
+  g_assert_finalize_object (store);
+
+  store = th_store_open (path, &error);
+  g_assert_no_error (error);
+  expected = g_strdup_printf ("SELECT count(*) FROM progress WHERE "
+                              "(learner_id = %" G_GINT64_FORMAT " AND module_id = 'humanism' "
+                              " AND completed_at = %" G_GINT64_FORMAT " AND score_percent = 80) OR "
+                              "(learner_id = %" G_GINT64_FORMAT " AND module_id = 'autonomy' "
+                              " AND completed_at IS NULL)",
+                              ana, g_date_time_to_unix (june), ana);
+  assert_query_int (path, expected, 2);
+  assert_query_int (path, "SELECT count(*) FROM progress", 3);
+
+  /* Written after the migration: through the triggers. */
+  pass_at (store, ana, "autonomy", july, 5);
+  assert_query_int (path, "SELECT count(*) FROM progress WHERE module_id = 'autonomy' "
+                          "AND score_percent = 100 AND completed_at IS NOT NULL", 1);
+  g_assert_true (th_store_delete_learner (store, kofi, &error));
+  g_assert_no_error (error);
+  assert_query_int (path, "SELECT count(*) FROM progress", 2);
+  g_assert_null (th_store_verify (store, &error));
+  g_assert_no_error (error);
+  g_assert_finalize_object (store);
+
+  /* Changed behind Threshold's back: verification says so. */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE progress SET score_percent = 100", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  store = th_store_open (path, &error);
+  problem = th_store_verify (store, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (problem, "does not agree"));
+  g_assert_finalize_object (store);
+}
+
 static void
 test_newer_version_refused_untouched (void)
 {
@@ -680,6 +764,7 @@ main (int   argc,
   g_test_add_func ("/core/store/create-private", test_create_private);
   g_test_add_func ("/core/store/reopen-keeps-records", test_reopen_keeps_records);
   g_test_add_func ("/core/store/migrate-from-every-version", test_migrate_from_every_version);
+  g_test_add_func ("/core/store/progress-summary", test_progress_summary);
   g_test_add_func ("/core/store/newer-version-refused-untouched", test_newer_version_refused_untouched);
   g_test_add_func ("/core/store/sigkill-loses-no-committed-answer", test_sigkill_loses_no_committed_answer);
   g_test_add_data_func ("/core/store/damage/garbage", overwrite_with_garbage, check_damage);

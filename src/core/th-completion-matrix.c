@@ -19,8 +19,8 @@ struct _ThCompletionMatrix
   GHashTable *columns;    /* module id → column + 1 */
   guint      *months;     /* refresher period per column */
   GListStore *rows;       /* of ThMatrixRow, by name */
-  GHashTable *by_id;      /* learner id → ThMatrixRow (borrowed) */
-  GDateTime  *now;
+  GPtrArray  *by_id;      /* of ThMatrixRow, by learner id */
+  gint64      now;        /* Unix time */
 };
 
 G_DEFINE_FINAL_TYPE (ThCompletionMatrix, th_completion_matrix, G_TYPE_OBJECT)
@@ -34,8 +34,7 @@ th_completion_matrix_finalize (GObject *object)
   g_hash_table_unref (self->columns);
   g_free (self->months);
   g_clear_object (&self->rows);
-  g_hash_table_unref (self->by_id);
-  g_clear_pointer (&self->now, g_date_time_unref);
+  g_ptr_array_unref (self->by_id);
 
   G_OBJECT_CLASS (th_completion_matrix_parent_class)->finalize (object);
 }
@@ -52,7 +51,7 @@ th_completion_matrix_init (ThCompletionMatrix *self)
   self->modules = g_ptr_array_new_with_free_func (g_object_unref);
   self->columns = g_hash_table_new (g_str_hash, g_str_equal);
   self->rows = g_list_store_new (TH_TYPE_MATRIX_ROW);
-  self->by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  self->by_id = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 static void
@@ -75,6 +74,13 @@ add_columns (ThCompletionMatrix *self,
     }
 }
 
+static int
+compare_rows (gconstpointer a,
+              gconstpointer b)
+{
+  return th_matrix_row_compare_names (*(ThMatrixRow **) a, *(ThMatrixRow **) b);
+}
+
 static gboolean
 add_rows (ThCompletionMatrix  *self,
           ThStore             *store,
@@ -84,8 +90,7 @@ add_rows (ThCompletionMatrix  *self,
   sqlite3_stmt *stmt;
   int rc;
 
-  stmt = th_store_prepare (store, "SELECT id, display_name, archived FROM learners "
-                                  "ORDER BY display_name COLLATE NOCASE, id", error);
+  stmt = th_store_prepare (store, "SELECT id, display_name, archived FROM learners ORDER BY id", error);
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -93,68 +98,27 @@ add_rows (ThCompletionMatrix  *self,
       ThMatrixRow *row = th_matrix_row_new (sqlite3_column_int64 (stmt, 0),
                                             (const char *) sqlite3_column_text (stmt, 1),
                                             sqlite3_column_int (stmt, 2), self->modules->len);
-      gint64 *key = g_new (gint64, 1);
 
-      *key = th_matrix_row_get_learner_id (row);
-      g_ptr_array_add (rows, row);
-      g_hash_table_insert (self->by_id, key, row);
+      g_ptr_array_add (self->by_id, row);
+      g_ptr_array_add (rows, g_object_ref (row));
     }
   if (!th_store_finish_read (store, stmt, rc, error))
     return FALSE;
+  /* In the order the view sorts by first, so its sort finds them sorted. */
+  g_ptr_array_sort (rows, compare_rows);
   /* One splice: a list view sees one change, not ten thousand. */
   g_list_store_splice (self->rows, 0, 0, rows->pdata, rows->len);
   return TRUE;
-}
-
-/* The cell of @learner_id and @module_id, or NULL for a module that is not
- * loaded (a clinic's module since removed) or a learner unknown. */
-static ThMatrixCell *
-cell_at (ThCompletionMatrix *self,
-         gint64              learner_id,
-         const char         *module_id)
-{
-  ThMatrixRow *row = g_hash_table_lookup (self->by_id, &learner_id);
-  guint column = GPOINTER_TO_UINT (g_hash_table_lookup (self->columns, module_id));
-
-  return row && column ? th_matrix_row_get_cell (row, column - 1) : NULL;
-}
-
-static gboolean
-mark_started (ThCompletionMatrix  *self,
-              ThStore             *store,
-              GError             **error)
-{
-  sqlite3_stmt *stmt;
-  int rc;
-
-  /* A plain scan of the covering index: cheaper than GROUP BY, and
-   * marking a cell twice costs nothing. */
-  stmt = th_store_prepare (store, "SELECT learner_id, module_id FROM attempts", error);
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      ThMatrixCell *cell = cell_at (self, sqlite3_column_int64 (stmt, 0),
-                                    (const char *) sqlite3_column_text (stmt, 1));
-      if (cell != NULL)
-        cell->state = TH_CELL_IN_PROGRESS;
-    }
-  return th_store_finish_read (store, stmt, rc, error);
 }
 
 static void
 set_completion (ThCompletionMatrix *self,
                 ThMatrixCell       *cell,
                 guint               column,
-                const char         *completed_at,
+                gint64              completed_at,
                 int                 percent)
 {
-  g_autoptr(GDateTime) completed = g_date_time_new_from_iso8601 (completed_at, NULL);
-  g_autoptr(GDateTime) expires = NULL;
-
-  if (completed == NULL)
-    return;
-  switch (th_refresher_get_due_state (completed, self->months[column], self->now, &expires))
+  switch (th_refresher_get_due_state_at (completed_at, self->months[column], self->now, &cell->expires_at))
     {
     case TH_DUE_EXPIRED:
       cell->state = TH_CELL_OVERDUE;
@@ -168,62 +132,66 @@ set_completion (ThCompletionMatrix *self,
       break;
     }
   cell->percent = (guint8) CLAMP (percent, 0, 100);
-  cell->completed_at = g_date_time_to_unix (completed);
-  cell->expires_at = g_date_time_to_unix (expires);
+  cell->completed_at = completed_at;
 }
 
-static void
-complete_cell (ThCompletionMatrix *self,
-               gint64              learner_id,
-               const char         *module_id,
-               const char         *completed_at,
-               int                 percent)
+/* The row of @learner_id, by halving: rows are in id order. */
+static ThMatrixRow *
+row_by_id (ThCompletionMatrix *self,
+           gint64              learner_id)
 {
-  ThMatrixCell *cell = cell_at (self, learner_id, module_id);
-  guint column = GPOINTER_TO_UINT (g_hash_table_lookup (self->columns, module_id));
+  guint low = 0, high = self->by_id->len;
 
-  if (cell != NULL)
-    set_completion (self, cell, column - 1, completed_at, percent);
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+      gint64 id = th_matrix_row_get_learner_id (self->by_id->pdata[middle]);
+
+      if (id == learner_id)
+        return self->by_id->pdata[middle];
+      if (id < learner_id)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  return NULL;
 }
 
+/* One row of the progress table per learner and module started, kept up
+ * to date as answers are written (see the store's migration 5). Both it
+ * and the rows are in learner id order, so they are walked side by side. */
 static gboolean
-mark_completed (ThCompletionMatrix  *self,
-                ThStore             *store,
-                GError             **error)
+mark_progress (ThCompletionMatrix  *self,
+               ThStore             *store,
+               GError             **error)
 {
-  g_autofree char *module_id = NULL, *completed_at = NULL;
-  gint64 learner_id = 0;
-  int percent = 0;
   sqlite3_stmt *stmt;
+  guint next = 0;
   int rc;
 
-  /* In the covering index's order, the latest completion is the last row
-   * of each learner and module; only that one is worked out. An ordered
-   * scan is cheaper than GROUP BY with max(). */
   stmt = th_store_prepare (store, "SELECT learner_id, module_id, completed_at, score_percent "
-                                  "FROM completions ORDER BY learner_id, module_id, completed_at",
-                           error);
+                                  "FROM progress ORDER BY learner_id", error);
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      gint64 row_learner = sqlite3_column_int64 (stmt, 0);
-      const char *row_module = (const char *) sqlite3_column_text (stmt, 1);
+      gint64 learner_id = sqlite3_column_int64 (stmt, 0);
+      guint column = GPOINTER_TO_UINT (g_hash_table_lookup (self->columns, sqlite3_column_text (stmt, 1)));
+      ThMatrixRow *row;
+      ThMatrixCell *cell;
 
-      if (module_id != NULL && (row_learner != learner_id || !g_str_equal (row_module, module_id)))
-        complete_cell (self, learner_id, module_id, completed_at, percent);
-      if (module_id == NULL || !g_str_equal (row_module, module_id))
-        {
-          g_free (module_id);
-          module_id = g_strdup (row_module);
-        }
-      g_free (completed_at);
-      completed_at = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-      learner_id = row_learner;
-      percent = sqlite3_column_int (stmt, 3);
+      while (next < self->by_id->len && th_matrix_row_get_learner_id (self->by_id->pdata[next]) < learner_id)
+        next++;
+      row = next < self->by_id->len ? self->by_id->pdata[next] : NULL;
+      /* A module not loaded (a clinic's, since removed) has no column. */
+      if (row == NULL || th_matrix_row_get_learner_id (row) != learner_id || column == 0)
+        continue;
+      cell = th_matrix_row_get_cell (row, column - 1);
+      if (sqlite3_column_type (stmt, 2) == SQLITE_NULL)
+        cell->state = TH_CELL_IN_PROGRESS;
+      else
+        set_completion (self, cell, column - 1, sqlite3_column_int64 (stmt, 2), sqlite3_column_int (stmt, 3));
     }
-  if (module_id != NULL)
-    complete_cell (self, learner_id, module_id, completed_at, percent);
   return th_store_finish_read (store, stmt, rc, error);
 }
 
@@ -241,8 +209,7 @@ mark_sign_offs (ThCompletionMatrix  *self,
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      ThMatrixRow *row = g_hash_table_lookup (self->by_id, &id);
+      ThMatrixRow *row = row_by_id (self, sqlite3_column_int64 (stmt, 0));
 
       if (row != NULL)
         th_matrix_row_set_sign_off (row, (const char *) sqlite3_column_text (stmt, 1),
@@ -289,17 +256,17 @@ th_completion_matrix_load (ThStore    *store,
                            GError    **error)
 {
   g_autoptr(ThCompletionMatrix) self = g_object_new (TH_TYPE_COMPLETION_MATRIX, NULL);
+  g_autoptr(GDateTime) now = NULL;
   guint n;
 
   g_return_val_if_fail (TH_IS_STORE (store), NULL);
   g_return_val_if_fail (TH_IS_CATALOG (catalog), NULL);
 
-  g_hash_table_unref (self->by_id);
-  self->by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  self->now = th_store_dup_now (store);
+  now = th_store_dup_now (store);
+  self->now = g_date_time_to_unix (now);
   add_columns (self, store, catalog, default_months);
-  if (!add_rows (self, store, error) || !mark_started (self, store, error) ||
-      !mark_completed (self, store, error) || !mark_sign_offs (self, store, error))
+  if (!add_rows (self, store, error) || !mark_progress (self, store, error) ||
+      !mark_sign_offs (self, store, error))
     return NULL;
 
   n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
@@ -419,5 +386,5 @@ th_completion_matrix_find_row (ThCompletionMatrix *self,
                                gint64              learner_id)
 {
   g_return_val_if_fail (TH_IS_COMPLETION_MATRIX (self), NULL);
-  return g_hash_table_lookup (self->by_id, &learner_id);
+  return row_by_id (self, learner_id);
 }

@@ -88,17 +88,21 @@ th_refresher_get_expiry (gint64 completed_at,
  * th_refresher_get_due_state_at:
  * @completed_at: Unix time of the completion
  * @now: Unix time
+ * @expires_at: (out) (optional): Unix time the completion expires
  *
  * A completion expires @months after it was made: from then on a refresher
  * is due; in the 30 days before, it is due soon.
  */
 ThDueState
-th_refresher_get_due_state_at (gint64 completed_at,
-                               guint  months,
-                               gint64 now)
+th_refresher_get_due_state_at (gint64  completed_at,
+                               guint   months,
+                               gint64  now,
+                               gint64 *expires_at)
 {
   gint64 expiry = th_refresher_get_expiry (completed_at, months);
 
+  if (expires_at != NULL)
+    *expires_at = expiry;
   if (now >= expiry)
     return TH_DUE_EXPIRED;
   if (now >= expiry - TH_REFRESHER_DUE_SOON_DAYS * SECONDS_PER_DAY)
@@ -119,11 +123,13 @@ th_refresher_get_due_state (GDateTime  *completed_at,
                             GDateTime  *now,
                             GDateTime **expires_at)
 {
-  gint64 completed = g_date_time_to_unix (completed_at);
+  gint64 expiry;
+  ThDueState state = th_refresher_get_due_state_at (g_date_time_to_unix (completed_at), months,
+                                                    g_date_time_to_unix (now), &expiry);
 
   if (expires_at != NULL)
-    *expires_at = g_date_time_new_from_unix_utc (th_refresher_get_expiry (completed, months));
-  return th_refresher_get_due_state_at (completed, months, g_date_time_to_unix (now));
+    *expires_at = g_date_time_new_from_unix_utc (expiry);
+  return state;
 }
 
 static void

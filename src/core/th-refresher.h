@@ -26,7 +26,8 @@ gint64      th_refresher_get_expiry    (gint64              completed_at,
                                         guint               months);
 ThDueState  th_refresher_get_due_state_at (gint64           completed_at,
                                         guint               months,
-                                        gint64              now);
+                                        gint64              now,
+                                        gint64             *expires_at);
 GStrv       th_refresher_select        (const ThQuiz       *quiz,
                                         guint               size,
                                         GHashTable         *history,

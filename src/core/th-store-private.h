@@ -7,6 +7,17 @@
 
 G_BEGIN_DECLS
 
+/* Each learner's standing in each module they started, worked out from
+ * the records: what the progress table must always hold. */
+#define TH_STORE_PROGRESS_SQL \
+  "(SELECT learner_id, module_id, completed_at, score_percent FROM (" \
+  "   SELECT a.learner_id, a.module_id, unixepoch (c.completed_at) AS completed_at, c.score_percent," \
+  "     row_number () OVER (PARTITION BY a.learner_id, a.module_id" \
+  "                         ORDER BY c.completed_at DESC, c.id DESC) AS latest" \
+  "   FROM (SELECT DISTINCT learner_id, module_id FROM attempts) AS a" \
+  "   LEFT JOIN completions AS c ON c.learner_id = a.learner_id AND c.module_id = a.module_id)" \
+  " WHERE latest = 1)"
+
 struct _ThStore
 {
   GObject  parent_instance;
