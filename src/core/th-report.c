@@ -6,7 +6,6 @@
 #include <cairo-pdf.h>
 #include <glib/gi18n.h>
 #include <pango/pangocairo.h>
-#include <time.h>
 
 #include "th-report.h"
 
@@ -14,28 +13,61 @@
  * of one learner with a certificate once signed off. Neither needs a
  * display or a printer. */
 
-/* The local day of @unix_time, or "" for none. A report formats two dates
- * per cell, so this avoids GDateTime's allocations: localtime_r() keeps
- * the time zone loaded. */
-static char *
-format_day (gint64 unix_time)
+/* Local days as text, each worked out once: a report of everyone shows
+ * two dates for each of a hundred thousand cells, on a few thousand
+ * distinct days. */
+typedef struct
 {
-  time_t when = (time_t) unix_time;
-  char day[16];
-  struct tm local;
+  GTimeZone  *zone;
+  GHashTable *texts;   /* local day number → "YYYY-MM-DD" */
+} DayTexts;
 
-  if (unix_time == 0 || localtime_r (&when, &local) == NULL ||
-      strftime (day, sizeof day, "%Y-%m-%d", &local) == 0)
-    return g_strdup ("");
-  return g_strdup (day);
+static void
+day_texts_init (DayTexts *days)
+{
+  days->zone = g_time_zone_new_local ();
+  days->texts = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
 }
 
-static char *
-format_iso_day (const char *iso)
+static void
+day_texts_clear (DayTexts *days)
+{
+  g_clear_pointer (&days->zone, g_time_zone_unref);
+  g_clear_pointer (&days->texts, g_hash_table_unref);
+}
+
+/* The local day of @unix_time, or "" for none. */
+static const char *
+day_text (DayTexts *days,
+          gint64    unix_time)
+{
+  int interval;
+  gint64 local, day;
+  char *text;
+
+  if (unix_time == 0)
+    return "";
+  interval = g_time_zone_find_interval (days->zone, G_TIME_TYPE_UNIVERSAL, unix_time);
+  local = unix_time + g_time_zone_get_offset (days->zone, interval);
+  day = local / 86400 - (local % 86400 < 0);
+  text = g_hash_table_lookup (days->texts, GINT_TO_POINTER ((int) day));
+  if (text == NULL)
+    {
+      g_autoptr(GDateTime) midnight = g_date_time_new_from_unix_utc (day * 86400);
+
+      text = g_date_time_format (midnight, "%Y-%m-%d");
+      g_hash_table_insert (days->texts, GINT_TO_POINTER ((int) day), text);
+    }
+  return text;
+}
+
+static const char *
+iso_day_text (DayTexts   *days,
+              const char *iso)
 {
   g_autoptr(GDateTime) when = iso ? g_date_time_new_from_iso8601 (iso, NULL) : NULL;
 
-  return format_day (when ? g_date_time_to_unix (when) : 0);
+  return day_text (days, when ? g_date_time_to_unix (when) : 0);
 }
 
 /* RFC 4180: a field with a comma, quote or line break is quoted, quotes
@@ -50,18 +82,21 @@ append_field (GString    *out,
   gboolean formula = strchr ("=+-@\t\r", text[0]) != NULL && text[0] != '\0';
   gboolean quote = formula || strpbrk (text, ",\"\r\n") != NULL;
 
-  if (quote)
-    g_string_append_c (out, '"');
-  if (formula)
-    g_string_append_c (out, '\'');
-  for (const char *c = text; *c != '\0'; c++)
+  if (!quote)
+    g_string_append (out, text);
+  else
     {
-      if (*c == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *c);
+      g_string_append_c (out, '"');
+      if (formula)
+        g_string_append_c (out, '\'');
+      for (const char *c = text; *c != '\0'; c++)
+        {
+          if (*c == '"')
+            g_string_append_c (out, '"');
+          g_string_append_c (out, *c);
+        }
+      g_string_append_c (out, '"');
     }
-  if (quote)
-    g_string_append_c (out, '"');
   g_string_append (out, last ? "\r\n" : ",");
 }
 
@@ -74,32 +109,53 @@ append_row (GString            *out,
     append_field (out, fields[i], i == n - 1);
 }
 
+/* The words every row repeats, translated once rather than per cell. */
+typedef struct
+{
+  const char *yes;
+  const char *no;
+  const char *cell_states[TH_CELL_OVERDUE + 1];
+  DayTexts    days;
+} CsvWords;
+
+static void
+csv_words_init (CsvWords *words)
+{
+  words->yes = _("yes");
+  words->no = _("no");
+  for (guint i = 0; i < G_N_ELEMENTS (words->cell_states); i++)
+    words->cell_states[i] = th_cell_state_describe (i);
+  day_texts_init (&words->days);
+}
+
 static void
 append_learner (GString     *out,
+                CsvWords    *words,
                 GPtrArray   *modules,
                 ThMatrixRow *row)
 {
   const char *name = th_matrix_row_get_display_name (row);
-  g_autofree char *signed_on = format_iso_day (th_matrix_row_get_signed_off_at (row));
+  const char *signed_on = iso_day_text (&words->days, th_matrix_row_get_signed_off_at (row));
 
   for (guint i = 0; i < modules->len; i++)
     {
       ThModule *module = modules->pdata[i];
       ThMatrixCell *cell = th_matrix_row_get_cell (row, i);
-      g_autofree char *score = cell->completed_at ? g_strdup_printf ("%u", cell->percent) : g_strdup ("");
-      g_autofree char *completed = format_day (cell->completed_at);
-      g_autofree char *expires = format_day (cell->expires_at);
+      char score[8] = "";
       const char *fields[] = {
         name, th_module_get_id (module), th_module_get_title (module),
-        th_module_get_required (module) ? _("yes") : _("no"),
-        th_cell_state_describe (cell->state), score, completed, expires, "",
+        th_module_get_required (module) ? words->yes : words->no,
+        words->cell_states[cell->state], score,
+        day_text (&words->days, cell->completed_at), day_text (&words->days, cell->expires_at), "",
       };
 
+      if (cell->completed_at != 0)
+        g_snprintf (score, sizeof score, "%u", cell->percent);
       append_row (out, fields, G_N_ELEMENTS (fields));
     }
   {
     const char *summary[] = {
-      name, "onboarding", _("Onboarding (every required module)"), _("yes"),
+      name, "onboarding", _("Onboarding (every required module)"), words->yes,
       th_onboarding_state_describe (th_matrix_row_get_onboarding (row)), "", signed_on, "",
       th_matrix_row_get_signed_off_by (row),
     };
@@ -126,17 +182,21 @@ th_report_write_csv (ThCompletionMatrix  *matrix,
   };
   GListModel *rows = th_completion_matrix_get_rows (matrix);
   GPtrArray *modules = th_completion_matrix_get_modules (matrix);
-  g_autoptr(GString) out = g_string_new ("\xEF\xBB\xBF");
+  g_autoptr(GString) out = g_string_sized_new (1 << 20);
+  CsvWords words;
 
   g_return_val_if_fail (TH_IS_COMPLETION_MATRIX (matrix), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  csv_words_init (&words);
+  g_string_append (out, "\xEF\xBB\xBF");
   append_row (out, header, G_N_ELEMENTS (header));
   for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
     {
       g_autoptr(ThMatrixRow) row = g_list_model_get_item (rows, i);
-      append_learner (out, modules, row);
+      append_learner (out, &words, modules, row);
     }
+  day_texts_clear (&words.days);
   return g_file_set_contents_full (path, out->str, out->len, G_FILE_SET_CONTENTS_CONSISTENT,
                                    0644, error);
 }
@@ -152,6 +212,7 @@ typedef struct
   cairo_t     *cr;
   PangoLayout *layout;
   double       y;
+  DayTexts     days;
 } Page;
 
 /* Draws @markup at the current line, wrapping at @width, and moves down. */
@@ -204,11 +265,10 @@ draw_module (Page         *page,
   g_autofree char *title = th_module_get_required (module)
     ? g_markup_escape_text (th_module_get_title (module), -1)
     : g_markup_printf_escaped (_("%s (optional)"), th_module_get_title (module));
-  g_autofree char *completed = format_day (cell->completed_at);
-  g_autofree char *expires = format_day (cell->expires_at);
   g_autofree char *status = cell->completed_at
     ? g_markup_printf_escaped (_("%s · %u%% · %s (renew by %s)"), th_cell_state_describe (cell->state),
-                               cell->percent, completed, expires)
+                               cell->percent, day_text (&page->days, cell->completed_at),
+                               day_text (&page->days, cell->expires_at))
     : g_markup_escape_text (th_cell_state_describe (cell->state), -1);
 
   next_page_if_full (page, 40);
@@ -236,7 +296,7 @@ draw_transcript (Page        *page,
   next_page_if_full (page, 60);
   if (th_matrix_row_get_signed_off_at (row) != NULL)
     {
-      g_autofree char *day = format_iso_day (th_matrix_row_get_signed_off_at (row));
+      const char *day = iso_day_text (&page->days, th_matrix_row_get_signed_off_at (row));
       g_autofree char *signed_off = g_strdup_printf (_("Onboarding signed off by %s on %s."),
                                                      th_matrix_row_get_signed_off_by (row), day);
       draw_text (page, signed_off, "Sans Bold 11");
@@ -249,7 +309,7 @@ static void
 draw_certificate (Page        *page,
                   ThMatrixRow *row)
 {
-  g_autofree char *day = format_iso_day (th_matrix_row_get_signed_off_at (row));
+  const char *day = iso_day_text (&page->days, th_matrix_row_get_signed_off_at (row));
   g_autofree char *by = g_strdup_printf (_("Signed off by %s on %s"),
                                          th_matrix_row_get_signed_off_by (row), day);
 
@@ -281,7 +341,7 @@ th_report_write_transcript (ThCompletionMatrix  *matrix,
   ThMatrixRow *row;
   cairo_surface_t *surface;
   cairo_status_t status;
-  Page page = { NULL, NULL, MARGIN };
+  Page page = { NULL, NULL, MARGIN, { NULL, NULL } };
 
   g_return_val_if_fail (TH_IS_COMPLETION_MATRIX (matrix), FALSE);
 
@@ -297,12 +357,14 @@ th_report_write_transcript (ThCompletionMatrix  *matrix,
   surface = cairo_pdf_surface_create (path, PAGE_WIDTH, PAGE_HEIGHT);
   page.cr = cairo_create (surface);
   page.layout = pango_cairo_create_layout (page.cr);
+  day_texts_init (&page.days);
   cairo_set_source_rgb (page.cr, 0.1, 0.1, 0.1);
 
   draw_transcript (&page, th_completion_matrix_get_modules (matrix), row);
   if (th_matrix_row_get_signed_off_at (row) != NULL)
     draw_certificate (&page, row);
 
+  day_texts_clear (&page.days);
   g_object_unref (page.layout);
   cairo_destroy (page.cr);
   cairo_surface_finish (surface);
