@@ -242,6 +242,104 @@ test_matrix (void)
   g_assert_true (th_matrix_row_has_overdue (row));
   row = th_completion_matrix_find_row (matrix, started);
   g_assert_cmpint (th_matrix_row_get_onboarding (row), ==, TH_ONBOARDING_OVERDUE);
+
+  /* One learner's row alone, as a transcript reads it, is the same row. */
+  {
+    g_autoptr(ThCompletionMatrix) one = th_completion_matrix_load_learner (store, catalog, 12, done, &error);
+    ThMatrixRow *alone;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (th_completion_matrix_get_rows (one)), ==, 1);
+    alone = th_completion_matrix_find_row (one, done);
+    row = th_completion_matrix_find_row (matrix, done);
+    g_assert_cmpmem (th_matrix_row_get_cell (alone, 0), 15 * sizeof (ThMatrixCell),
+                     th_matrix_row_get_cell (row, 0), 15 * sizeof (ThMatrixCell));
+    g_assert_cmpint (th_matrix_row_get_onboarding (alone), ==, TH_ONBOARDING_SIGNED_OFF);
+    g_assert_null (th_completion_matrix_find_row (one, started));
+  }
+}
+
+/* Rows sort by name as the language does, and the drop-down's filters
+ * and the search keep the right learners. */
+static void
+test_matrix_sort_and_filter (void)
+{
+  g_autoptr(ThStore) store = store_new ("sort.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ThCompletionMatrix) matrix = NULL;
+  g_autofree char *search = g_utf8_casefold ("ÉLO", -1);
+  const char *names[] = { "zoe", "Élodie", "Ana", "ana", "Bruno" };
+  gint64 ids[G_N_ELEMENTS (names)];
+  GListModel *rows;
+
+  set_now (2026, 1, 5);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    ids[i] = th_store_add_learner (store, names[i], NULL, &error);
+  g_assert_true (th_store_set_learner_archived (store, ids[4], TRUE, &error));
+  pass_all_required (store, ids[2], FALSE);
+  g_assert_no_error (error);
+
+  matrix = th_completion_matrix_load (store, catalog, 12, &error);
+  g_assert_no_error (error);
+  rows = th_completion_matrix_get_rows (matrix);
+  for (guint i = 0; i + 1 < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(ThMatrixRow) a = g_list_model_get_item (rows, i);
+      g_autoptr(ThMatrixRow) b = g_list_model_get_item (rows, i + 1);
+
+      g_assert_cmpint (th_matrix_row_compare_names (a, b), <, 0);
+    }
+  /* Case aside, the same name keeps the order the profiles were made in.
+   * (Where "Élodie" falls depends on the locale: the tests run in C.) */
+  for (guint i = 0; i < 3; i++)
+    {
+      static const char *first[] = { "Ana", "ana", "Bruno" };
+      g_autoptr(ThMatrixRow) row = g_list_model_get_item (rows, i);
+
+      g_assert_cmpstr (th_matrix_row_get_display_name (row), ==, first[i]);
+    }
+
+  g_assert_true (th_matrix_row_matches (th_completion_matrix_find_row (matrix, ids[1]),
+                                        TH_MATRIX_FILTER_CURRENT, search));
+  g_assert_false (th_matrix_row_matches (th_completion_matrix_find_row (matrix, ids[0]),
+                                         TH_MATRIX_FILTER_CURRENT, search));
+  g_assert_true (th_matrix_row_matches (th_completion_matrix_find_row (matrix, ids[2]),
+                                        TH_MATRIX_FILTER_AWAITING_SIGN_OFF, NULL));
+  g_assert_false (th_matrix_row_matches (th_completion_matrix_find_row (matrix, ids[3]),
+                                         TH_MATRIX_FILTER_AWAITING_SIGN_OFF, NULL));
+  g_assert_false (th_matrix_row_matches (th_completion_matrix_find_row (matrix, ids[4]),
+                                         TH_MATRIX_FILTER_CURRENT, NULL));
+  g_assert_true (th_matrix_row_matches (th_completion_matrix_find_row (matrix, ids[4]),
+                                        TH_MATRIX_FILTER_ARCHIVED, NULL));
+  g_assert_false (th_matrix_row_matches (th_completion_matrix_find_row (matrix, ids[0]),
+                                         TH_MATRIX_FILTER_ARCHIVED, NULL));
+}
+
+/* A learner is found by id or by a name no one else has. */
+static void
+test_find_learner (void)
+{
+  g_autoptr(ThStore) store = store_new ("find.db");
+  g_autoptr(GError) error = NULL;
+  gint64 mateo, sam;
+
+  mateo = th_store_add_learner (store, "Mateo", NULL, &error);
+  sam = th_store_add_learner (store, "Sam", NULL, &error);
+  th_store_add_learner (store, "Sam", NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (th_store_find_learner (store, "Mateo", &error), ==, mateo);
+  g_assert_no_error (error);
+  {
+    g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, sam);
+    g_assert_cmpint (th_store_find_learner (store, id, &error), ==, sam);
+    g_assert_no_error (error);
+  }
+  g_assert_cmpint (th_store_find_learner (store, "Sam", &error), ==, 0);
+  g_assert_error (error, TH_STORE_ERROR, TH_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (th_store_find_learner (store, "999", &error), ==, 0);
+  g_assert_error (error, TH_STORE_ERROR, TH_STORE_ERROR_NOT_FOUND);
 }
 
 /* A reader of RFC 4180 written from the RFC, to check the writer. */
@@ -458,6 +556,8 @@ main (int   argc,
   g_test_add_func ("/core/supervision/wrong-attempts-slowed", test_wrong_attempts_slowed);
   g_test_add_func ("/core/supervision/sign-off-rules", test_sign_off_rules);
   g_test_add_func ("/core/supervision/matrix", test_matrix);
+  g_test_add_func ("/core/supervision/matrix-sort-and-filter", test_matrix_sort_and_filter);
+  g_test_add_func ("/core/supervision/find-learner", test_find_learner);
   g_test_add_func ("/core/supervision/csv-round-trip", test_csv_round_trip);
   g_test_add_func ("/core/supervision/csv-formula-defused", test_csv_formula_defused);
   g_test_add_func ("/core/supervision/transcript-pdf", test_transcript_pdf);

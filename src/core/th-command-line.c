@@ -170,15 +170,20 @@ th_command_line_backup (const ThCommandLineOptions *options,
   return 0;
 }
 
+/* Everyone's row, or only @learner_id's when it is not 0. */
 static ThCompletionMatrix *
 load_matrix (const ThCommandLineOptions  *options,
-             ThStore                     *store)
+             ThStore                     *store,
+             gint64                       learner_id)
 {
   g_autoptr(ThCatalog) catalog = load_standard (options);
   g_autoptr(GError) error = NULL;
   ThCompletionMatrix *matrix;
 
-  matrix = th_completion_matrix_load (store, catalog, options->default_months, &error);
+  if (learner_id != 0)
+    matrix = th_completion_matrix_load_learner (store, catalog, options->default_months, learner_id, &error);
+  else
+    matrix = th_completion_matrix_load (store, catalog, options->default_months, &error);
   if (matrix == NULL)
     g_printerr ("%s\n", error->message);
   return matrix;
@@ -193,7 +198,7 @@ th_command_line_export_csv (const ThCommandLineOptions *options,
   g_autoptr(ThCompletionMatrix) matrix = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (store == NULL || (matrix = load_matrix (options, store)) == NULL)
+  if (store == NULL || (matrix = load_matrix (options, store, 0)) == NULL)
     return 1;
   if (!th_report_write_csv (matrix, path, &error))
     {
@@ -202,32 +207,6 @@ th_command_line_export_csv (const ThCommandLineOptions *options,
     }
   printf (_("Wrote %s\n"), path);
   return 0;
-}
-
-/* @learner is a learner's id or their exact name; a name two learners
- * share is refused rather than guessed. */
-static gint64
-find_learner (ThCompletionMatrix *matrix,
-              const char         *learner)
-{
-  GListModel *rows = th_completion_matrix_get_rows (matrix);
-  gint64 found = 0;
-  guint64 id;
-
-  if (g_ascii_string_to_unsigned (learner, 10, 1, G_MAXINT64, &id, NULL))
-    return th_completion_matrix_find_row (matrix, (gint64) id) ? (gint64) id : 0;
-
-  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
-    {
-      g_autoptr(ThMatrixRow) row = g_list_model_get_item (rows, i);
-
-      if (g_strcmp0 (th_matrix_row_get_display_name (row), learner) != 0)
-        continue;
-      if (found != 0)
-        return -1;
-      found = th_matrix_row_get_learner_id (row);
-    }
-  return found;
 }
 
 int
@@ -246,16 +225,16 @@ th_command_line_export_transcript (const ThCommandLineOptions *options,
       return 2;
     }
   store = open_existing (options);
-  if (store == NULL || (matrix = load_matrix (options, store)) == NULL)
+  if (store == NULL)
     return 1;
-
-  id = find_learner (matrix, learner);
-  if (id <= 0)
+  id = th_store_find_learner (store, learner, &error);
+  if (id == 0)
     {
-      g_printerr (id < 0 ? _("More than one learner is called “%s”; give their id instead\n")
-                         : _("There is no learner “%s”\n"), learner);
+      g_printerr ("%s\n", error->message);
       return 1;
     }
+  if ((matrix = load_matrix (options, store, id)) == NULL)
+    return 1;
   if (!th_report_write_transcript (matrix, id, path, &error))
     {
       g_printerr ("%s\n", error->message);

@@ -21,6 +21,7 @@ struct _ThCompletionMatrix
   GListStore *rows;       /* of ThMatrixRow, by name */
   GPtrArray  *by_id;      /* of ThMatrixRow, by learner id */
   gint64      now;        /* Unix time */
+  gint64      only;       /* the one learner read, or 0 for everyone */
 };
 
 G_DEFINE_FINAL_TYPE (ThCompletionMatrix, th_completion_matrix, G_TYPE_OBJECT)
@@ -74,6 +75,24 @@ add_columns (ThCompletionMatrix *self,
     }
 }
 
+/* @head @filter @tail, where @filter narrows the query to the one learner
+ * when there is one, as ?1. */
+static sqlite3_stmt *
+prepare_query (ThCompletionMatrix  *self,
+               ThStore             *store,
+               const char          *head,
+               const char          *filter,
+               const char          *tail,
+               GError             **error)
+{
+  g_autofree char *sql = g_strconcat (head, self->only ? filter : "", tail, NULL);
+  sqlite3_stmt *stmt = th_store_prepare (store, sql, error);
+
+  if (stmt != NULL && self->only != 0)
+    sqlite3_bind_int64 (stmt, 1, self->only);
+  return stmt;
+}
+
 static int
 compare_rows (gconstpointer a,
               gconstpointer b)
@@ -90,7 +109,8 @@ add_rows (ThCompletionMatrix  *self,
   sqlite3_stmt *stmt;
   int rc;
 
-  stmt = th_store_prepare (store, "SELECT id, display_name, archived FROM learners ORDER BY id", error);
+  stmt = prepare_query (self, store, "SELECT id, display_name, archived FROM learners",
+                        " WHERE id = ?1", " ORDER BY id", error);
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -169,8 +189,8 @@ mark_progress (ThCompletionMatrix  *self,
   guint next = 0;
   int rc;
 
-  stmt = th_store_prepare (store, "SELECT learner_id, module_id, completed_at, score_percent "
-                                  "FROM progress ORDER BY learner_id", error);
+  stmt = prepare_query (self, store, "SELECT learner_id, module_id, completed_at, score_percent FROM progress",
+                        " WHERE learner_id = ?1", " ORDER BY learner_id", error);
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -203,8 +223,8 @@ mark_sign_offs (ThCompletionMatrix  *self,
   sqlite3_stmt *stmt;
   int rc;
 
-  stmt = th_store_prepare (store, "SELECT learner_id, supervisor, signed_at FROM signoffs "
-                                  "WHERE revoked_at IS NULL", error);
+  stmt = prepare_query (self, store, "SELECT learner_id, supervisor, signed_at FROM signoffs "
+                                     "WHERE revoked_at IS NULL", " AND learner_id = ?1", "", error);
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -241,27 +261,18 @@ onboarding_of (ThCompletionMatrix *self,
   return complete ? TH_ONBOARDING_AWAITING_SIGN_OFF : TH_ONBOARDING_IN_PROGRESS;
 }
 
-/**
- * th_completion_matrix_load:
- *
- * Reads every learner's standing in every loaded module, as of the
- * store's clock.
- *
- * Returns: (transfer full): the matrix, or %NULL with @error set
- */
-ThCompletionMatrix *
-th_completion_matrix_load (ThStore    *store,
-                           ThCatalog  *catalog,
-                           guint       default_months,
-                           GError    **error)
+static ThCompletionMatrix *
+load (ThStore    *store,
+      ThCatalog  *catalog,
+      guint       default_months,
+      gint64      only,
+      GError    **error)
 {
   g_autoptr(ThCompletionMatrix) self = g_object_new (TH_TYPE_COMPLETION_MATRIX, NULL);
   g_autoptr(GDateTime) now = NULL;
   guint n;
 
-  g_return_val_if_fail (TH_IS_STORE (store), NULL);
-  g_return_val_if_fail (TH_IS_CATALOG (catalog), NULL);
-
+  self->only = only;
   now = th_store_dup_now (store);
   self->now = g_date_time_to_unix (now);
   add_columns (self, store, catalog, default_months);
@@ -278,6 +289,47 @@ th_completion_matrix_load (ThStore    *store,
   return g_steal_pointer (&self);
 }
 
+/**
+ * th_completion_matrix_load:
+ *
+ * Reads every learner's standing in every loaded module, as of the
+ * store's clock.
+ *
+ * Returns: (transfer full): the matrix, or %NULL with @error set
+ */
+ThCompletionMatrix *
+th_completion_matrix_load (ThStore    *store,
+                           ThCatalog  *catalog,
+                           guint       default_months,
+                           GError    **error)
+{
+  g_return_val_if_fail (TH_IS_STORE (store), NULL);
+  g_return_val_if_fail (TH_IS_CATALOG (catalog), NULL);
+
+  return load (store, catalog, default_months, 0, error);
+}
+
+/**
+ * th_completion_matrix_load_learner:
+ *
+ * Reads only @learner_id's row, as a transcript needs: a matrix with one
+ * row, or none if there is no such learner.
+ *
+ * Returns: (transfer full): the matrix, or %NULL with @error set
+ */
+ThCompletionMatrix *
+th_completion_matrix_load_learner (ThStore    *store,
+                                   ThCatalog  *catalog,
+                                   guint       default_months,
+                                   gint64      learner_id,
+                                   GError    **error)
+{
+  g_return_val_if_fail (TH_IS_STORE (store), NULL);
+  g_return_val_if_fail (TH_IS_CATALOG (catalog), NULL);
+  g_return_val_if_fail (learner_id > 0, NULL);
+
+  return load (store, catalog, default_months, learner_id, error);
+}
 typedef struct
 {
   ThStore   *store;

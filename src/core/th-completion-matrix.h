@@ -17,6 +17,11 @@ ThCompletionMatrix *th_completion_matrix_load        (ThStore            *store,
                                                       ThCatalog          *catalog,
                                                       guint               default_months,
                                                       GError            **error);
+ThCompletionMatrix *th_completion_matrix_load_learner (ThStore          *store,
+                                                      ThCatalog          *catalog,
+                                                      guint               default_months,
+                                                      gint64              learner_id,
+                                                      GError            **error);
 void                th_completion_matrix_load_async  (ThStore            *store,
                                                       ThCatalog          *catalog,
                                                       guint               default_months,

@@ -229,6 +229,54 @@ th_store_list_learners (ThStore  *self,
   return th_store_finish_read (self, stmt, rc, error) ? G_LIST_MODEL (g_steal_pointer (&learners)) : NULL;
 }
 
+/**
+ * th_store_find_learner:
+ * @id_or_name: a learner's id, or their exact name
+ *
+ * Finds one learner, archived or not. A name two learners share is
+ * refused rather than guessed.
+ *
+ * Returns: the learner's id, or 0 with @error set
+ */
+gint64
+th_store_find_learner (ThStore     *self,
+                       const char  *id_or_name,
+                       GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 found = 0;
+  guint n = 0;
+  guint64 id;
+  int rc;
+
+  g_return_val_if_fail (TH_IS_STORE (self), 0);
+  g_return_val_if_fail (id_or_name != NULL, 0);
+
+  stmt = th_store_prepare (self, "SELECT id FROM learners WHERE id = ?1 OR "
+                                 "(?1 IS NULL AND display_name = ?2) LIMIT 2", error);
+  if (stmt == NULL)
+    return 0;
+  if (g_ascii_string_to_unsigned (id_or_name, 10, 1, G_MAXINT64, &id, NULL))
+    sqlite3_bind_int64 (stmt, 1, (gint64) id);
+  sqlite3_bind_text (stmt, 2, id_or_name, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      found = sqlite3_column_int64 (stmt, 0);
+      n++;
+    }
+  if (!th_store_finish_read (self, stmt, rc, error))
+    return 0;
+  if (n == 1)
+    return found;
+  if (n == 0)
+    g_set_error (error, TH_STORE_ERROR, TH_STORE_ERROR_NOT_FOUND,
+                 _("There is no learner “%s”"), id_or_name);
+  else
+    g_set_error (error, TH_STORE_ERROR, TH_STORE_ERROR_INVALID,
+                 _("More than one learner is called “%s”; give their id instead"), id_or_name);
+  return 0;
+}
+
 /* TRUE if @pin opens @learner_id's profile (or the profile has no PIN). */
 gboolean
 th_store_check_pin (ThStore    *self,

@@ -132,6 +132,9 @@ gint64      th_store_add_learner          (ThStore        *self,
                                            const char     *display_name,
                                            const char     *pin,
                                            GError        **error);
+gint64      th_store_find_learner         (ThStore        *self,
+                                           const char     *id_or_name,
+                                           GError        **error);
 GListModel *th_store_list_learners        (ThStore        *self,
                                            GError        **error);
 gboolean    th_store_check_pin            (ThStore        *self,
