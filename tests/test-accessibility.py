@@ -536,6 +536,11 @@ ENTRY_FOCUS_HIDDEN = ('libadwaita 1.2 does not tell AT-SPI when the text inside 
                       'has the focus, so a screen reader does not hear the field being focused')
 
 
+SECRET_READABLE = ("GTK 4.8's AT-SPI Text interface hands out an entry's real text, a "
+                   "GtkPasswordEntry's too, where the screen shows dots: any AT-SPI client can read "
+                   "it back (the password role does keep a screen reader from speaking each key)")
+
+
 def report(problems, description, details=()):
     """Reports a check from its problems, each (what, the known fault of the
     toolkit behind it or None): a TODO when every problem is known."""
@@ -660,6 +665,30 @@ def click(page, name, where):
 
 # ---------------------------------------------------------- the pages
 
+def check_secret_fields(fields, secrets, where, what):
+    """Checks that PIN or passphrase fields have the password role, then
+    types @secrets into them through EditableText and checks that the Text
+    interface does not give them back."""
+    problems = []
+    for field in fields:
+        if field is None:
+            problems.append('%s is missing' % what)
+        elif role(field) != pyatspi.ROLE_PASSWORD_TEXT:
+            problems.append('%s is a %s' % (label(field), field.getRoleName()))
+    TAP.ok(not problems, '%s: %s %s the password role' % (where, what, 'has' if len(fields) == 1 else 'have'),
+           problems)
+    if problems:
+        return
+    problems = []
+    for field, secret in zip(fields, secrets):
+        field.queryEditableText().setTextContents(secret)
+        wait_for('%s to be typed' % label(field), lambda: field.queryText().characterCount == len(secret))
+        if secret in text_content(field):
+            problems.append(('the Text interface of %s gives back what was typed' % label(field),
+                             SECRET_READABLE))
+    report(problems, '%s: the Text interface keeps %s secret' % (where, what))
+
+
 def profiles_page(window):
     page = wait_page(window, 'the profiles page',
                      lambda p: find(p, lambda n: role(n) in TEXT_ROLES and n.name == 'Your name'))
@@ -671,15 +700,11 @@ def profiles_page(window):
     TAP.ok(name_row is not None and 'EditableText' in interfaces(name_row)
            and has_state(name_row, pyatspi.STATE_EDITABLE),
            'profiles page: "Your name" is an editable text field')
-    problems = []
-    if pin_row is None:
-        problems.append(('there is no PIN field', None))
-    elif role(pin_row) != pyatspi.ROLE_PASSWORD_TEXT:
-        problems.append(('the PIN field is a %s' % pin_row.getRoleName(),
-                         'GTK 4.8 has no password role for an AdwPasswordEntryRow: a screen reader '
-                         'may echo the PIN as it is typed'))
-    report(problems, 'profiles page: the PIN field is a password field')
     check_tab_order(window, page, 'profiles page')
+    check_secret_fields([pin_row], ['4826'], 'profiles page', 'the PIN field')
+    if pin_row is not None:
+        pin_row.queryEditableText().setTextContents('')
+        wait_for('the PIN to be cleared', lambda: pin_row.queryText().characterCount == 0)
 
     # Type the name through EditableText, press Add Profile through Action.
     name_row.queryEditableText().setTextContents('Alex Screenreader')

@@ -5,6 +5,7 @@
 
 #include "th-application.h"
 #include "th-catalog.h"
+#include "th-password-row.h"
 #include "th-test-util.h"
 #include "th-ui-test-util.h"
 #include "th-unlock-dialog.h"
@@ -109,8 +110,8 @@ check_supervising (GtkWindow *window)
   th_ui_click (GTK_WIDGET (window), "Supervisor Mode");
   dialog = wait_for_toplevel (TH_TYPE_UNLOCK_DIALOG);
   fill_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Your name", "Dana Whitfield");
-  fill_row (GTK_WIDGET (dialog), ADW_TYPE_PASSWORD_ENTRY_ROW, "Passphrase", "kind words open doors");
-  fill_row (GTK_WIDGET (dialog), ADW_TYPE_PASSWORD_ENTRY_ROW, "Passphrase again", "kind words open doors");
+  fill_row (GTK_WIDGET (dialog), TH_TYPE_PASSWORD_ROW, "Passphrase", "kind words open doors");
+  fill_row (GTK_WIDGET (dialog), TH_TYPE_PASSWORD_ROW, "Passphrase again", "kind words open doors");
   th_ui_click (GTK_WIDGET (dialog), "Set Up");
 
   /* The matrix: both learners, then one after a search. */
@@ -167,8 +168,8 @@ check_supervising (GtkWindow *window)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.add-supervisor", NULL);
   dialog = wait_for_toplevel (TH_TYPE_UNLOCK_DIALOG);
   fill_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Your name", "Luis Ortega");
-  fill_row (GTK_WIDGET (dialog), ADW_TYPE_PASSWORD_ENTRY_ROW, "Passphrase", "listen first always");
-  fill_row (GTK_WIDGET (dialog), ADW_TYPE_PASSWORD_ENTRY_ROW, "Passphrase again", "listen first always");
+  fill_row (GTK_WIDGET (dialog), TH_TYPE_PASSWORD_ROW, "Passphrase", "listen first always");
+  fill_row (GTK_WIDGET (dialog), TH_TYPE_PASSWORD_ROW, "Passphrase again", "listen first always");
   /* It closes itself once the new supervisor is recorded. */
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   th_ui_click (GTK_WIDGET (dialog), "Add");
@@ -198,11 +199,11 @@ check_wrong_passphrase_slowed (GtkWindow *window)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.supervisor", NULL);
   dialog = wait_for_toplevel (TH_TYPE_UNLOCK_DIALOG);
   g_assert_null (th_ui_find (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Your name"));
-  fill_row (GTK_WIDGET (dialog), ADW_TYPE_PASSWORD_ENTRY_ROW, "Passphrase", "not the passphrase");
+  fill_row (GTK_WIDGET (dialog), TH_TYPE_PASSWORD_ROW, "Passphrase", "not the passphrase");
   th_ui_click (GTK_WIDGET (dialog), "Unlock");
   th_ui_wait_for (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "That passphrase is not right. Try again in 1 second.");
   /* Straight away again: told to wait, and nothing is checked. */
-  fill_row (GTK_WIDGET (dialog), ADW_TYPE_PASSWORD_ENTRY_ROW, "Passphrase", "kind words open doors");
+  fill_row (GTK_WIDGET (dialog), TH_TYPE_PASSWORD_ROW, "Passphrase", "kind words open doors");
   th_ui_click (GTK_WIDGET (dialog), "Unlock");
   g_assert_nonnull (th_ui_find (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "Wait 1 more second before trying again."));
   gtk_window_destroy (dialog);

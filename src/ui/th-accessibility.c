@@ -39,3 +39,31 @@ th_accessibility_fix_mnemonic_names (GtkWidget *widget)
        child = gtk_widget_get_next_sibling (child))
     th_accessibility_fix_mnemonic_names (child);
 }
+
+static void
+update_name_from_tooltip (GtkWidget  *widget,
+                          GParamSpec *pspec,
+                          gpointer    user_data)
+{
+  const char *tooltip = gtk_widget_get_tooltip_text (widget);
+
+  if (tooltip != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    tooltip, -1);
+}
+
+/**
+ * th_accessibility_name_by_tooltip:
+ *
+ * Names @widget by its tooltip, now and whenever the tooltip changes. GTK
+ * 4.8 does not: a toolkit's icon (the eye that shows a password) is
+ * called "GtkImage" otherwise.
+ */
+void
+th_accessibility_name_by_tooltip (GtkWidget *widget)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  update_name_from_tooltip (widget, NULL, NULL);
+  g_signal_connect (widget, "notify::tooltip-text", G_CALLBACK (update_name_from_tooltip), NULL);
+}

@@ -6,5 +6,6 @@
 G_BEGIN_DECLS
 
 void th_accessibility_fix_mnemonic_names (GtkWidget *widget);
+void th_accessibility_name_by_tooltip    (GtkWidget *widget);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "th-accessibility.h"
+#include "th-password-row.h"
 #include "th-profiles-page.h"
 
 /* Who is at the workstation: pick a profile, or make one. A profile with
@@ -21,7 +22,7 @@ struct _ThProfilesPage
   GtkWidget      *learner_group;
   GtkSearchEntry *search_entry;
   AdwEntryRow    *name_row;
-  AdwEntryRow    *pin_row;
+  ThPasswordRow  *pin_row;
   GtkLabel       *error_label;
 
   /* owned references */
@@ -38,33 +39,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-/* libadwaita 1.2 leaves the button that shows the PIN without a name (a
- * screen reader says "GtkImage"): it is named by its tooltip, which
- * follows what it does. */
-static void
-name_by_tooltip (GtkWidget  *button,
-                 GParamSpec *pspec,
-                 gpointer    user_data)
-{
-  const char *tooltip = gtk_widget_get_tooltip_text (button);
-
-  if (tooltip != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
-}
-
-static void
-name_icon_buttons (GtkWidget *widget)
-{
-  if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) == NULL)
-    {
-      name_by_tooltip (widget, NULL, NULL);
-      g_signal_connect (widget, "notify::tooltip-text", G_CALLBACK (name_by_tooltip), NULL);
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    name_icon_buttons (child);
-}
 
 static GtkWidget *
 create_learner_row (gpointer item,
@@ -246,6 +220,7 @@ th_profiles_page_class_init (ThProfilesPageClass *klass)
     g_signal_new ("learner-chosen", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, TH_TYPE_LEARNER);
 
+  g_type_ensure (TH_TYPE_PASSWORD_ROW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/threshold/Threshold/th-profiles-page.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -267,7 +242,6 @@ th_profiles_page_init (ThProfilesPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->filter = gtk_custom_filter_new (learner_matches, self, NULL);
   th_accessibility_fix_mnemonic_names (GTK_WIDGET (self));
-  name_icon_buttons (GTK_WIDGET (self->pin_row));
 }
 
 void

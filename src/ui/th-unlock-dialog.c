@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "th-accessibility.h"
+#include "th-password-row.h"
 #include "th-unlock-dialog.h"
 
 /* Opens supervisor mode: the first supervisor sets a passphrase, later
@@ -21,8 +22,8 @@ struct _ThUnlockDialog
   GtkLabel       *explanation;
   AdwComboRow    *supervisor_row;
   AdwEntryRow    *name_row;
-  AdwPasswordEntryRow *passphrase_row;
-  AdwPasswordEntryRow *confirm_row;
+  ThPasswordRow  *passphrase_row;
+  ThPasswordRow  *confirm_row;
   GtkLabel       *status_label;
   GtkButton      *unlock_button;
 
@@ -254,6 +255,7 @@ th_unlock_dialog_class_init (ThUnlockDialogClass *klass)
     g_signal_new ("unlocked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_STRING);
 
+  g_type_ensure (TH_TYPE_PASSWORD_ROW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/threshold/Threshold/th-unlock-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, ThUnlockDialog, title);
