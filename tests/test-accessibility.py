@@ -9,12 +9,14 @@ buttons, key events sent through the AT-SPI registry to move the keyboard
 focus, and the State interface to see what is focused or chosen. No mouse,
 no toolkit internals. (GTK 4.8 offers no AT-SPI action on a list row or a
 check button and cannot move the focus on request, so module rows, quiz
-choices and review rows are reached with Tab and used with Return or Space,
-as a keyboard user would.)
+choices, review rows and the rows of the completion matrix are reached
+with Tab and used with Return or Space, as a keyboard user would.)
 
 On the profiles page, the learning path, a lesson page, a quiz moment
-before and after the answer is checked, and the results page, it walks the
-accessible tree of the page on show and checks that every interactive node
+before and after the answer is checked, and the results page; then in
+supervisor mode, on the dialog that sets it up, the completion matrix, one
+learner's records and the menus of both, it walks the accessible tree of
+the page on show and checks that every interactive node
 has a real name (not empty, not the toolkit's fallback of a type name such
 as "GtkImage", no mnemonic underscore, not the same words twice); that the
 roles and names a screen reader relies on are right; and that Tab reaches
@@ -68,6 +70,7 @@ DUMP = bool(os.environ.get('THRESHOLD_A11Y_DUMP'))
 KEY_TAB = 0xff09
 KEY_RETURN = 0xff0d
 KEY_SPACE = 0x0020
+KEY_ESCAPE = 0xff1b
 
 # Roles a person operates. A list item or table row counts when it can take
 # the keyboard focus (an activatable row); other list items are structure.
@@ -955,6 +958,249 @@ def profiles_again(window):
     check_tab_order(window, page, 'profiles page with a profile')
 
 
+# ------------------------------------------------------ supervisor mode
+
+SUPERVISOR = 'Dana Whitfield'
+PASSPHRASE = 'kind words open doors'
+
+
+def other_window(app):
+    """A window of the application besides the main one (a dialog)."""
+    for node in children(app.node):
+        if (role(node) in (pyatspi.ROLE_FRAME, pyatspi.ROLE_DIALOG, pyatspi.ROLE_WINDOW)
+                and node.name != 'Threshold' and not has_state(node, pyatspi.STATE_DEFUNCT)):
+            return node
+    return None
+
+
+def check_menu(window, page, name, items, where):
+    """Opens the menu button @name with its action and checks that the
+    menu and its items are named; Escape closes it again."""
+    problems = []
+    menu_button = find(page, lambda n: role(n) == pyatspi.ROLE_PUSH_BUTTON and n.name == name
+                       and has_state(n, pyatspi.STATE_FOCUSABLE))
+    if menu_button is None or do_action(menu_button) is None:
+        TAP.ok(False, '%s: the menu %r opens and its items are named' % (where, name),
+               ['no menu button named %r that can be pressed' % name])
+        return
+    try:
+        menu = wait_for('the menu %r' % name, lambda: find(
+            page, lambda n: role(n) == pyatspi.ROLE_MENU and on_show(n)), timeout=5)
+    except Bail:
+        TAP.ok(False, '%s: the menu %r opens and its items are named' % (where, name), ['it did not open'])
+        return
+    dump(menu, 'menu %r' % name)
+    problem = name_problem(menu)
+    if problem:
+        problems.append('the menu itself: %s' % problem)
+    problems += unnamed(menu)[1]
+    named = [n.name for n in find_all(menu, lambda n: role(n) == pyatspi.ROLE_MENU_ITEM)]
+    problems += ['no item %r' % item for item in items if item not in named]
+    TAP.ok(not problems, '%s: the menu %r opens and its items are named (%s)' % (where, name, ', '.join(named)),
+           problems)
+    press_key(KEY_ESCAPE)
+    wait_for('the menu %r to close' % name, lambda: not on_show(menu), timeout=5)
+
+
+def unlock_dialog(app, window):
+    """Supervisor Mode, the first time: the dialog that sets up the
+    passphrase, filled in through EditableText and sent with Return."""
+    page = current_page(window)
+    click(page, 'Supervisor Mode', 'profiles page')
+    dialog = wait_for('the unlock dialog', lambda: other_window(app))
+    wait_for('the unlock dialog to be filled', lambda: button(dialog, 'Set Up'))
+    dump(dialog, 'unlock dialog')
+    TAP.ok(dialog.name == 'Set Up Supervisor Mode', 'unlock dialog: its window is named by what it does',
+           ['it is named %r' % dialog.name])
+    check_names(dialog, 'unlock dialog')
+    check_tab_order(dialog, dialog, 'unlock dialog')
+
+    name_field = find(dialog, lambda n: role(n) in TEXT_ROLES and n.name == 'Your name')
+    fields = [find(dialog, lambda n, t=title: role(n) in TEXT_ROLES and n.name == t)
+              for title in ('Passphrase', 'Passphrase again')]
+    if name_field is None or 'EditableText' not in interfaces(name_field):
+        raise Bail('unlock dialog: no editable field named "Your name"')
+    name_field.queryEditableText().setTextContents(SUPERVISOR)
+    check_secret_fields(fields, [PASSPHRASE, PASSPHRASE], 'unlock dialog', 'the passphrase fields')
+    if None in fields:
+        raise Bail('unlock dialog: the passphrase fields are missing')
+
+    # Return in the last field sets it up, as a keyboard user would finish.
+    reached = focus_with_tab(dialog, dialog, fields[1])
+    if reached:
+        press_key(KEY_RETURN)
+    else:
+        click(dialog, 'Set Up', 'unlock dialog')
+    wait_for('the unlock dialog to close', lambda: other_window(app) is None)
+    TAP.ok(reached, 'unlock dialog: Tab reaches "Passphrase again", and Return there sets up supervisor mode')
+
+
+def is_matrix(node):
+    return role(node) in (pyatspi.ROLE_TABLE, pyatspi.ROLE_TREE_TABLE) and node.name == 'Completion of every learner'
+
+
+def learner_rows(page):
+    return find_all(page, lambda n: role(n) == pyatspi.ROLE_TABLE_ROW and has_state(n, pyatspi.STATE_FOCUSABLE))
+
+
+MATRIX_CELL = re.compile(r'^(Principle \d+|Theme \d+|.+): (Passed, \d+%|Due soon, \d+%|Overdue|In progress|Not started)$')
+
+
+def matrix_page(window, learner):
+    page = wait_page(window, 'the completion matrix with %r' % learner,
+                     lambda p: find(p, is_matrix) and find(p, lambda n: role(n) == pyatspi.ROLE_TABLE_ROW
+                                                           and n.name == learner))
+    dump(page, 'supervisor matrix')
+    check_names(page, 'supervisor matrix')
+
+    problems = []
+    search = find(page, lambda n: role(n) in TEXT_ROLES and n.name == 'Find a learner by name')
+    combo = find(page, lambda n: role(n) == pyatspi.ROLE_COMBO_BOX)
+    shown = find(combo, lambda n: role(n) == pyatspi.ROLE_PUSH_BUTTON
+                 and has_state(n, pyatspi.STATE_FOCUSABLE)) if combo is not None else None
+    if search is None or 'EditableText' not in interfaces(search):
+        problems.append('there is no editable field named "Find a learner by name"')
+    if combo is None or combo.name != 'Show':
+        problems.append('the filter is %s, not a combo box named "Show"' % (label(combo) if combo else 'missing'))
+    elif shown is None or shown.name != 'Show' or shown.description != 'Everyone':
+        problems.append('the button of the filter is %s, described as %r, not "Show", described by what '
+                        'it shows' % (label(shown) if shown else 'missing', shown.description if shown else None))
+    TAP.ok(not problems, 'supervisor matrix: the search is an editable field, the filter a combo box '
+           'that says what it shows', problems)
+
+    problems = []
+    matrix = find(page, is_matrix)
+    header = find(matrix, lambda n: role(n) == pyatspi.ROLE_TABLE_ROW and not has_state(n, pyatspi.STATE_FOCUSABLE))
+    titles = children(header) if header is not None else []
+    if header is None or not titles:
+        problems.append('there is no row of column titles that keeps out of the Tab order')
+    problems += ['a column title is %s' % label(t) for t in titles if name_problem(t)]
+    rows = learner_rows(page)
+    if [r.name for r in rows] != [learner]:
+        problems.append('the learner rows are %s, not one named %r' % ([r.name for r in rows], learner))
+    for row in rows:
+        if not (row.description or '').strip():
+            problems.append('%s has no description (their onboarding)' % label(row))
+        cells = [n for n in find_all(row, lambda n: role(n) == pyatspi.ROLE_LABEL)][2:]
+        if len(cells) != len(titles) - 2:
+            problems.append('%s has %d module cells for %d module columns' % (label(row), len(cells), len(titles) - 2))
+        problems += ['a cell says %r, not its column and status in words' % c.name
+                     for c in cells if not MATRIX_CELL.match(c.name or '')]
+    TAP.ok(not problems, 'supervisor matrix: the column titles are named in full, the learner rows by the '
+           'learner and their onboarding, each cell by its column and status', problems)
+
+    check_tab_order(window, page, 'supervisor matrix')
+    problems = ['Tab does not reach %s' % label(n) for n in (search, shown)
+                if n is not None and not focus_with_tab(window, page, n)]
+    TAP.ok(search is not None and shown is not None and not problems,
+           'supervisor matrix: Tab reaches the search and the filter', problems)
+
+    # The search narrows the rows, and the count says how many are left.
+    search.queryEditableText().setTextContents('nobody of that name')
+    try:
+        wait_for('the matrix to be empty', lambda: not learner_rows(page) and find(
+            page, lambda n: role(n) == pyatspi.ROLE_LABEL and n.name == '0 learners'), timeout=5)
+        searched = True
+    except Bail:
+        searched = False
+    search.queryEditableText().setTextContents('')
+    wait_for('the learner to show again', lambda: [r.name for r in learner_rows(page)] == [learner])
+    TAP.ok(searched, 'supervisor matrix: a search with no match empties the matrix, and the count says '
+           '"0 learners"')
+
+    check_menu(window, page, 'Supervisor Actions', ['Add a Supervisor…', 'Lock'], 'supervisor matrix')
+
+    # Open the learner's records from the keyboard: Tab to the row, Return.
+    row = learner_rows(page)[0]
+    reached = focus_with_tab(window, page, row)
+    if reached:
+        press_key(KEY_RETURN)
+    try:
+        wait_page(window, 'the records of %r' % learner,
+                  lambda p: button_like(p, 'Save Transcript') and find(
+                      p, lambda n: role(n) == pyatspi.ROLE_LABEL and n.name == learner))
+        opened = True
+    except Bail:
+        opened = False
+    TAP.ok(reached and opened, "supervisor matrix: Tab reaches the learner's row, and Return opens their records")
+    if not opened:
+        raise Bail('the records of %r did not open' % learner)
+
+
+def learner_detail(window, learner, module_title):
+    page = wait_page(window, 'the records of %r' % learner,
+                     lambda p: button_like(p, 'Save Transcript') and find(
+                         p, lambda n: role(n) == pyatspi.ROLE_LABEL and n.name == learner))
+    dump(page, 'learner detail')
+    check_names(page, 'learner detail')
+    names = ('Back to Everyone', 'Profile Actions', 'Sign Off Onboarding…', 'Save Transcript…', 'Archive Profile')
+    missing = [n for n in names if button(page, n) is None]
+    TAP.ok(not missing, 'learner detail: its buttons are named %s' % ', '.join(repr(n) for n in names),
+           ['no button named %r' % n for n in missing])
+
+    sign_off = button(page, 'Sign Off Onboarding…')
+    description = (sign_off.description or '') if sign_off is not None else ''
+    TAP.ok(sign_off is not None and not has_state(sign_off, pyatspi.STATE_SENSITIVE)
+           and 'required module' in description,
+           'learner detail: "Sign Off Onboarding…" is disabled, and describes what is still missing',
+           ['%s is described as %r' % (label(sign_off) if sign_off else 'no button', description)])
+
+    problems = []
+    attempts = find(page, lambda n: role(n) == pyatspi.ROLE_LIST and n.name == 'Attempts')
+    rows = find_all(page, lambda n: role(n) == pyatspi.ROLE_LIST_ITEM and has_state(n, pyatspi.STATE_FOCUSABLE))
+    attempt = next((r for r in rows if attempts is not None and key(r.parent) == key(attempts)), None)
+    header = next((r for r in rows if attempt is not None and r.name == attempt.name
+                   and key(r) != key(attempt)), None)
+    if attempt is None or header is None:
+        problems.append('there is no attempt row with a header in the list "Attempts"')
+    else:
+        if attempt.name != module_title:
+            problems.append('the attempt row is named %r, not by its module %r' % (attempt.name, module_title))
+        if 'points' not in (attempt.description or ''):
+            problems.append('%s is described as %r, without its score' % (label(attempt), attempt.description))
+        if not has_state(attempt, pyatspi.STATE_EXPANDABLE) or has_state(attempt, pyatspi.STATE_EXPANDED):
+            problems.append('before it is opened, %s does not say it is collapsed' % label(attempt))
+    TAP.ok(not problems, 'learner detail: the attempt row is named by its module, described by its score, '
+           'and says it is collapsed', problems)
+
+    check_tab_order(window, page, 'learner detail')
+
+    problems = []
+    if attempt is not None and header is not None:
+        if not focus_with_tab(window, page, header):
+            problems.append('Tab does not reach %s' % label(header))
+        else:
+            press_key(KEY_RETURN)
+            try:
+                wait_for('the attempt to open', lambda: has_state(attempt, pyatspi.STATE_EXPANDED), timeout=5)
+            except Bail:
+                problems.append('Return on %s does not say it opened' % label(header))
+            try:
+                wait_for('the answers in the attempt', lambda: find(
+                    attempt, lambda n: role(n) == pyatspi.ROLE_LABEL and ' points' in (n.name or '')
+                    and on_show(n)), timeout=5)
+            except Bail:
+                problems.append('the answers in %s do not show' % label(attempt))
+            problems += unnamed(page)[1]
+    TAP.ok(not problems, 'learner detail: Return opens the attempt, which says it is expanded, and what '
+           'shows is named', problems)
+
+    check_menu(window, page, 'Profile Actions', ['Rename…', 'Delete Records…'], 'learner detail')
+    click(page, 'Back to Everyone', 'learner detail')
+
+
+def supervisor_mode(app, window, learner, module_title):
+    unlock_dialog(app, window)
+    matrix_page(window, learner)
+    learner_detail(window, learner, module_title)
+    page = wait_page(window, 'the completion matrix again', lambda p: find(p, is_matrix))
+    TAP.ok(True, 'learner detail: "Back to Everyone" returns to the completion matrix')
+    click(page, 'Lock Supervisor Mode', 'supervisor matrix')
+    wait_page(window, 'the profiles page, locked',
+              lambda p: find(p, lambda n: role(n) in TEXT_ROLES and n.name == 'Your name'))
+    TAP.ok(True, 'supervisor matrix: "Lock Supervisor Mode" locks it and returns to the profiles page')
+
+
 def main():
     binary = os.environ.get('THRESHOLD_BIN')
     if not binary or not os.access(binary, os.X_OK):
@@ -995,6 +1241,7 @@ def main():
                   lambda p: find(p, lambda n: role(n) == pyatspi.ROLE_LIST_ITEM and n.name == title))
         TAP.ok(True, 'results page: "Back to the Learning Path" returns to the learning path')
         profiles_again(window)
+        supervisor_mode(app, window, 'Alex Screenreader', title)
     except Bail as e:
         TAP.ok(False, 'the run got through every page', [str(e), 'application output:', app.output()])
     except Exception:
@@ -1007,8 +1254,6 @@ def main():
             libx11.XCloseDisplay.argtypes = [ctypes.c_void_p]
             libx11.XCloseDisplay(x11)
 
-    TAP.skip('supervisor matrix: every interactive node has a name',
-             'the supervisor matrix is not in the application yet')
     return TAP.finish()
 
 

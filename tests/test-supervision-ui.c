@@ -132,8 +132,8 @@ check_supervising (GtkWindow *window)
   gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (sign_off)),
                          "Completed orientation week");
   adw_message_dialog_response (sign_off, "sign");
-  th_ui_spin (50);
-  g_assert_nonnull (th_ui_find (GTK_WIDGET (window), GTK_TYPE_BUTTON, "Revoke Sign-Off…"));
+  /* The records are read again on a worker thread, however long it takes. */
+  th_ui_wait_for (GTK_WIDGET (window), GTK_TYPE_BUTTON, "Revoke Sign-Off…");
 
   /* The report for HR, through the same code the save dialog ends in. */
   /* Back to everyone: the search is kept until cleared. */

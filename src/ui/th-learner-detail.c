@@ -66,6 +66,7 @@ create_answer_row (ThModule       *module,
                                                       scenario ? scenario->title : answer->scenario_id,
                                                       points);
   GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *holder = gtk_list_box_row_new ();
 
   g_string_append (markup, heading);
   for (guint i = 0; ids[i] != NULL; i++)
@@ -88,7 +89,12 @@ create_answer_row (ThModule       *module,
   gtk_widget_set_margin_bottom (label, 8);
   gtk_widget_set_margin_start (label, 12);
   gtk_widget_set_margin_end (label, 12);
-  return label;
+  /* The text is selectable and takes the focus itself: the row that holds
+   * it is no stop of its own, nameless and doing nothing. */
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (holder), label);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (holder), FALSE);
+  gtk_widget_set_focusable (holder, FALSE);
+  return holder;
 }
 
 static GtkWidget *
@@ -111,6 +117,12 @@ create_attempt_row (ThLearnerDetail *self,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
+  /* libadwaita 1.2 names only the row's header: the row is named and
+   * described too, so that a screen reader's list of rows says which
+   * attempt each is. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle, -1);
+  th_accessibility_track_expanded (ADW_EXPANDER_ROW (row));
   for (guint i = 0; answers && i < answers->len; i++)
     adw_expander_row_add_row (ADW_EXPANDER_ROW (row), create_answer_row (module, answers->pdata[i]));
   return row;
@@ -141,6 +153,10 @@ refresh (ThLearnerDetail *self)
   else
     status = g_strdup (_("Every required module is passed and current: ready for sign-off."));
   gtk_label_set_text (self->onboarding_label, status);
+  /* Why it can be signed off, or not yet: GTK 4.8 does not describe a
+   * button by a label ("described-by"), so the button carries the words. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->sign_off_button),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, status, -1);
 
   gtk_widget_set_visible (GTK_WIDGET (self->sign_off_button), sign_off == NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->sign_off_button), missing && missing->len == 0);
@@ -438,6 +454,7 @@ th_learner_detail_init (ThLearnerDetail *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   th_accessibility_fix_mnemonic_names (GTK_WIDGET (self));
+  th_accessibility_name_menus (GTK_WIDGET (self));
 }
 
 void

@@ -72,6 +72,7 @@ on_filter_changed (ThSupervisorView *self)
   update_count (self);
 }
 
+/* A module's status for one learner, short to fit a column. */
 static char *
 cell_text (ThMatrixCell *cell)
 {
@@ -80,14 +81,34 @@ cell_text (ThMatrixCell *cell)
     case TH_CELL_PASSED:
       return g_strdup_printf ("✓ %u%%", cell->percent);
     case TH_CELL_DUE_SOON:
-      return g_strdup_printf (_("Due soon · %u%%"), cell->percent);
+      return g_strdup_printf (C_("module status", "Due soon · %u%%"), cell->percent);
     case TH_CELL_OVERDUE:
-      return g_strdup (_("Overdue"));
+      return g_strdup (C_("module status", "Overdue"));
     case TH_CELL_IN_PROGRESS:
-      return g_strdup (_("In progress"));
+      return g_strdup (C_("module status", "In progress"));
     case TH_CELL_NOT_STARTED:
     default:
       return g_strdup ("–");
+    }
+}
+
+/* The same in words, for a screen reader: no tick, no dash. */
+static char *
+cell_words (ThMatrixCell *cell)
+{
+  switch (cell->state)
+    {
+    case TH_CELL_PASSED:
+      return g_strdup_printf (C_("module status", "Passed, %u%%"), cell->percent);
+    case TH_CELL_DUE_SOON:
+      return g_strdup_printf (C_("module status", "Due soon, %u%%"), cell->percent);
+    case TH_CELL_OVERDUE:
+      return g_strdup (C_("module status", "Overdue"));
+    case TH_CELL_IN_PROGRESS:
+      return g_strdup (C_("module status", "In progress"));
+    case TH_CELL_NOT_STARTED:
+    default:
+      return g_strdup (C_("module status", "Not started"));
     }
 }
 
@@ -102,8 +123,9 @@ setup_label (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, label);
 }
 
-/* A module column: the cell's short status, its full words for screen
- * readers. */
+/* A module column: the cell's short status; for screen readers, the
+ * column's name with the status in words, since GTK 4.8 does not tell
+ * them which column a cell is in. The factory holds the name. */
 static void
 bind_cell (GtkSignalListItemFactory *factory,
            GtkListItem              *item,
@@ -114,6 +136,11 @@ bind_cell (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_list_item_get_child (item);
   ThMatrixCell *cell = th_matrix_row_get_cell (row, column);
   g_autofree char *text = cell_text (cell);
+  g_autofree char *words = cell_words (cell);
+  const char *heading = g_object_get_data (G_OBJECT (factory), "name");
+  /* TRANSLATORS: what a screen reader says for a cell of the completion
+   * matrix: the column ("Principle 1"), then the learner's status in it. */
+  g_autofree char *name = g_strdup_printf (C_("matrix cell", "%s: %s"), heading, words);
 
   gtk_label_set_text (GTK_LABEL (label), text);
   gtk_widget_remove_css_class (label, "success");
@@ -125,8 +152,7 @@ bind_cell (GtkSignalListItemFactory *factory,
     gtk_widget_add_css_class (label, "warning");
   else if (cell->state == TH_CELL_OVERDUE)
     gtk_widget_add_css_class (label, "error");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  th_cell_state_describe (cell->state), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 }
 
 static void
@@ -135,8 +161,12 @@ bind_name (GtkSignalListItemFactory *factory,
            gpointer                  user_data)
 {
   ThMatrixRow *row = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
 
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), th_matrix_row_get_display_name (row));
+  gtk_label_set_text (GTK_LABEL (label), th_matrix_row_get_display_name (row));
+  /* The row, which a keyboard user opens, is named by the learner. */
+  th_accessibility_set_cell_row (label, th_matrix_row_get_display_name (row),
+                                 th_onboarding_state_describe (th_matrix_row_get_onboarding (row)));
 }
 
 static void
@@ -167,9 +197,13 @@ compare_onboarding (gconstpointer a,
          (int) th_matrix_row_get_onboarding ((ThMatrixRow *) b);
 }
 
+/* @name is what a screen reader calls the column; @full_title, its
+ * header's tooltip and name. */
 static GtkColumnViewColumn *
 add_column (ThSupervisorView *self,
             const char       *title,
+            const char       *name,
+            const char       *full_title,
             GCallback         bind,
             gpointer          bind_data,
             GCompareDataFunc  compare)
@@ -177,6 +211,8 @@ add_column (ThSupervisorView *self,
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkColumnViewColumn *column;
 
+  g_object_set_data_full (G_OBJECT (factory), "name", g_strdup (name), g_free);
+  g_object_set_data_full (G_OBJECT (factory), "full-title", g_strdup (full_title), g_free);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_label), NULL);
   g_signal_connect (factory, "bind", bind, bind_data);
   column = gtk_column_view_column_new (title, factory);
@@ -192,7 +228,8 @@ add_column (ThSupervisorView *self,
 }
 
 /* Short headers keep fifteen columns on a screen; the full title is the
- * tooltip. Principles are P1–P6, themes T1–T8. */
+ * header's tooltip, and its name for a screen reader. Principles are
+ * P1–P6, themes T1–T8. */
 static char *
 short_title (ThModule *module)
 {
@@ -208,11 +245,67 @@ short_title (ThModule *module)
     }
 }
 
+static char *
+column_name (ThModule *module)
+{
+  switch (th_module_get_kind (module))
+    {
+    case TH_MODULE_KIND_PRINCIPLE:
+      /* TRANSLATORS: a column of the completion matrix, headed "P1" */
+      return g_strdup_printf (_("Principle %u"), th_module_get_order (module));
+    case TH_MODULE_KIND_THEME:
+      /* TRANSLATORS: a column of the completion matrix, headed "T1" */
+      return g_strdup_printf (_("Theme %u"), th_module_get_order (module));
+    case TH_MODULE_KIND_OTHER:
+    default:
+      return g_strdup (th_module_get_title (module));
+    }
+}
+
+static char *
+full_title (ThModule *module)
+{
+  g_autofree char *name = column_name (module);
+
+  if (th_module_get_kind (module) == TH_MODULE_KIND_OTHER)
+    return g_steal_pointer (&name);
+  /* TRANSLATORS: a column's tooltip: "Principle 1 — Humanism: …" */
+  return g_strdup_printf (C_("matrix column", "%s — %s"), name, th_module_get_title (module));
+}
+
+/* GTK 4.8 has no tooltip for a column's title, and calls each title
+ * "GtkColumnViewTitle" to a screen reader: both are set on the title
+ * widgets, which are the header's children in the columns' order. */
+static void
+label_column_titles (ThSupervisorView *self)
+{
+  GListModel *columns = gtk_column_view_get_columns (self->column_view);
+  GtkWidget *header, *title;
+
+  header = th_accessibility_fix_column_view_header (self->column_view, _("Column titles"));
+  title = header != NULL ? gtk_widget_get_first_child (header) : NULL;
+
+  for (guint i = 0; title != NULL && i < g_list_model_get_n_items (columns);
+       i++, title = gtk_widget_get_next_sibling (title))
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      GtkListItemFactory *factory = gtk_column_view_column_get_factory (column);
+      const char *full = g_object_get_data (G_OBJECT (factory), "full-title");
+
+      if (g_strcmp0 (full, gtk_column_view_column_get_title (column)) != 0)
+        gtk_widget_set_tooltip_text (title, full);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (title), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      full, -1);
+    }
+}
+
 static void
 build_columns (ThSupervisorView *self)
 {
   GPtrArray *modules = th_completion_matrix_get_modules (self->matrix);
   GListModel *columns = gtk_column_view_get_columns (self->column_view);
+  const char *learner = _("Learner");
+  const char *onboarding = _("Onboarding");
   GtkColumnViewColumn *name;
 
   while (g_list_model_get_n_items (columns) > 0)
@@ -221,15 +314,20 @@ build_columns (ThSupervisorView *self)
       gtk_column_view_remove_column (self->column_view, column);
     }
 
-  name = add_column (self, _("Learner"), G_CALLBACK (bind_name), NULL, compare_names);
+  name = add_column (self, learner, learner, learner, G_CALLBACK (bind_name), NULL, compare_names);
   gtk_column_view_column_set_expand (name, TRUE);
-  add_column (self, _("Onboarding"), G_CALLBACK (bind_onboarding), NULL, compare_onboarding);
+  add_column (self, onboarding, onboarding, onboarding, G_CALLBACK (bind_onboarding), NULL,
+              compare_onboarding);
   for (guint i = 0; i < modules->len; i++)
     {
       g_autofree char *title = short_title (modules->pdata[i]);
-      add_column (self, title, G_CALLBACK (bind_cell), GUINT_TO_POINTER (i), NULL);
+      g_autofree char *spoken = column_name (modules->pdata[i]);
+      g_autofree char *full = full_title (modules->pdata[i]);
+
+      add_column (self, title, spoken, full, G_CALLBACK (bind_cell), GUINT_TO_POINTER (i), NULL);
     }
   gtk_column_view_sort_by_column (self->column_view, name, GTK_SORT_ASCENDING);
+  label_column_titles (self);
 }
 
 static void
@@ -346,6 +444,8 @@ th_supervisor_view_init (ThSupervisorView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   th_accessibility_fix_mnemonic_names (GTK_WIDGET (self));
+  th_accessibility_name_menus (GTK_WIDGET (self));
+  th_accessibility_name_drop_down (self->filter_dropdown);
   self->filter = gtk_custom_filter_new (row_matches, self, NULL);
 }
 
@@ -361,16 +461,20 @@ th_supervisor_view_show (ThSupervisorView   *self,
   g_return_if_fail (TH_IS_SUPERVISOR_VIEW (self));
   g_return_if_fail (TH_IS_COMPLETION_MATRIX (matrix));
 
+  gint64 t0 = g_get_monotonic_time ();
   g_set_object (&self->matrix, matrix);
   adw_window_title_set_subtitle (self->title, supervisor_name);
   build_columns (self);
+  g_printerr ("DBG columns %.1f\n", (g_get_monotonic_time () - t0) / 1000.0);
 
   g_clear_object (&self->filtered);
   self->filtered = gtk_filter_list_model_new (g_object_ref (th_completion_matrix_get_rows (matrix)),
                                               g_object_ref (GTK_FILTER (self->filter)));
   sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)),
                                     g_object_ref (gtk_column_view_get_sorter (self->column_view)));
+  g_printerr ("DBG models %.1f\n", (g_get_monotonic_time () - t0) / 1000.0);
   selection = gtk_single_selection_new (G_LIST_MODEL (sorted));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+  g_printerr ("DBG set %.1f\n", (g_get_monotonic_time () - t0) / 1000.0);
   update_count (self);
 }

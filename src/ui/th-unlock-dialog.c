@@ -204,6 +204,7 @@ static void
 fill (ThUnlockDialog *self)
 {
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  const char *title;
 
   self->supervisors = th_store_list_supervisors (self->store, NULL);
   for (guint i = 0; self->supervisors && i < self->supervisors->len; i++)
@@ -213,9 +214,12 @@ fill (ThUnlockDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->supervisor_row), !setting_up (self));
   gtk_widget_set_visible (GTK_WIDGET (self->name_row), setting_up (self));
   gtk_widget_set_visible (GTK_WIDGET (self->confirm_row), setting_up (self));
-  adw_window_title_set_title (self->title, self->adding ? _("Add a Supervisor")
-                                          : setting_up (self) ? _("Set Up Supervisor Mode")
-                                          : _("Unlock Supervisor Mode"));
+  title = self->adding ? _("Add a Supervisor")
+          : setting_up (self) ? _("Set Up Supervisor Mode")
+          : _("Unlock Supervisor Mode");
+  /* The window's title is what a screen reader says when it opens. */
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  adw_window_title_set_title (self->title, title);
   gtk_label_set_text (self->explanation, self->adding
     ? _("The new supervisor chooses their own passphrase. They will see every learner’s records "
         "and can sign off onboarding.")
