@@ -461,20 +461,16 @@ th_supervisor_view_show (ThSupervisorView   *self,
   g_return_if_fail (TH_IS_SUPERVISOR_VIEW (self));
   g_return_if_fail (TH_IS_COMPLETION_MATRIX (matrix));
 
-  gint64 t0 = g_get_monotonic_time ();
   g_set_object (&self->matrix, matrix);
   adw_window_title_set_subtitle (self->title, supervisor_name);
   build_columns (self);
-  g_printerr ("DBG columns %.1f\n", (g_get_monotonic_time () - t0) / 1000.0);
 
   g_clear_object (&self->filtered);
   self->filtered = gtk_filter_list_model_new (g_object_ref (th_completion_matrix_get_rows (matrix)),
                                               g_object_ref (GTK_FILTER (self->filter)));
   sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)),
                                     g_object_ref (gtk_column_view_get_sorter (self->column_view)));
-  g_printerr ("DBG models %.1f\n", (g_get_monotonic_time () - t0) / 1000.0);
   selection = gtk_single_selection_new (G_LIST_MODEL (sorted));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
-  g_printerr ("DBG set %.1f\n", (g_get_monotonic_time () - t0) / 1000.0);
   update_count (self);
 }
