@@ -31,6 +31,9 @@
 #      synthetic content, and each program's exec floor (--version),
 #      alternated three times; then --export-csv and --export-transcript
 #      for each database;
+#   2b. bench-supervisor (with start-up, as it needs Xvfb): the matrix in a
+#      window, from the request to the first rows drawn, filters, a
+#      search, sorts and scrolling, for each database;
 #   3. bench-core: the synthetic content, the shipped content, each database
 #      (opening, answering, the completion matrix, filters, sorting, one
 #      learner's detail, the reports in-process);
@@ -99,7 +102,7 @@ LARGEST=$(tr ' ' '\n' <<<"$SIZES" | sort -n | tail -n1)
 # ---- build -------------------------------------------------------------
 
 build() {
-	local names=(generate-records bench-core adw-hello) targets=(src/threshold data/gschemas.compiled) name
+	local names=(generate-records bench-core bench-supervisor adw-hello) targets=(src/threshold data/gschemas.compiled) name
 	for name in "${names[@]}"; do targets+=("tests/bench/$name"); done
 	if [ "$DO_BUILD" = 1 ]; then
 		say "building ${targets[*]} in $BUILD"
@@ -177,6 +180,17 @@ startup_round() {
 	if command -v gnome-text-editor >/dev/null; then
 		first_window gnome-text-editor text-editor gnome-text-editor
 	fi
+}
+
+# The supervisor's matrix in a real window, on a private X server.
+view_round() {
+	local n
+	for n in $SIZES; do
+		say "supervisor view: $n learners"
+		env "${APP_ENV[@]}" xvfb-run -a -s "-screen 0 1280x1024x24 -nolisten tcp" \
+			"$BIN/bench-supervisor" --database "$(database "$n")" --runs 3 --label "$n" 2>/dev/null |
+			grep '^RESULT' >>"$RESULTS/core.tsv" || say "bench-supervisor failed for $n learners"
+	done
 }
 
 time_once() { # LABEL COMMAND...: appends LABEL <tab> ms
@@ -360,6 +374,13 @@ summary_core() {
 		core_row "$n_rounds" sort_ms "sort by name, descending" 50
 		core_row "$n_rounds" detail_ms "one learner's detail" 20
 		core_row "$n_rounds" csv_ms "th_report_write_csv" ""
+		if [ "$STARTUP" = 1 ]; then
+			core_row "$n_rounds" view_first_rows_ms "on screen: request to first rows drawn" 150
+			core_row "$n_rounds" view_filter_ms "on screen: a filter to drawn" 50
+			core_row "$n_rounds" view_search_ms "on screen: a search to drawn" 50
+			core_row "$n_rounds" view_sort_ms "on screen: a sort to drawn" 50
+			core_row "$n_rounds" view_scroll_ms "on screen: a page down to drawn (max: the slowest frame)" ""
+		fi
 		read -r m mn mx n < <(cli_stats "export-csv-$n_rounds")
 		row "threshold --export-csv" "$m" "$mn" "$mx" "$n"
 		printf '    target < 500 ms: ratio %s   %s\n' "$(ratio "$m" 500)" "$(verdict "$m" '<' 500)"
@@ -421,6 +442,7 @@ for ((round = 1; round <= ROUNDS; round++)); do
 	wait_for_quiet
 	say "round $round of $ROUNDS"
 	[ "$STARTUP" = 1 ] && startup_round
+	[ "$STARTUP" = 1 ] && view_round
 	cli_round
 	core_round
 done

@@ -1,0 +1,277 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* bench-supervisor: the supervisor's matrix as a supervisor meets it, in a
+ * real window: from the request to the first rows drawn, a filter, a
+ * search, a sort, and scrolling page by page. Needs a display (run it
+ * under xvfb-run, as run-benchmarks.sh does).
+ *
+ *   bench-supervisor --database FILE [--runs N] [--label TEXT]
+ *
+ * Each figure ends at the end of the first frame painted after the change
+ * (the frame clock's after-paint), so it includes building and drawing the
+ * visible rows. Targets: first rows < 150 ms, filter and sort < 50 ms,
+ * no scrolling frame slower than a frame (16.7 ms at 60 Hz).
+ *
+ * Each figure is also printed as
+ *   RESULT <tab> label <tab> metric <tab> median <tab> min <tab> max <tab> n */
+#define G_LOG_DOMAIN "bench-supervisor"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <locale.h>
+#include <stdio.h>
+
+#include "th-catalog.h"
+#include "th-supervisor-view.h"
+
+typedef struct
+{
+  GtkWidget          *window;
+  ThSupervisorView   *view;
+  ThStore            *store;
+  ThCatalog          *catalog;
+  GMainLoop          *loop;
+  ThCompletionMatrix *matrix;
+  gint64              start;
+  double              elapsed;   /* of the last measurement, in ms */
+} Bench;
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static void
+report (const char *label,
+        const char *metric,
+        const char *what,
+        GArray     *samples,
+        const char *target)
+{
+  double median;
+
+  g_array_sort (samples, compare_doubles);
+  median = samples->len % 2 ? g_array_index (samples, double, samples->len / 2)
+                            : (g_array_index (samples, double, samples->len / 2 - 1) +
+                               g_array_index (samples, double, samples->len / 2)) / 2;
+  printf ("  %-40s %9.2f ms  (min %.2f, max %.2f, n %u)   %s\n", what, median,
+          g_array_index (samples, double, 0), g_array_index (samples, double, samples->len - 1),
+          samples->len, target);
+  printf ("RESULT\t%s\t%s\t%.3f\t%.3f\t%.3f\t%u\n", label, metric, median,
+          g_array_index (samples, double, 0), g_array_index (samples, double, samples->len - 1),
+          samples->len);
+}
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                Bench         *bench)
+{
+  bench->elapsed = (g_get_monotonic_time () - bench->start) / 1000.0;
+  g_signal_handlers_disconnect_by_func (clock, on_after_paint, bench);
+  g_main_loop_quit (bench->loop);
+}
+
+/* Waits for the end of the next frame painted, and says how long it was
+ * since bench->start. */
+static double
+wait_for_frame (Bench *bench)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (bench->window);
+
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), bench);
+  gtk_widget_queue_draw (bench->window);
+  g_main_loop_run (bench->loop);
+  return bench->elapsed;
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+on_matrix_loaded (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  Bench *bench = user_data;
+  g_autoptr(GError) error = NULL;
+
+  bench->matrix = th_completion_matrix_load_finish (result, &error);
+  if (bench->matrix == NULL)
+    g_error ("%s", error->message);
+  th_supervisor_view_show (bench->view, bench->matrix, "Benchmark");
+  g_main_loop_quit (bench->loop);
+}
+
+/* From the request, as supervisor mode makes it, to the rows drawn. */
+static double
+open_matrix (Bench *bench)
+{
+  g_clear_object (&bench->matrix);
+  bench->start = g_get_monotonic_time ();
+  th_completion_matrix_load_async (bench->store, bench->catalog, 12, NULL, on_matrix_loaded, bench);
+  g_main_loop_run (bench->loop);
+  return wait_for_frame (bench);
+}
+
+static double
+choose_filter (Bench *bench,
+               guint  position)
+{
+  GtkDropDown *filter = GTK_DROP_DOWN (find_descendant (GTK_WIDGET (bench->view), GTK_TYPE_DROP_DOWN));
+
+  bench->start = g_get_monotonic_time ();
+  gtk_drop_down_set_selected (filter, position);
+  return wait_for_frame (bench);
+}
+
+/* The search entry waits for typing to pause before it searches; this
+ * measures the search itself. */
+static double
+search (Bench      *bench,
+        const char *text)
+{
+  GtkWidget *entry = find_descendant (GTK_WIDGET (bench->view), GTK_TYPE_SEARCH_ENTRY);
+
+  bench->start = g_get_monotonic_time ();
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  g_signal_emit_by_name (entry, "search-changed");
+  return wait_for_frame (bench);
+}
+
+static double
+sort_names (Bench       *bench,
+            GtkSortType  order)
+{
+  GtkColumnView *view = GTK_COLUMN_VIEW (find_descendant (GTK_WIDGET (bench->view), GTK_TYPE_COLUMN_VIEW));
+  g_autoptr(GtkColumnViewColumn) names = g_list_model_get_item (gtk_column_view_get_columns (view), 0);
+
+  bench->start = g_get_monotonic_time ();
+  gtk_column_view_sort_by_column (view, names, order);
+  return wait_for_frame (bench);
+}
+
+/* A page down, to the frame that shows it. */
+static double
+scroll_page (Bench *bench)
+{
+  GtkScrolledWindow *scrolled = GTK_SCROLLED_WINDOW (find_descendant (GTK_WIDGET (bench->view),
+                                                                      GTK_TYPE_SCROLLED_WINDOW));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
+
+  bench->start = g_get_monotonic_time ();
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) +
+                                        gtk_adjustment_get_page_size (adjustment));
+  return wait_for_frame (bench);
+}
+
+static void
+add (GArray *samples,
+     double  value)
+{
+  g_array_append_val (samples, value);
+}
+
+static void
+run (Bench      *bench,
+     guint       runs,
+     const char *label)
+{
+  g_autoptr(GArray) opened = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) filtered = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) searched = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) sorted = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) scrolled = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint i = 0; i < runs; i++)
+    {
+      add (opened, open_matrix (bench));
+
+      for (guint page = 0; page < 20; page++)
+        add (scrolled, scroll_page (bench));
+      add (filtered, choose_filter (bench, 1));   /* overdue */
+      add (filtered, choose_filter (bench, 0));   /* everyone */
+      add (searched, search (bench, "gar"));
+      add (searched, search (bench, ""));
+      add (sorted, sort_names (bench, GTK_SORT_DESCENDING));
+      add (sorted, sort_names (bench, GTK_SORT_ASCENDING));
+    }
+  printf ("(e) supervisor view: %s\n", label);
+  report (label, "view_first_rows_ms", "request to first rows drawn", opened, "target < 150 ms");
+  report (label, "view_filter_ms", "filter (overdue, everyone) to drawn", filtered, "target < 50 ms");
+  report (label, "view_search_ms", "search (\"gar\", none) to drawn", searched, "target < 50 ms");
+  report (label, "view_sort_ms", "sort by name to drawn", sorted, "target < 50 ms");
+  report (label, "view_scroll_ms", "a page down to drawn", scrolled, "(a frame is 16.7 ms)");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *database = NULL, *label = NULL;
+  int runs = 5;
+  const GOptionEntry entries[] = {
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, "The progress database", "FILE" },
+    { "runs", 'n', 0, G_OPTION_ARG_INT, &runs, "Repetitions (default 5)", "N" },
+    { "label", 'l', 0, G_OPTION_ARG_STRING, &label, "Label of the RESULT lines", "TEXT" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("- time the supervisor's matrix on screen");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ThContentLoader) loader = NULL;
+  Bench bench = { 0 };
+
+  setlocale (LC_ALL, "");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error) || database == NULL || runs < 1)
+    {
+      g_printerr ("bench-supervisor: %s (see --help)\n", error ? error->message : "give --database and --runs ≥ 1");
+      return 2;
+    }
+  gtk_init ();
+  adw_init ();
+
+  loader = th_content_loader_new ();
+  bench.catalog = th_catalog_new (loader);
+  th_catalog_add_standard_paths (bench.catalog, NULL);
+  bench.store = th_store_open (database, &error);
+  if (bench.store == NULL)
+    {
+      g_printerr ("bench-supervisor: %s\n", error->message);
+      return 1;
+    }
+
+  bench.loop = g_main_loop_new (NULL, FALSE);
+  bench.window = gtk_window_new ();
+  bench.view = g_object_new (TH_TYPE_SUPERVISOR_VIEW, NULL);
+  gtk_window_set_child (GTK_WINDOW (bench.window), GTK_WIDGET (bench.view));
+  gtk_window_set_default_size (GTK_WINDOW (bench.window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (bench.window));
+  bench.start = g_get_monotonic_time ();
+  wait_for_frame (&bench);
+
+  run (&bench, (guint) runs, label ? label : "-");
+
+  gtk_window_destroy (GTK_WINDOW (bench.window));
+  g_clear_object (&bench.matrix);
+  g_object_unref (bench.store);
+  g_object_unref (bench.catalog);
+  g_main_loop_unref (bench.loop);
+  return 0;
+}
