@@ -7,6 +7,7 @@
 
 #include "th-catalog.h"
 #include "th-content-problem.h"
+#include "th-language-check.h"
 #include "th-module.h"
 
 static char *
@@ -300,6 +301,7 @@ test_language_warning (void)
   problem = problem_for (catalog, "language.xml", TH_SEVERITY_WARNING);
   g_assert_cmpuint (problem->line, ==, 22);
   g_assert_nonnull (strstr (problem->message, "“addict”"));
+  g_assert_nonnull (strstr (problem->message, "“person who uses drugs”"));
   /* A warning does not keep the module out. */
   g_assert_nonnull (th_catalog_find_module (catalog, "language-warning"));
 
@@ -309,6 +311,87 @@ test_language_warning (void)
   catalog = catalog_new (NULL);
   th_catalog_add_path (catalog, example, TH_CONTENT_ORIGIN_BUNDLED);
   g_assert_cmpuint (th_catalog_get_problems (catalog)->len, ==, 0);
+}
+
+/* Each text is checked in its own language: a Spanish translation with the
+ * Spanish words, a module written in Spanish too, and English words in
+ * Spanish text (or the other way round) are not taken for them. */
+static void
+test_language_warning_spanish (void)
+{
+  g_autofree char *source = fixture ("good", "language.xml", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("threshold-XXXXXX", NULL);
+  g_autofree char *translated = g_build_filename (dir, "translated.xml", NULL);
+  g_autofree char *spanish = g_build_filename (dir, "spanish.xml", NULL);
+  g_autoptr(ThCatalog) catalog = NULL;
+  ThContentProblem *problem;
+
+  /* The key point in English stays as it is: one warning, for “addict”. */
+  write_edited (source, translated, "<item xml:lang=\"es\">Salude a la persona por su nombre.</item>",
+                "<item xml:lang=\"es\">Salude al adicto por su nombre: la prueba de orina salió limpia.</item>");
+  catalog = catalog_new (NULL);
+  th_catalog_add_path (catalog, translated, TH_CONTENT_ORIGIN_BUNDLED);
+  g_assert_cmpuint (th_catalog_count (catalog, TH_SEVERITY_WARNING), ==, 2);
+  problem = g_ptr_array_index (th_catalog_get_problems (catalog), 0);
+  g_assert_cmpuint (problem->line, ==, 15);
+  g_assert_nonnull (strstr (problem->message, "“adicto”"));
+  g_assert_nonnull (strstr (problem->message, "“persona que usa drogas”"));
+
+  /* A module in Spanish: its untagged text is Spanish, so the English
+   * “addict” passes and “toxicómano” does not. */
+  write_edited (source, spanish, "required=\"false\" xml:lang=\"en\"", "required=\"false\" xml:lang=\"es\"");
+  write_edited (spanish, spanish, "reason to turn", "reason to turn a toxicómano or");
+  g_clear_object (&catalog);
+  catalog = catalog_new (NULL);
+  th_catalog_add_path (catalog, spanish, TH_CONTENT_ORIGIN_BUNDLED);
+  g_assert_cmpuint (th_catalog_count (catalog, TH_SEVERITY_WARNING), ==, 1);
+  problem = problem_for (catalog, "spanish.xml", TH_SEVERITY_WARNING);
+  g_assert_cmpuint (problem->line, ==, 22);
+  g_assert_nonnull (strstr (problem->message, "“toxicómano”"));
+
+  g_unlink (translated);
+  g_unlink (spanish);
+  g_rmdir (dir);
+}
+
+static void
+test_language_check (void)
+{
+  const struct {
+    const char *text;
+    const char *language;
+    const char *term;
+    const char *instead;
+  } cases[] = {
+    { "Turn no addict away.", NULL, "addict", "person who uses drugs" },
+    { "The urine came back dirty.", "en-US", "urine came back dirty", "negative or positive" },
+    { "National Institute on Drug Abuse", "en", NULL, NULL },
+    { "Es TOXICÓMANO desde hace años.", "es", "TOXICÓMANO", "persona que usa drogas" },
+    { "Dos drogadictas esperan.", "es-MX", "drogadictas", "persona que usa drogas" },
+    { "Tiene un historial de abuso de sustancias.", "es_ES", "abuso de sustancias", "consumo de sustancias" },
+    { "El análisis de orina dio sucio.", "es", "análisis de orina dio sucio", "negativo o positivo" },
+    { "Pte. sucia para fentanilo.", "es", "sucia para fentanilo", "negativo o positivo" },
+    /* What is not a label for a person or a result passes. */
+    { "La sala de espera está limpia y las jeringas son nuevas.", "es", NULL, NULL },
+    { "Jeringas limpias en cada visita.", "es", NULL, NULL },
+    { "La adicción es un trastorno tratable.", "es", NULL, NULL },
+    { "Denunció abuso de autoridad.", "es", NULL, NULL },
+    { "Instituto Nacional sobre el Abuso de Drogas", "es", NULL, NULL },
+    /* Each language's words only. */
+    { "Un addict no es un término en español.", "es", NULL, NULL },
+    { "Adicto is Spanish.", "en", NULL, NULL },
+    { "Adicto is Spanish.", "fr", NULL, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const char *instead = NULL;
+      g_autofree char *term = th_language_check_find (cases[i].text, cases[i].language, &instead);
+
+      g_test_message ("%s (%s): %s", cases[i].text, cases[i].language, term);
+      g_assert_cmpstr (term, ==, cases[i].term);
+      g_assert_cmpstr (instead, ==, cases[i].instead);
+    }
 }
 
 static void
@@ -519,6 +602,8 @@ main (int   argc,
   g_test_add_func ("/core/content/oversized-file", test_oversized_file);
   g_test_add_func ("/core/content/external-entity-not-read", test_external_entity_not_read);
   g_test_add_func ("/core/content/language-warning", test_language_warning);
+  g_test_add_func ("/core/content/language-warning-spanish", test_language_warning_spanish);
+  g_test_add_func ("/core/content/language-check", test_language_check);
   g_test_add_func ("/core/content/shipped-content-valid", test_shipped_content_valid);
   g_test_add_func ("/core/content/fuzz-regressions", test_fuzz_regressions);
   g_test_add_func ("/core/content/long-follow-up-chain", test_long_follow_up_chain);

@@ -182,11 +182,15 @@ static gboolean
 check_size (Parse  *p,
             gint64  size)
 {
+  g_autofree char *bytes = NULL;
+
   if (size <= TH_CONTENT_MAX_FILE_SIZE)
     return TRUE;
-  report (p, 0, TH_SEVERITY_ERROR,
-          _("the file is %" G_GINT64_FORMAT " bytes; a module may be at most %d bytes"),
-          size, TH_CONTENT_MAX_FILE_SIZE);
+  /* A number, not G_GINT64_FORMAT in the message: xgettext cannot see
+   * through the macro, and the message would go untranslated. */
+  bytes = g_strdup_printf ("%" G_GINT64_FORMAT, size);
+  report (p, 0, TH_SEVERITY_ERROR, _("the file is %s bytes; a module may be at most %d bytes"),
+          bytes, TH_CONTENT_MAX_FILE_SIZE);
   return FALSE;
 }
 
@@ -500,24 +504,27 @@ pick_variant (Parse    *p,
   return best;
 }
 
+/* Checks @node's text with the words to avoid in @language, its own. */
 static void
-check_language (Parse   *p,
-                xmlNode *node)
+check_language (Parse      *p,
+                xmlNode    *node,
+                const char *language)
 {
   xmlChar *content;
   g_autofree char *term = NULL;
+  const char *instead = NULL;
 
   if (p->in_language_demo)
     return;
 
   content = xmlNodeGetContent (node);
-  term = th_language_check_find ((const char *) content);
+  term = th_language_check_find ((const char *) content, language, &instead);
   xmlFree (content);
 
   if (term != NULL)
     report (p, xmlGetLineNo (node), TH_SEVERITY_WARNING,
-            _("“%s” is language the curriculum teaches staff to avoid; use person-first words, "
-              "or mark the choice demonstrates=\"language-to-avoid\""), term);
+            _("“%s” is language the curriculum teaches staff to avoid; say “%s” instead, "
+              "or mark the choice demonstrates=\"language-to-avoid\""), term, instead);
 }
 
 static void
@@ -576,17 +583,27 @@ extract_text (xmlNode  *node,
   return g_strstrip (g_string_free (out, FALSE));
 }
 
-/* Reads a translatable text element: checks the original's wording and
- * returns the text of the variant in the user's language. */
+/* Reads a translatable text element: checks the wording of the original
+ * and of each translation, each in its own language, and returns the text
+ * of the variant in the user's language. */
 static char *
 read_text (Parse     *p,
            xmlNode  **cursor,
            gboolean   markup)
 {
   xmlNode *original = *cursor;
+  xmlNode *variant = pick_variant (p, original, cursor);
 
-  check_language (p, original);
-  return extract_text (pick_variant (p, original, cursor), markup);
+  check_language (p, original, p->module_lang);
+  for (xmlNode *node = original; node != *cursor; )
+    {
+      g_autofree char *lang = NULL;
+
+      node = next_element (node->next);
+      lang = node_lang (node);
+      check_language (p, node, lang);
+    }
+  return extract_text (variant, markup);
 }
 
 /* Sets *@field from the first variant group only; later groups of the same
@@ -808,15 +825,40 @@ read_module_body (Parse    *p,
 
 /* Checks the schema cannot express. */
 
+typedef enum
+{
+  ID_OF_SOURCE,
+  ID_OF_PAGE,
+  ID_OF_SCENARIO,
+  ID_OF_CHOICE,
+} IdKind;
+
+/* A whole sentence for each kind, as a translation needs: the word alone
+ * may take another gender, or another place, in the sentence. */
 static void
 check_unique (Parse      *p,
               GHashTable *seen,
               const char *id,
               guint       line,
-              const char *what)
+              IdKind      kind)
 {
   if (g_hash_table_contains (seen, id))
-    report (p, line, TH_SEVERITY_ERROR, _("the %s id “%s” is used twice"), what, id);
+    switch (kind)
+      {
+      case ID_OF_SOURCE:
+        report (p, line, TH_SEVERITY_ERROR, _("the source id “%s” is used twice"), id);
+        break;
+      case ID_OF_PAGE:
+        report (p, line, TH_SEVERITY_ERROR, _("the page id “%s” is used twice"), id);
+        break;
+      case ID_OF_SCENARIO:
+        report (p, line, TH_SEVERITY_ERROR, _("the scenario id “%s” is used twice"), id);
+        break;
+      case ID_OF_CHOICE:
+      default:
+        report (p, line, TH_SEVERITY_ERROR, _("the choice id “%s” is used twice"), id);
+        break;
+      }
   g_hash_table_add (seen, (gpointer) id);
 }
 
@@ -830,14 +872,14 @@ check_lesson (Parse    *p,
   for (guint i = 0; i < module->sources->len; i++)
     {
       ThSource *source = g_ptr_array_index (module->sources, i);
-      check_unique (p, sources, source->id, 0, _("source"));
+      check_unique (p, sources, source->id, 0, ID_OF_SOURCE);
     }
 
   for (guint i = 0; i < module->pages->len; i++)
     {
       ThPage *page = g_ptr_array_index (module->pages, i);
 
-      check_unique (p, pages, page->id, 0, _("page"));
+      check_unique (p, pages, page->id, 0, ID_OF_PAGE);
       for (guint j = 0; j < page->blocks->len; j++)
         {
           ThBlock *block = g_ptr_array_index (page->blocks, j);
@@ -893,7 +935,7 @@ check_choices (Parse      *p,
       int next = next_index (index, choice);
       ThScenario *target = next >= 0 ? g_ptr_array_index (quiz->scenarios, next) : NULL;
 
-      check_unique (p, ids, choice->id, choice->line, _("choice"));
+      check_unique (p, ids, choice->id, choice->line, ID_OF_CHOICE);
       if (choice->next != NULL && scenario->multiple)
         report (p, choice->line, TH_SEVERITY_ERROR,
                 _("choice “%s” has next=, but a select-all-that-apply scenario cannot branch"),
@@ -1066,7 +1108,7 @@ check_quiz (Parse  *p,
     {
       ThScenario *scenario = g_ptr_array_index (quiz->scenarios, i);
 
-      check_unique (p, ids, scenario->id, scenario->line, _("scenario"));
+      check_unique (p, ids, scenario->id, scenario->line, ID_OF_SCENARIO);
       check_choices (p, quiz, index, scenario);
     }
   /* With one best, positive choice per scenario, a learner who always picks

@@ -7,59 +7,160 @@
 
 #include <string.h>
 
-/* Words the curriculum teaches staff to avoid (NIDA, "Words Matter"; the
- * table in CONTENT.md). "clean" and "dirty" are flagged only beside the
- * nouns they stigmatize, so "a clean exam room" passes, and the name of the
- * National Institute on Drug Abuse, cited for that very advice, passes too. */
-static const char pattern[] =
-  "\\b(?:"
-  "addicts?|junkies?|junkie|crackheads?|(?:drug|substance) abusers?|abusers?"
-  "|(?<!institute on )(?:drug|substance|opioid|alcohol) abuse|drug users?"
-  "|(?:clean|dirty) (?:urine|tox|toxicology|screens?|tests?|results?|samples?"
-  "|needles?|syringes?|works)"
-  "|(?:urine|tox|test|result|screen) (?:was|is|came back) (?:clean|dirty)"
-  "|drug[- ]seeking|non-?compliant|needle exchanges?|replacement therapy"
-  ")\\b";
-
-static GRegex *
-get_regex (void)
+/* Words the curriculum teaches staff to avoid, each with the words to use
+ * instead, in the language of the text they are found in. */
+typedef struct
 {
-  static gsize initialized;
-  static GRegex *regex;
+  const char *pattern;   /* a PCRE alternative, with no capturing group */
+  const char *instead;
+} Term;
 
-  if (g_once_init_enter (&initialized))
-    {
-      regex = g_regex_new (pattern, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
-      g_assert (regex != NULL);
-      g_once_init_leave (&initialized, 1);
-    }
-  return regex;
+/* English: NIDA, "Words Matter". "clean" and "dirty" are flagged only
+ * beside the nouns they stigmatize, so "a clean exam room" passes, and the
+ * name of the National Institute on Drug Abuse, cited for that very
+ * advice, passes too. */
+static const Term english_terms[] = {
+  { "addicts?|junkies?|junkie|crackheads?", "person who uses drugs" },
+  { "(?:drug|substance) abusers?|abusers?", "person who uses drugs" },
+  { "(?<!institute on )(?:drug|substance|opioid|alcohol) abuse", "substance use" },
+  { "drug users?", "person who uses drugs" },
+  { "(?:clean|dirty) (?:urine|tox|toxicology|screens?|tests?|results?|samples?)"
+    "|(?:urine|tox|test|result|screen) (?:was|is|came back) (?:clean|dirty)",
+    "negative or positive" },
+  { "(?:clean|dirty) (?:needles?|syringes?|works)", "new or used" },
+  { "drug[- ]seeking", "asking for a specific medication" },
+  { "non-?compliant", "has not been able to follow the plan" },
+  { "needle exchanges?", "syringe services program" },
+  { "replacement therapy", "medication for opioid use disorder" },
+};
+
+/* Every English term contains one of these. */
+static const char * const english_stems[] = {
+  "addict", "junkie", "crackhead", "abuse", "user", "clean", "dirty", "seeking",
+  "compliant", "exchange", "replacement",
+};
+
+/* Spanish: the same advice as the English. "limpio" and "sucio" are
+ * flagged only for a test result ("la prueba salió limpia", "sucia para
+ * fentanilo"), never for a room or a syringe, and "abuso" only of drugs,
+ * never of a person; the
+ * Spanish name of NIDA (Instituto Nacional sobre el Abuso de Drogas)
+ * passes. */
+static const Term spanish_terms[] = {
+  { "(?:drog)?adict[oa]s?|toxicóman[oa]s?|yonquis?|yonkis?|drogatas?", "persona que usa drogas" },
+  { "abusador(?:es|as?)? de (?:drogas|sustancias)", "persona que usa drogas" },
+  { "(?<!sobre el )abuso de (?:sustancias|drogas|opioides|alcohol)", "consumo de sustancias" },
+  { "(?:orinas?|muestras?|pruebas?|análisis|resultados?|controles|control|exámenes|examen|tests?)"
+    " (?:de (?:orina|drogas|tóxicos|toxicología) )?"
+    "(?:(?:salió|salieron|sale|salen|dio|dieron|resultó|resultaron|ha salido|han salido) )?"
+    "(?:limpi|suci)[oa]s?"
+    "|(?:limpi|suci)[oa]s? (?:para|de) (?:fentanilo|cocaína|heroína|opioides|opiáceos"
+    "|metanfetaminas?|anfetaminas?|benzodiacepinas|drogas|sustancias|tóxicos)",
+    "negativo o positivo" },
+};
+
+static const char * const spanish_stems[] = {
+  "adict", "toxic", "yonqui", "yonki", "drogata", "abus", "limpi", "suci",
+};
+
+typedef struct
+{
+  const char         *language;   /* the primary subtag, as in xml:lang */
+  const Term         *terms;
+  guint               n_terms;
+  const char * const *stems;
+  guint               n_stems;
+  gsize               initialized;
+  GRegex             *regex;
+} Checker;
+
+static Checker checkers[] = {
+  { "en", english_terms, G_N_ELEMENTS (english_terms), english_stems, G_N_ELEMENTS (english_stems) },
+  { "es", spanish_terms, G_N_ELEMENTS (spanish_terms), spanish_stems, G_N_ELEMENTS (spanish_stems) },
+};
+
+/* "es", "es-MX" and "es_MX" are Spanish; no language is English, the
+ * language of a module that does not say. */
+static Checker *
+find_checker (const char *language)
+{
+  gsize length;
+
+  if (language == NULL || *language == '\0')
+    language = "en";
+  length = strcspn (language, "-_");
+  for (guint i = 0; i < G_N_ELEMENTS (checkers); i++)
+    if (strlen (checkers[i].language) == length &&
+        g_ascii_strncasecmp (checkers[i].language, language, length) == 0)
+      return &checkers[i];
+  return NULL;
 }
 
-/* Every term above contains one of these; text with none of them cannot
- * match, and most text has none, so the regex seldom needs to run. */
-static gboolean
-might_match (const char *text)
+/* One regex for all of a language's terms, with the term at index i in
+ * capturing group i + 1. */
+static GRegex *
+get_regex (Checker *checker)
 {
-  static const char * const stems[] = {
-    "addict", "junkie", "crackhead", "abuse", "user", "clean", "dirty", "seeking",
-    "compliant", "exchange", "replacement",
-  };
+  if (g_once_init_enter (&checker->initialized))
+    {
+      g_autoptr(GString) pattern = g_string_new ("\\b(?:");
+
+      for (guint i = 0; i < checker->n_terms; i++)
+        g_string_append_printf (pattern, "%s(%s)", i > 0 ? "|" : "", checker->terms[i].pattern);
+      g_string_append (pattern, ")\\b");
+      checker->regex = g_regex_new (pattern->str, G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL);
+      g_assert (checker->regex != NULL);
+      g_once_init_leave (&checker->initialized, 1);
+    }
+  return checker->regex;
+}
+
+/* Text with none of the stems cannot match, and most text has none, so
+ * the regex seldom needs to run. */
+static gboolean
+might_match (Checker    *checker,
+             const char *text)
+{
   g_autofree char *lower = g_ascii_strdown (text, -1);
 
-  for (guint i = 0; i < G_N_ELEMENTS (stems); i++)
-    if (strstr (lower, stems[i]) != NULL)
+  for (guint i = 0; i < checker->n_stems; i++)
+    if (strstr (lower, checker->stems[i]) != NULL)
       return TRUE;
   return FALSE;
 }
 
-/* Returns the first stigmatizing term in @text, or NULL. */
+/**
+ * th_language_check_find:
+ * @text: text of a module
+ * @language: (nullable): the language of @text, as its xml:lang says;
+ *   %NULL for English
+ * @instead: (out) (optional): the words to use instead, in @language
+ *
+ * Returns: (nullable): the first stigmatizing term in @text, or %NULL
+ *   (always for a language the check does not know)
+ */
 char *
-th_language_check_find (const char *text)
+th_language_check_find (const char  *text,
+                        const char  *language,
+                        const char **instead)
 {
+  Checker *checker = find_checker (language);
   g_autoptr(GMatchInfo) match = NULL;
 
-  if (!might_match (text) || !g_regex_match (get_regex (), text, 0, &match))
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (checker == NULL || !might_match (checker, text) ||
+      !g_regex_match (get_regex (checker), text, 0, &match))
     return NULL;
+  for (guint i = 0; instead != NULL && i < checker->n_terms; i++)
+    {
+      int start = -1, end = -1;
+
+      if (g_match_info_fetch_pos (match, i + 1, &start, &end) && start >= 0)
+        {
+          *instead = checker->terms[i].instead;
+          break;
+        }
+    }
   return g_match_info_fetch (match, 0);
 }

@@ -5,6 +5,8 @@
 
 G_BEGIN_DECLS
 
-char *th_language_check_find (const char *text);
+char *th_language_check_find (const char  *text,
+                              const char  *language,
+                              const char **instead);
 
 G_END_DECLS
