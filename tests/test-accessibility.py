@@ -855,7 +855,7 @@ def quiz(window, content, module_title):
         count, problems = unnamed(page)
         after_problems += ['moment %d: %s' % (moments, p) for p in problems]
         description = after.description or ''
-        if 'Feedback' not in description or 'points' not in description:
+        if 'Feedback' not in description or ' point' not in description:
             feedback_problems.append('moment %d: %r is described as %r' % (moments, after.name, description))
         try:
             wait_for('the focus on %r' % after.name, lambda: has_state(after, pyatspi.STATE_FOCUSED), timeout=3)
@@ -1156,7 +1156,7 @@ def learner_detail(window, learner, module_title):
     else:
         if attempt.name != module_title:
             problems.append('the attempt row is named %r, not by its module %r' % (attempt.name, module_title))
-        if 'points' not in (attempt.description or ''):
+        if ' point' not in (attempt.description or ''):
             problems.append('%s is described as %r, without its score' % (label(attempt), attempt.description))
         if not has_state(attempt, pyatspi.STATE_EXPANDABLE) or has_state(attempt, pyatspi.STATE_EXPANDED):
             problems.append('before it is opened, %s does not say it is collapsed' % label(attempt))
@@ -1177,7 +1177,7 @@ def learner_detail(window, learner, module_title):
                 problems.append('Return on %s does not say it opened' % label(header))
             try:
                 wait_for('the answers in the attempt', lambda: find(
-                    attempt, lambda n: role(n) == pyatspi.ROLE_LABEL and ' points' in (n.name or '')
+                    attempt, lambda n: role(n) == pyatspi.ROLE_LABEL and ' point' in (n.name or '')
                     and on_show(n)), timeout=5)
             except Bail:
                 problems.append('the answers in %s do not show' % label(attempt))

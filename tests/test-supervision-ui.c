@@ -158,7 +158,8 @@ check_supervising (GtkWindow *window)
   {
     AdwMessageDialog *confirm = wait_for_dialog ("Delete the Records of Ben Ruiz?");
 
-    g_assert_nonnull (strstr (adw_message_dialog_get_body (confirm), "its 1 attempts, 0 answers"));
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (confirm),
+                              "for good: 1 attempt, 0 answers, 0 completions and 0 sign-offs."));
     adw_message_dialog_response (confirm, "delete");
   }
   gtk_editable_set_text (GTK_EDITABLE (search), "");

@@ -61,7 +61,11 @@ create_answer_row (ThModule       *module,
   const ThScenario *scenario = module ? th_quiz_find_scenario (th_module_get_quiz (module), answer->scenario_id) : NULL;
   g_auto(GStrv) ids = g_strsplit (answer->choice_ids, " ", -1);
   g_autoptr(GString) markup = g_string_new (NULL);
-  g_autofree char *points = g_strdup_printf (_("%d of %d points"), answer->score, answer->max_score);
+  g_autofree char *points =
+    /* TRANSLATORS: an answer's score; the plural follows the second
+     * number, the most the answer could score */
+    g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d of %d point", "%d of %d points", answer->max_score),
+                     answer->score, answer->max_score);
   g_autofree char *heading = g_markup_printf_escaped ("<b>%s</b> · %s\n",
                                                       scenario ? scenario->title : answer->scenario_id,
                                                       points);
@@ -112,8 +116,12 @@ create_attempt_row (ThLearnerDetail *self,
   if (attempt->finished_at == NULL)
     subtitle = g_strdup_printf (_("%s · unfinished"), started);
   else
-    subtitle = g_strdup_printf (_("%s · %d of %d points · %s"), started, attempt->score,
-                                attempt->max_score, attempt->passed ? _("passed") : _("not passed"));
+    /* TRANSLATORS: when an attempt started, its score and whether it
+     * passed; the plural follows the most it could score */
+    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %d of %d point · %s",
+                                             "%s · %d of %d points · %s", attempt->max_score),
+                                started, attempt->score, attempt->max_score,
+                                attempt->passed ? _("passed") : _("not passed"));
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
@@ -343,6 +351,7 @@ delete_activated (GtkWidget  *widget,
   ThLearnerRecords records = { 0 };
   g_autoptr(GError) error = NULL;
   g_autofree char *heading = NULL, *body = NULL;
+  g_autofree char *attempts = NULL, *answers = NULL, *completions = NULL, *sign_offs = NULL;
   AdwMessageDialog *dialog;
 
   if (!th_store_count_learner_records (self->store, self->learner_id, &records, &error))
@@ -351,10 +360,20 @@ delete_activated (GtkWidget  *widget,
       return;
     }
   heading = g_strdup_printf (_("Delete the Records of %s?"), th_matrix_row_get_display_name (row));
-  body = g_strdup_printf (_("This removes the profile with its %u attempts, %u answers, %u completions "
-                            "and %u sign-offs, for good. Archiving keeps them and hides the profile "
-                            "instead. The audit trail will show that these records were deleted."),
-                          records.attempts, records.answers, records.completions, records.sign_offs);
+  attempts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u attempt", "%u attempts", records.attempts),
+                              records.attempts);
+  answers = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u answer", "%u answers", records.answers),
+                             records.answers);
+  completions = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u completion", "%u completions",
+                                              records.completions), records.completions);
+  sign_offs = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u sign-off", "%u sign-offs",
+                                            records.sign_offs), records.sign_offs);
+  /* TRANSLATORS: the four counts are "3 attempts", "12 answers",
+   * "2 completions" and "1 sign-off", each with its own plural */
+  body = g_strdup_printf (_("This removes the profile and its records for good: %s, %s, %s and %s. "
+                            "Archiving keeps them and hides the profile instead. The audit trail will "
+                            "show that these records were deleted."),
+                          attempts, answers, completions, sign_offs);
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), heading, body));
   adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "delete", _("_Delete Records"), NULL);
   adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);

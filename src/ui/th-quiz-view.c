@@ -215,7 +215,7 @@ describe_tags (const ThChoice *choice)
   if (honours->len > 1)
     {
       g_autofree char *list = g_strjoinv (", ", (GStrv) honours->pdata);
-      g_string_append_printf (text, _("Honours: %s"), list);
+      g_string_append_printf (text, _("Honors: %s"), list);
     }
   if (breaks->len > 1)
     {
@@ -288,7 +288,11 @@ show_feedback (ThQuizView     *self,
                const ThAnswer *answer)
 {
   const ThScenario *scenario = answer->scenario;
-  g_autofree char *score = g_strdup_printf (_("%d of %d points"), answer->score, answer->max_score);
+  g_autofree char *score =
+    /* TRANSLATORS: an answer's score; the plural follows the second
+     * number, the most the answer could score */
+    g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d of %d point", "%d of %d points", answer->max_score),
+                     answer->score, answer->max_score);
   g_autoptr(GString) description = g_string_new (NULL);
 
   clear_children (GTK_WIDGET (self->feedback_box));

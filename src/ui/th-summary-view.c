@@ -51,7 +51,11 @@ static GtkWidget *
 create_review_row (const ThAnswer *answer)
 {
   GtkWidget *row = adw_expander_row_new ();
-  g_autofree char *points = g_strdup_printf (_("%d of %d points"), answer->score, answer->max_score);
+  g_autofree char *points =
+    /* TRANSLATORS: an answer's score; the plural follows the second
+     * number, the most the answer could score */
+    g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d of %d point", "%d of %d points", answer->max_score),
+                     answer->score, answer->max_score);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), answer->scenario->title);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), points);
