@@ -18,7 +18,7 @@ static GPtrArray *
 list_names (ThStore  *store,
             GError  **error)
 {
-  g_autoptr(GListModel) learners = th_store_list_learners (store, error);
+  g_autoptr(GListModel) learners = th_store_list_learners (store, 0, error);
   GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
 
   for (guint i = 0; learners && i < g_list_model_get_n_items (learners); i++)
@@ -574,7 +574,7 @@ test_learner_profiles (void)
   without_pin = th_store_add_learner (store, "amir", NULL, &error);
   g_assert_no_error (error);
 
-  learners = th_store_list_learners (store, &error);
+  learners = th_store_list_learners (store, 0, &error);
   g_assert_cmpuint (g_list_model_get_n_items (learners), ==, 2);
   {
     g_autoptr(ThLearner) first = g_list_model_get_item (learners, 0);

@@ -201,12 +201,14 @@ th_store_add_learner (ThStore     *self,
 
 /**
  * th_store_list_learners:
+ * @limit: how many at most, or 0 for all
  *
  * Returns: (transfer full): the learners who are not archived, by name, as
  *   a list of #ThLearner; %NULL on @error
  */
 GListModel *
 th_store_list_learners (ThStore  *self,
+                        guint     limit,
                         GError  **error)
 {
   g_autoptr(GListStore) learners = g_list_store_new (TH_TYPE_LEARNER);
@@ -216,9 +218,10 @@ th_store_list_learners (ThStore  *self,
   g_return_val_if_fail (TH_IS_STORE (self), NULL);
 
   stmt = th_store_prepare (self, "SELECT id, display_name, pin_hash IS NOT NULL FROM learners "
-                        "WHERE archived = 0 ORDER BY display_name COLLATE NOCASE, id", error);
+                        "WHERE archived = 0 ORDER BY display_name COLLATE NOCASE, id LIMIT ?1", error);
   if (stmt == NULL)
     return NULL;
+  sqlite3_bind_int64 (stmt, 1, limit > 0 ? (gint64) limit : -1);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       g_autoptr(ThLearner) learner = th_learner_new (sqlite3_column_int64 (stmt, 0),

@@ -158,6 +158,12 @@ static const struct {
     "BEGIN"
     "  DELETE FROM progress WHERE learner_id = OLD.learner_id AND module_id = OLD.module_id;"
     "END;", NULL },
+
+  /* 6: the profiles page reads the first fifty names in order from an
+   * index (EXPLAIN QUERY PLAN: SCAN learners USING INDEX), not by sorting
+   * every learner */
+  { "CREATE INDEX learners_by_name ON learners (display_name COLLATE NOCASE, id) WHERE archived = 0;",
+    NULL },
 };
 
 static void

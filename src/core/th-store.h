@@ -136,6 +136,7 @@ gint64      th_store_find_learner         (ThStore        *self,
                                            const char     *id_or_name,
                                            GError        **error);
 GListModel *th_store_list_learners        (ThStore        *self,
+                                           guint           limit,
                                            GError        **error);
 gboolean    th_store_check_pin            (ThStore        *self,
                                            gint64          learner_id,

@@ -108,12 +108,40 @@ th_application_handle_local_options (GApplication *app,
 }
 
 static void
-load_catalog (ThApplication *self)
+catalog_in_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
 {
   g_autoptr(ThContentLoader) loader = th_content_loader_new ();
+  ThCatalog *catalog = th_catalog_new (loader);
 
-  self->catalog = th_catalog_new (loader);
-  th_catalog_add_standard_paths (self->catalog, (const char * const *) self->options.content_dirs);
+  th_catalog_add_standard_paths (catalog, task_data);
+  g_task_return_pointer (task, catalog, g_object_unref);
+}
+
+static void
+on_catalog_loaded (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  ThApplication *self = TH_APPLICATION (source);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  self->catalog = g_task_propagate_pointer (G_TASK (result), NULL);
+  if (window != NULL)
+    th_window_set_catalog (TH_WINDOW (window), self->catalog);
+}
+
+/* Reading and checking every module takes longer than the first window
+ * needs: the profiles page shows meanwhile, on the other core. */
+static void
+load_catalog (ThApplication *self)
+{
+  g_autoptr(GTask) task = g_task_new (self, NULL, on_catalog_loaded, NULL);
+
+  g_task_set_task_data (task, g_strdupv (self->options.content_dirs), (GDestroyNotify) g_strfreev);
+  g_task_run_in_thread (task, catalog_in_thread);
 }
 
 static char *
@@ -254,10 +282,12 @@ th_application_activate (GApplication *app)
 
   if (window == NULL)
     {
-      window = GTK_WINDOW (th_window_new (GTK_APPLICATION (self), self->catalog));
-      th_window_set_store (TH_WINDOW (window), self->store);
-      gtk_window_present (window);
-      if (self->store_error != NULL)
+      window = GTK_WINDOW (th_window_new (GTK_APPLICATION (self)));
+      if (self->catalog != NULL)
+        th_window_set_catalog (TH_WINDOW (window), self->catalog);
+          th_window_set_store (TH_WINDOW (window), self->store);
+          gtk_window_present (window);
+          if (self->store_error != NULL)
         report_store_error (self, window);
     }
   gtk_window_present (window);

@@ -27,7 +27,8 @@ struct _ThProfilesPage
 
   /* owned references */
   ThStore        *store;
-  GListModel     *learners;
+  GListModel     *learners;     /* the first MAX_ROWS + 1, or everyone */
+  gboolean        all_listed;
   GtkCustomFilter *filter;
 };
 
@@ -185,10 +186,30 @@ bind_learners (ThProfilesPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->search_entry), n > MAX_ROWS);
 }
 
+/* Reads at most @limit profiles (0: all) and shows them. */
+static void
+list_learners (ThProfilesPage *self,
+               guint           limit)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&self->learners);
+  if (self->store != NULL)
+    self->learners = th_store_list_learners (self->store, limit, &error);
+  if (error != NULL)
+    show_error (self, error->message);
+  self->all_listed = self->learners != NULL && (limit == 0 || g_list_model_get_n_items (self->learners) < limit);
+  bind_learners (self);
+}
+
+/* The first search reads every profile; until then only a page of them. */
 static void
 on_search_changed (ThProfilesPage *self)
 {
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  if (!self->all_listed && *gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0')
+    list_learners (self, 0);
+  else
+    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
 static void
@@ -254,18 +275,14 @@ th_profiles_page_set_store (ThProfilesPage *self,
     th_profiles_page_reload (self);
 }
 
-/* Lists the profiles again, as the store has them now. */
+/* Lists the profiles again, as the store has them now: a page of them, so
+ * that ten thousand open as fast as ten. One more than fits says whether
+ * the search is needed. */
 void
 th_profiles_page_reload (ThProfilesPage *self)
 {
-  g_autoptr(GError) error = NULL;
-
   g_return_if_fail (TH_IS_PROFILES_PAGE (self));
 
-  g_clear_object (&self->learners);
-  if (self->store != NULL)
-    self->learners = th_store_list_learners (self->store, &error);
-  if (error != NULL)
-    show_error (self, error->message);
-  bind_learners (self);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  list_learners (self, MAX_ROWS + 1);
 }

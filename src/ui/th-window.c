@@ -28,12 +28,6 @@ struct _ThWindow
   /* template widgets */
   GtkStack             *stack;
   ThProfilesPage       *profiles_page;
-  ThHomePage           *home_page;
-  ThLessonView         *lesson_view;
-  ThQuizView           *quiz_view;
-  ThSummaryView        *summary_view;
-  ThSupervisorView     *supervisor_view;
-  ThLearnerDetail      *learner_detail;
 
   /* owned references */
   ThCatalog            *catalog;
@@ -46,6 +40,10 @@ struct _ThWindow
   gint64                supervisor_id;
   char                 *supervisor_name;
   gint64                detail_learner;
+
+  /* what to show once the curriculum, read at start on a worker thread,
+   * is in */
+  void                (*when_catalog) (ThWindow *self);
   gint64                last_input;
   guint                 lock_timeout;
   ThUnlockGate          gate;
@@ -53,10 +51,21 @@ struct _ThWindow
 
 G_DEFINE_FINAL_TYPE (ThWindow, th_window, ADW_TYPE_APPLICATION_WINDOW)
 
+static GtkWidget *page (ThWindow *self, const char *name);
+
 static guint
 default_months (ThWindow *self)
 {
   return g_settings_get_uint (self->settings, "refresher-months");
+}
+
+/* TRUE if the curriculum is in; otherwise @then runs when it is. */
+static gboolean
+have_catalog (ThWindow  *self,
+              void     (*then) (ThWindow *self))
+{
+  self->when_catalog = self->catalog ? NULL : then;
+  return self->catalog != NULL;
 }
 
 static void
@@ -67,7 +76,9 @@ show_home (ThWindow *self)
       gtk_stack_set_visible_child_name (self->stack, "profiles");
       return;
     }
-  th_home_page_show (self->home_page, self->store, self->catalog, self->learner,
+  if (!have_catalog (self, show_home))
+    return;
+  th_home_page_show (TH_HOME_PAGE (page (self, "home")), self->store, self->catalog, self->learner,
                      default_months (self));
   gtk_stack_set_visible_child_name (self->stack, "home");
 }
@@ -93,7 +104,7 @@ static void
 on_module_activated (ThWindow *self,
                      ThModule *module)
 {
-  th_lesson_view_show (self->lesson_view, module, has_open_attempt (self, module));
+  th_lesson_view_show (TH_LESSON_VIEW (page (self, "lesson")), module, has_open_attempt (self, module));
   gtk_stack_set_visible_child_name (self->stack, "lesson");
 }
 
@@ -119,7 +130,7 @@ start_quiz (ThWindow *self,
       th_window_show_error (self, _("The Quiz Cannot Start"), error->message);
       return;
     }
-  th_quiz_view_show (self->quiz_view, session);
+  th_quiz_view_show (TH_QUIZ_VIEW (page (self, "quiz")), session);
   if (!g_str_equal (gtk_stack_get_visible_child_name (self->stack), "summary"))
     gtk_stack_set_visible_child_name (self->stack, "quiz");
 }
@@ -152,7 +163,7 @@ on_refresher_requested (ThWindow *self,
       th_window_show_error (self, _("The Refresher Cannot Start"), error->message);
       return;
     }
-  th_quiz_view_show (self->quiz_view, session);
+  th_quiz_view_show (TH_QUIZ_VIEW (page (self, "quiz")), session);
   gtk_stack_set_visible_child_name (self->stack, "quiz");
 }
 
@@ -175,7 +186,7 @@ on_quiz_finished (ThWindow      *self,
       th_window_show_error (self, _("The Result Could Not Be Saved"), error->message);
       return;
     }
-  th_summary_view_show (self->summary_view, session, improvement);
+  th_summary_view_show (TH_SUMMARY_VIEW (page (self, "summary")), session, improvement);
   gtk_stack_set_visible_child_name (self->stack, "summary");
 }
 
@@ -223,14 +234,15 @@ reload_matrix (ThWindow    *self,
 static void
 present_supervisor_view (ThWindow *self)
 {
-  th_supervisor_view_show (self->supervisor_view, self->matrix, self->supervisor_name);
+  th_supervisor_view_show (TH_SUPERVISOR_VIEW (page (self, "supervisor")), self->matrix, self->supervisor_name);
   gtk_stack_set_visible_child_name (self->stack, "supervisor");
 }
 
 static void
 show_supervisor_view (ThWindow *self)
 {
-  reload_matrix (self, present_supervisor_view);
+  if (have_catalog (self, show_supervisor_view))
+    reload_matrix (self, present_supervisor_view);
 }
 
 static void
@@ -327,7 +339,7 @@ on_learner_activated (ThWindow *self,
                       gint64    learner_id)
 {
   self->detail_learner = learner_id;
-  th_learner_detail_show (self->learner_detail, self->store, self->catalog, self->matrix,
+  th_learner_detail_show (TH_LEARNER_DETAIL (page (self, "learner-detail")), self->store, self->catalog, self->matrix,
                           learner_id, self->supervisor_id, default_months (self));
   gtk_stack_set_visible_child_name (self->stack, "learner-detail");
 }
@@ -366,6 +378,44 @@ switch_profile_activated (GtkWidget  *widget,
   lock (TH_WINDOW (widget));
 }
 
+/* The pages after the profiles are made when first shown: building all
+ * seven kept the first window waiting for six it does not show. */
+static const struct
+{
+  const char *name;
+  GType     (*get_type) (void);
+  struct { const char *signal; GCallback handler; } signals[2];
+} lazy_pages[] = {
+  { "home", th_home_page_get_type, { { "module-activated", G_CALLBACK (on_module_activated) },
+                                     { "refresher-requested", G_CALLBACK (on_refresher_requested) } } },
+  { "lesson", th_lesson_view_get_type, { { "start-quiz", G_CALLBACK (on_start_quiz) } } },
+  { "quiz", th_quiz_view_get_type, { { "finished", G_CALLBACK (on_quiz_finished) } } },
+  { "summary", th_summary_view_get_type, { { "retry", G_CALLBACK (on_retry) } } },
+  { "supervisor", th_supervisor_view_get_type, { { "learner-activated", G_CALLBACK (on_learner_activated) } } },
+  { "learner-detail", th_learner_detail_get_type, { { "changed", G_CALLBACK (on_learner_changed) },
+                                                    { "deleted", G_CALLBACK (on_learner_deleted) } } },
+};
+
+/* The page called @name, made now if it is the first time. */
+static GtkWidget *
+page (ThWindow   *self,
+      const char *name)
+{
+  GtkWidget *child = gtk_stack_get_child_by_name (self->stack, name);
+
+  for (guint i = 0; child == NULL && i < G_N_ELEMENTS (lazy_pages); i++)
+    {
+      if (!g_str_equal (lazy_pages[i].name, name))
+        continue;
+      child = g_object_new (lazy_pages[i].get_type (), NULL);
+      for (guint j = 0; j < G_N_ELEMENTS (lazy_pages[i].signals) && lazy_pages[i].signals[j].signal; j++)
+        g_signal_connect_swapped (child, lazy_pages[i].signals[j].signal, lazy_pages[i].signals[j].handler, self);
+      gtk_stack_add_named (self->stack, child, name);
+    }
+  g_assert (child != NULL);
+  return child;
+}
+
 static void
 th_window_dispose (GObject *object)
 {
@@ -402,21 +452,7 @@ th_window_class_init (ThWindowClass *klass)
                                                "/io/github/threshold/Threshold/th-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ThWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, ThWindow, profiles_page);
-  gtk_widget_class_bind_template_child (widget_class, ThWindow, home_page);
-  gtk_widget_class_bind_template_child (widget_class, ThWindow, lesson_view);
-  gtk_widget_class_bind_template_child (widget_class, ThWindow, quiz_view);
-  gtk_widget_class_bind_template_child (widget_class, ThWindow, summary_view);
-  gtk_widget_class_bind_template_child (widget_class, ThWindow, supervisor_view);
-  gtk_widget_class_bind_template_child (widget_class, ThWindow, learner_detail);
   gtk_widget_class_bind_template_callback (widget_class, on_learner_chosen);
-  gtk_widget_class_bind_template_callback (widget_class, on_module_activated);
-  gtk_widget_class_bind_template_callback (widget_class, on_start_quiz);
-  gtk_widget_class_bind_template_callback (widget_class, on_refresher_requested);
-  gtk_widget_class_bind_template_callback (widget_class, on_quiz_finished);
-  gtk_widget_class_bind_template_callback (widget_class, on_retry);
-  gtk_widget_class_bind_template_callback (widget_class, on_learner_activated);
-  gtk_widget_class_bind_template_callback (widget_class, on_learner_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_learner_deleted);
 
   gtk_widget_class_install_action (widget_class, "win.home", NULL, home_activated);
   gtk_widget_class_install_action (widget_class, "win.switch-profile", NULL, switch_profile_activated);
@@ -445,23 +481,32 @@ th_window_init (ThWindow *self)
 }
 
 ThWindow *
-th_window_new (GtkApplication *application,
-               ThCatalog      *catalog)
+th_window_new (GtkApplication *application)
 {
-  ThWindow *self;
+  return g_object_new (TH_TYPE_WINDOW, "application", application, NULL);
+}
 
-  g_return_val_if_fail (TH_IS_CATALOG (catalog), NULL);
+/* The curriculum, once read; until then the profiles page needs none. */
+void
+th_window_set_catalog (ThWindow  *self,
+                       ThCatalog *catalog)
+{
+  void (*then) (ThWindow *self) = self->when_catalog;
 
-  self = g_object_new (TH_TYPE_WINDOW, "application", application, NULL);
-  self->catalog = g_object_ref (catalog);
-  return self;
+  g_return_if_fail (TH_IS_WINDOW (self));
+  g_return_if_fail (TH_IS_CATALOG (catalog));
+
+  g_set_object (&self->catalog, catalog);
+  self->when_catalog = NULL;
+  if (then != NULL)
+    then (self);
 }
 
 /* A workstation with one profile and no PIN opens straight onto it. */
 static void
 choose_start_page (ThWindow *self)
 {
-  g_autoptr(GListModel) learners = self->store ? th_store_list_learners (self->store, NULL) : NULL;
+  g_autoptr(GListModel) learners = self->store ? th_store_list_learners (self->store, 2, NULL) : NULL;
   g_autoptr(ThLearner) only = NULL;
 
   if (learners != NULL && g_list_model_get_n_items (learners) == 1)

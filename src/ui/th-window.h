@@ -12,7 +12,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ThWindow, th_window, TH, WINDOW, AdwApplicationWindow)
 
-ThWindow *th_window_new        (GtkApplication *application,
+ThWindow *th_window_new        (GtkApplication *application);
+void      th_window_set_catalog (ThWindow      *self,
                                 ThCatalog      *catalog);
 void      th_window_set_store  (ThWindow       *self,
                                 ThStore        *store);

@@ -257,7 +257,7 @@ pick_learner (ThStore  *store,
               guint    *n_learners,
               GError  **error)
 {
-  g_autoptr(GListModel) learners = th_store_list_learners (store, error);
+  g_autoptr(GListModel) learners = th_store_list_learners (store, 0, error);
   g_autoptr(ThLearner) learner = NULL;
 
   if (learners == NULL)
@@ -301,7 +301,7 @@ time_open_once (const Options  *options,
   add_sample (samples->statuses, ms_since (start));
 
   start = g_get_monotonic_time ();
-  learners = th_store_list_learners (store, error);
+  learners = th_store_list_learners (store, 0, error);
   if (learners == NULL)
     return FALSE;
   add_sample (samples->list, ms_since (start));
