@@ -527,36 +527,52 @@ check_language (Parse      *p,
               "or mark the choice demonstrates=\"language-to-avoid\""), term, instead);
 }
 
+/* Whether the @length bytes at @text hold anything markup must escape. */
+static gboolean
+needs_escape (const char *text,
+              gsize       length)
+{
+  for (gsize i = 0; i < length; i++)
+    switch (text[i])
+      {
+      case '<': case '>': case '&': case '\'': case '"':
+        return TRUE;
+      default:
+        break;
+      }
+  return FALSE;
+}
+
 static void
 append_collapsed (GString    *out,
                   const char *text,
                   gboolean    escape)
 {
-  g_autoptr(GString) collapsed = g_string_new (NULL);
-  gboolean in_space = FALSE;
+  const char *c = text;
 
-  for (const char *c = text; *c != '\0'; c++)
+  /* Word by word rather than byte by byte: this runs over every text of
+   * every module at start. */
+  while (*c != '\0')
     {
+      const char *word = c;
+
       if (g_ascii_isspace (*c))
         {
-          in_space = TRUE;
+          while (g_ascii_isspace (*c))
+            c++;
+          g_string_append_c (out, ' ');
           continue;
         }
-      if (in_space)
-        g_string_append_c (collapsed, ' ');
-      in_space = FALSE;
-      g_string_append_c (collapsed, *c);
+      while (*c != '\0' && !g_ascii_isspace (*c))
+        c++;
+      if (escape && needs_escape (word, c - word))
+        {
+          g_autofree char *escaped = g_markup_escape_text (word, c - word);
+          g_string_append (out, escaped);
+        }
+      else
+        g_string_append_len (out, word, c - word);
     }
-  if (in_space)
-    g_string_append_c (collapsed, ' ');
-
-  if (escape)
-    {
-      g_autofree char *escaped = g_markup_escape_text (collapsed->str, collapsed->len);
-      g_string_append (out, escaped);
-    }
-  else
-    g_string_append_len (out, collapsed->str, collapsed->len);
 }
 
 /* Text with emphasis as Pango markup, or as plain text. */
