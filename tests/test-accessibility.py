@@ -447,11 +447,12 @@ class App:
 
 
 def find_stack(window):
-    """The window's page stack: the node whose children are the stack pages,
-    which GTK exposes as accessibles without a Component."""
+    """The window's page stack: the first node whose children are stack
+    pages, which GTK exposes as accessibles without a Component. It may
+    hold a single page while the others are yet to be built."""
     for node, _ in walk(window):
         kids = children(node)
-        if len(kids) >= 2 and all('Component' not in interfaces(k) for k in kids):
+        if kids and all('Component' not in interfaces(k) for k in kids):
             return node
     return None
 
