@@ -1045,6 +1045,7 @@ def learner_rows(page):
 
 
 MATRIX_CELL = re.compile(r'^(Principle \d+|Theme \d+|.+): (Passed, \d+%|Due soon, \d+%|Overdue|In progress|Not started)$')
+N_MODULES = len(load_content())
 
 
 def matrix_page(window, learner):
@@ -1082,13 +1083,17 @@ def matrix_page(window, learner):
     for row in rows:
         if not (row.description or '').strip():
             problems.append('%s has no description (their onboarding)' % label(row))
-        cells = [n for n in find_all(row, lambda n: role(n) == pyatspi.ROLE_LABEL)][2:]
-        if len(cells) != len(titles) - 2:
-            problems.append('%s has %d module cells for %d module columns' % (label(row), len(cells), len(titles) - 2))
-        problems += ['a cell says %r, not its column and status in words' % c.name
-                     for c in cells if not MATRIX_CELL.match(c.name or '')]
-    TAP.ok(not problems, 'supervisor matrix: the column titles are named in full, the learner rows by the '
-           'learner and their onboarding, each cell by its column and status', problems)
+        strips = find_all(row, lambda n: role(n) == pyatspi.ROLE_IMAGE)
+        if len(strips) != 1:
+            problems.append('%s has %d module strips, not one' % (label(row), len(strips)))
+            continue
+        cells = (strips[0].name or '').split('; ')
+        if len(cells) != N_MODULES:
+            problems.append('%s has %d modules in words for %d modules' % (label(row), len(cells), N_MODULES))
+        problems += ['a module says %r, not its name and status in words' % c
+                     for c in cells if not MATRIX_CELL.match(c)]
+    TAP.ok(not problems, 'supervisor matrix: the column titles are named, the learner rows by the '
+           'learner and their onboarding, and every module of a row in words', problems)
 
     check_tab_order(window, page, 'supervisor matrix')
     problems = ['Tab does not reach %s' % label(n) for n in (search, shown)

@@ -120,8 +120,8 @@ check_supervising (GtkWindow *window)
   gtk_editable_set_text (GTK_EDITABLE (search), "amara");
   th_ui_wait_for (GTK_WIDGET (window), GTK_TYPE_LABEL, "1 learner");
   view = th_ui_find (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW, NULL);
-  th_ui_wait_for (view, GTK_TYPE_LABEL, "Amara Okafor");
-  g_assert_nonnull (th_ui_find (view, GTK_TYPE_LABEL, "Awaiting sign-off"));
+  th_ui_wait_for (view, GTK_TYPE_INSCRIPTION, "Amara Okafor");
+  g_assert_nonnull (th_ui_find (view, GTK_TYPE_INSCRIPTION, "Awaiting sign-off"));
   g_signal_emit_by_name (view, "activate", 0);
 
   /* Their records, and the sign-off. */

@@ -46,6 +46,8 @@ th_ui_widget_text (GtkWidget *widget)
     return without_underline (gtk_button_get_label (GTK_BUTTON (widget)));
   if (GTK_IS_LABEL (widget))
     return g_strdup (gtk_label_get_text (GTK_LABEL (widget)));
+  if (GTK_IS_INSCRIPTION (widget))
+    return g_strdup (gtk_inscription_get_text (GTK_INSCRIPTION (widget)));
   if (GTK_IS_CHECK_BUTTON (widget))
     {
       GtkWidget *child = gtk_check_button_get_child (GTK_CHECK_BUTTON (widget));

@@ -19,6 +19,8 @@
 /* Supervisor mode locks itself after this long without input. */
 #define LOCK_AFTER_SECONDS (5 * 60)
 
+typedef void (*MatrixReady) (ThWindow *self);
+
 /* The main window: who is learning, their learning path, a lesson, a quiz
  * and its result, one at a time. The pages show; this decides which. */
 struct _ThWindow
@@ -40,6 +42,10 @@ struct _ThWindow
   gint64                supervisor_id;
   char                 *supervisor_name;
   gint64                detail_learner;
+  gboolean              matrix_loading;
+  gboolean              matrix_stale;        /* asked for again while loading */
+  MatrixReady           matrix_ready;
+  guint                 matrix_generation;   /* moves on at each lock */
 
   /* what to show once the curriculum, read at start on a worker thread,
    * is in */
@@ -190,45 +196,74 @@ on_quiz_finished (ThWindow      *self,
   gtk_stack_set_visible_child_name (self->stack, "summary");
 }
 
-typedef void (*MatrixReady) (ThWindow *self);
+typedef struct
+{
+  ThWindow *self;
+  guint     generation;
+} MatrixLoad;
+
+static void load_matrix (ThWindow *self, MatrixReady ready);
 
 static void
 on_matrix_loaded (GObject      *object,
                   GAsyncResult *result,
                   gpointer      user_data)
 {
-  g_autoptr(GTask) pending = user_data;
-  ThWindow *self = g_task_get_source_object (pending);
-  MatrixReady ready = g_task_get_task_data (pending);
+  MatrixLoad *load = user_data;
+  g_autoptr(ThWindow) self = load->self;
   g_autoptr(GError) error = NULL;
   ThCompletionMatrix *matrix = th_completion_matrix_load_finish (result, &error);
+  MatrixReady ready = self->matrix_ready;
+  gboolean current = load->generation == self->matrix_generation;
 
-  /* Locked while it loaded: nothing to show. */
-  if (self->supervisor_id == 0)
+  g_free (load);
+  if (!current)
     {
+      /* Locked while it loaded: nothing to show, nothing to keep. */
       g_clear_object (&matrix);
       return;
     }
+  self->matrix_loading = FALSE;
+  self->matrix_ready = NULL;
   if (matrix == NULL)
     {
       th_window_show_error (self, _("The Records Cannot Be Read"), error->message);
       return;
     }
+  if (self->matrix_stale)
+    {
+      self->matrix_stale = FALSE;
+      g_object_unref (matrix);
+      load_matrix (self, ready);
+      return;
+    }
   g_clear_object (&self->matrix);
   self->matrix = matrix;
-  ready (self);
+  if (ready != NULL)
+    ready (self);
 }
 
-/* Reads the matrix off the interface thread, then calls @ready. */
+/* Reads the matrix off the interface thread; then @ready, if given, shows
+ * it. A read under way may predate what asks for this one: it is read
+ * again when it comes in. */
 static void
-reload_matrix (ThWindow    *self,
-               MatrixReady  ready)
+load_matrix (ThWindow    *self,
+             MatrixReady  ready)
 {
-  GTask *pending = g_task_new (self, NULL, NULL, NULL);
+  MatrixLoad *load;
 
-  g_task_set_task_data (pending, ready, NULL);
+  self->matrix_ready = ready;
+  if (self->matrix_loading)
+    {
+      self->matrix_stale = TRUE;
+      return;
+    }
+  load = g_new (MatrixLoad, 1);
+  load->self = g_object_ref (self);
+  load->generation = self->matrix_generation;
+  self->matrix_loading = TRUE;
   th_completion_matrix_load_async (self->store, self->catalog, default_months (self), NULL,
-                                   on_matrix_loaded, pending);
+                                   on_matrix_loaded, load);
 }
 
 static void
@@ -242,7 +277,20 @@ static void
 show_supervisor_view (ThWindow *self)
 {
   if (have_catalog (self, show_supervisor_view))
-    reload_matrix (self, present_supervisor_view);
+    load_matrix (self, present_supervisor_view);
+}
+
+/* Just unlocked: the matrix read while the passphrase was typed and
+ * checked, if it is in; otherwise as soon as it is. */
+static void
+show_prefetched_supervisor_view (ThWindow *self)
+{
+  if (self->matrix_loading)
+    self->matrix_ready = present_supervisor_view;
+  else if (self->matrix != NULL)
+    present_supervisor_view (self);
+  else
+    show_supervisor_view (self);
 }
 
 static void
@@ -251,6 +299,11 @@ lock (ThWindow *self)
   self->supervisor_id = 0;
   g_clear_pointer (&self->supervisor_name, g_free);
   g_clear_object (&self->matrix);
+  /* A matrix still being read is dropped when it comes in. */
+  self->matrix_generation++;
+  self->matrix_loading = FALSE;
+  self->matrix_stale = FALSE;
+  self->matrix_ready = NULL;
   g_clear_handle_id (&self->lock_timeout, g_source_remove);
   g_clear_object (&self->learner);
   th_profiles_page_reload (self->profiles_page);
@@ -292,7 +345,7 @@ on_unlocked (ThUnlockDialog *dialog,
   self->last_input = g_get_monotonic_time ();
   g_clear_handle_id (&self->lock_timeout, g_source_remove);
   self->lock_timeout = g_timeout_add_seconds (15, check_idle, self);
-  show_supervisor_view (self);
+  show_prefetched_supervisor_view (self);
 }
 
 static void
@@ -310,6 +363,12 @@ supervisor_activated (GtkWidget  *widget,
       show_supervisor_view (self);
       return;
     }
+  /* Read while the passphrase is typed and checked (kept in memory only,
+   * shown once unlocked, dropped on locking): with thousands of learners
+   * it takes a moment. */
+  g_clear_object (&self->matrix);
+  if (self->catalog != NULL)
+    load_matrix (self, NULL);
   dialog = th_unlock_dialog_new (GTK_WINDOW (self), self->store, &self->gate);
   g_signal_connect_object (dialog, "unlocked", G_CALLBACK (on_unlocked), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -359,7 +418,7 @@ show_detail_again (ThWindow *self)
 static void
 on_learner_changed (ThWindow *self)
 {
-  reload_matrix (self, show_detail_again);
+  load_matrix (self, show_detail_again);
 }
 
 static void

@@ -8,7 +8,9 @@
  *
  * Each figure ends at the end of the first frame painted after the change
  * (the frame clock's after-paint), so it includes building and drawing the
- * visible rows. Targets: first rows < 150 ms, filter and sort < 50 ms,
+ * visible rows. Opening is also timed from the matrix in hand, as it is
+ * just after unlocking: the window reads it while the passphrase is
+ * typed and checked. Targets: first rows < 150 ms, filter and sort < 50 ms,
  * no scrolling frame slower than a frame (16.7 ms at 60 Hz).
  *
  * Each figure is also printed as
@@ -33,6 +35,7 @@ typedef struct
   GMainLoop          *loop;
   ThCompletionMatrix *matrix;
   gint64              start;
+  gint64              shown;     /* when the matrix was read and handed over */
   double              elapsed;   /* of the last measurement, in ms */
 } Bench;
 
@@ -115,6 +118,7 @@ on_matrix_loaded (GObject      *object,
   bench->matrix = th_completion_matrix_load_finish (result, &error);
   if (bench->matrix == NULL)
     g_error ("%s", error->message);
+  bench->shown = g_get_monotonic_time ();
   th_supervisor_view_show (bench->view, bench->matrix, "Benchmark");
   g_main_loop_quit (bench->loop);
 }
@@ -194,6 +198,7 @@ run (Bench      *bench,
      const char *label)
 {
   g_autoptr(GArray) opened = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) drawn = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) filtered = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) searched = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) sorted = g_array_new (FALSE, FALSE, sizeof (double));
@@ -202,6 +207,7 @@ run (Bench      *bench,
   for (guint i = 0; i < runs; i++)
     {
       add (opened, open_matrix (bench));
+      add (drawn, (g_get_monotonic_time () - bench->shown) / 1000.0);
 
       for (guint page = 0; page < 20; page++)
         add (scrolled, scroll_page (bench));
@@ -214,6 +220,8 @@ run (Bench      *bench,
     }
   printf ("(e) supervisor view: %s\n", label);
   report (label, "view_first_rows_ms", "request to first rows drawn", opened, "target < 150 ms");
+  report (label, "view_show_ms", "matrix in hand to first rows drawn", drawn,
+          "(after unlocking: the matrix is read while the passphrase is checked)");
   report (label, "view_filter_ms", "filter (overdue, everyone) to drawn", filtered, "target < 50 ms");
   report (label, "view_search_ms", "search (\"gar\", none) to drawn", searched, "target < 50 ms");
   report (label, "view_sort_ms", "sort by name to drawn", sorted, "target < 50 ms");

@@ -376,6 +376,7 @@ summary_core() {
 		core_row "$n_rounds" csv_ms "th_report_write_csv" ""
 		if [ "$STARTUP" = 1 ]; then
 			core_row "$n_rounds" view_first_rows_ms "on screen: request to first rows drawn" 150
+			core_row "$n_rounds" view_show_ms "on screen: matrix in hand (unlocking) to rows drawn" 150
 			core_row "$n_rounds" view_filter_ms "on screen: a filter to drawn" 50
 			core_row "$n_rounds" view_search_ms "on screen: a search to drawn" 50
 			core_row "$n_rounds" view_sort_ms "on screen: a sort to drawn" 50

@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "th-matrix-row.h"
+
+G_BEGIN_DECLS
+
+#define TH_TYPE_MODULE_STRIP (th_module_strip_get_type ())
+
+G_DECLARE_FINAL_TYPE (ThModuleStrip, th_module_strip, TH, MODULE_STRIP, GtkWidget)
+
+GtkWidget *th_module_strip_new            (GPtrArray     *modules);
+void       th_module_strip_set_row        (ThModuleStrip *self,
+                                           ThMatrixRow   *row);
+
+G_END_DECLS
