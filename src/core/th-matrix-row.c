@@ -221,16 +221,16 @@ th_cell_state_describe (ThCellState state)
   switch (state)
     {
     case TH_CELL_IN_PROGRESS:
-      return _("In progress");
+      return C_("module status", "In progress");
     case TH_CELL_PASSED:
-      return _("Passed");
+      return C_("module status", "Passed");
     case TH_CELL_DUE_SOON:
-      return _("Due soon");
+      return C_("module status", "Due soon");
     case TH_CELL_OVERDUE:
-      return _("Overdue");
+      return C_("module status", "Overdue");
     case TH_CELL_NOT_STARTED:
     default:
-      return _("Not started");
+      return C_("module status", "Not started");
     }
 }
 
@@ -240,13 +240,13 @@ th_onboarding_state_describe (ThOnboardingState state)
   switch (state)
     {
     case TH_ONBOARDING_AWAITING_SIGN_OFF:
-      return _("Awaiting sign-off");
+      return C_("onboarding status", "Awaiting sign-off");
     case TH_ONBOARDING_SIGNED_OFF:
-      return _("Signed off");
+      return C_("onboarding status", "Signed off");
     case TH_ONBOARDING_OVERDUE:
-      return _("Overdue");
+      return C_("onboarding status", "Overdue");
     case TH_ONBOARDING_IN_PROGRESS:
     default:
-      return _("In progress");
+      return C_("onboarding status", "In progress");
     }
 }

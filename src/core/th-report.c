@@ -121,8 +121,8 @@ typedef struct
 static void
 csv_words_init (CsvWords *words)
 {
-  words->yes = _("yes");
-  words->no = _("no");
+  words->yes = C_("CSV value", "yes");
+  words->no = C_("CSV value", "no");
   for (guint i = 0; i < G_N_ELEMENTS (words->cell_states); i++)
     words->cell_states[i] = th_cell_state_describe (i);
   day_texts_init (&words->days);
@@ -155,7 +155,7 @@ append_learner (GString     *out,
     }
   {
     const char *summary[] = {
-      name, "onboarding", _("Onboarding (every required module)"), words->yes,
+      name, "onboarding", C_("CSV value", "Onboarding (every required module)"), words->yes,
       th_onboarding_state_describe (th_matrix_row_get_onboarding (row)), "", signed_on, "",
       th_matrix_row_get_signed_off_by (row),
     };
@@ -177,8 +177,9 @@ th_report_write_csv (ThCompletionMatrix  *matrix,
                      GError             **error)
 {
   const char *header[] = {
-    _("Learner"), _("Module ID"), _("Module"), _("Required"), _("Status"), _("Score (%)"),
-    _("Completed"), _("Expires"), _("Signed off by"),
+    C_("CSV column", "Learner"), C_("CSV column", "Module ID"), C_("CSV column", "Module"),
+    C_("CSV column", "Required"), C_("CSV column", "Status"), C_("CSV column", "Score (%)"),
+    C_("CSV column", "Completed"), C_("CSV column", "Expires"), C_("CSV column", "Signed off by"),
   };
   GListModel *rows = th_completion_matrix_get_rows (matrix);
   GPtrArray *modules = th_completion_matrix_get_modules (matrix);

@@ -116,16 +116,17 @@ describe_status (ThHomePage     *self,
                  ThModuleStatus *status)
 {
   if (status == NULL)
-    return g_strdup (_("Not started"));
+    return g_strdup (C_("module status", "Not started"));
   switch (status->state)
     {
     case TH_MODULE_STATE_PASSED:
       return describe_passed (self, module, status);
     case TH_MODULE_STATE_IN_PROGRESS:
-      return g_strdup (status->has_open_attempt ? _("In progress · answers saved") : _("In progress"));
+      return g_strdup (status->has_open_attempt ? _("In progress · answers saved")
+                                                : C_("module status", "In progress"));
     case TH_MODULE_STATE_NOT_STARTED:
     default:
-      return g_strdup (_("Not started"));
+      return g_strdup (C_("module status", "Not started"));
     }
 }
 
@@ -419,6 +420,7 @@ th_home_page_init (ThHomePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   th_accessibility_fix_mnemonic_names (GTK_WIDGET (self));
+  th_accessibility_name_menus (GTK_WIDGET (self));
 }
 
 /* Shows @learner's learning path as the store has it now; completions

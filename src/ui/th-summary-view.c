@@ -36,17 +36,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* libadwaita 1.2 does not say whether a review row is open: the row
- * says so itself. */
-static void
-on_expanded_changed (AdwExpanderRow *row,
-                     GParamSpec     *pspec,
-                     gpointer        user_data)
-{
-  gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_EXPANDED,
-                               adw_expander_row_get_expanded (row), -1);
-}
-
 static GtkWidget *
 create_review_row (const ThAnswer *answer)
 {
@@ -64,8 +53,7 @@ create_review_row (const ThAnswer *answer)
    * that a screen reader's list of rows says which scenario each is. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   answer->scenario->title, -1);
-  on_expanded_changed (ADW_EXPANDER_ROW (row), NULL, NULL);
-  g_signal_connect (row, "notify::expanded", G_CALLBACK (on_expanded_changed), NULL);
+  th_accessibility_track_expanded (ADW_EXPANDER_ROW (row));
 
   for (guint i = 0; answer->choice_ids[i] != NULL; i++)
     {
