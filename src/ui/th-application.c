@@ -21,6 +21,7 @@ struct _ThApplication
   ThCatalog            *catalog;
   ThStore              *store;
   GError               *store_error;
+  guint                 catalog_idle;
 };
 
 G_DEFINE_FINAL_TYPE (ThApplication, th_application, ADW_TYPE_APPLICATION)
@@ -120,28 +121,45 @@ catalog_in_thread (GTask        *task,
   g_task_return_pointer (task, catalog, g_object_unref);
 }
 
+/* The application is held weakly: quitting while the modules are read
+ * must not keep it alive. */
 static void
 on_catalog_loaded (GObject      *source,
                    GAsyncResult *result,
                    gpointer      user_data)
 {
-  ThApplication *self = TH_APPLICATION (source);
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GWeakRef *weak = user_data;
+  g_autoptr(ThCatalog) catalog = g_task_propagate_pointer (G_TASK (result), NULL);
+  g_autoptr(ThApplication) self = g_weak_ref_get (weak);
+  GtkWindow *window;
 
-  self->catalog = g_task_propagate_pointer (G_TASK (result), NULL);
+  g_weak_ref_clear (weak);
+  g_free (weak);
+  if (self == NULL)
+    return;
+  g_set_object (&self->catalog, catalog);
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
   if (window != NULL)
     th_window_set_catalog (TH_WINDOW (window), self->catalog);
 }
 
 /* Reading and checking every module takes longer than the first window
- * needs: the profiles page shows meanwhile, on the other core. */
-static void
-load_catalog (ThApplication *self)
+ * needs: it starts once the window is up (an idle of low priority runs
+ * after the first frame), on a worker thread, while the profiles page
+ * shows. */
+static gboolean
+load_catalog (gpointer user_data)
 {
-  g_autoptr(GTask) task = g_task_new (self, NULL, on_catalog_loaded, NULL);
+  ThApplication *self = user_data;
+  GWeakRef *weak = g_new (GWeakRef, 1);
+  g_autoptr(GTask) task = NULL;
 
+  g_weak_ref_init (weak, self);
+  task = g_task_new (NULL, NULL, on_catalog_loaded, weak);
   g_task_set_task_data (task, g_strdupv (self->options.content_dirs), (GDestroyNotify) g_strfreev);
   g_task_run_in_thread (task, catalog_in_thread);
+  self->catalog_idle = 0;
+  return G_SOURCE_REMOVE;
 }
 
 static char *
@@ -270,7 +288,7 @@ th_application_startup (GApplication *app)
   G_APPLICATION_CLASS (th_application_parent_class)->startup (app);
 
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
-  load_catalog (self);
+  self->catalog_idle = g_idle_add_full (G_PRIORITY_LOW, load_catalog, self, NULL);
   open_store (self);
 }
 
@@ -285,9 +303,9 @@ th_application_activate (GApplication *app)
       window = GTK_WINDOW (th_window_new (GTK_APPLICATION (self)));
       if (self->catalog != NULL)
         th_window_set_catalog (TH_WINDOW (window), self->catalog);
-          th_window_set_store (TH_WINDOW (window), self->store);
-          gtk_window_present (window);
-          if (self->store_error != NULL)
+      th_window_set_store (TH_WINDOW (window), self->store);
+      gtk_window_present (window);
+      if (self->store_error != NULL)
         report_store_error (self, window);
     }
   gtk_window_present (window);
@@ -298,6 +316,7 @@ th_application_finalize (GObject *object)
 {
   ThApplication *self = (ThApplication *)object;
 
+  g_clear_handle_id (&self->catalog_idle, g_source_remove);
   g_clear_object (&self->catalog);
   g_clear_object (&self->store);
   g_clear_error (&self->store_error);
