@@ -28,6 +28,7 @@
 #include <locale.h>
 #include <stdio.h>
 
+#include "bench-samples.h"
 #include "th-catalog.h"
 #include "th-completion-matrix.h"
 #include "th-content-problem.h"
@@ -66,75 +67,12 @@ options_clear (Options *options)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
 
-/* Samples in milliseconds */
-
-static double
-ms_since (gint64 start)
-{
-  return (g_get_monotonic_time () - start) / 1000.0;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-/* Nearest rank: the smallest sample with at least @percent of the samples
- * at or below it. */
-static double
-percentile (GArray *samples,
-            double  percent)
-{
-  guint rank;
-
-  g_assert (samples->len > 0);
-  g_array_sort (samples, compare_doubles);
-  rank = (guint) MAX (1.0, (percent / 100.0) * samples->len + 0.999999);
-  return g_array_index (samples, double, MIN (rank, samples->len) - 1);
-}
-
-static double
-median (GArray *samples)
-{
-  g_array_sort (samples, compare_doubles);
-  if (samples->len % 2 == 1)
-    return g_array_index (samples, double, samples->len / 2);
-  return (g_array_index (samples, double, samples->len / 2 - 1) +
-          g_array_index (samples, double, samples->len / 2)) / 2.0;
-}
-
-static double
-minimum (GArray *samples)
-{
-  g_array_sort (samples, compare_doubles);
-  return g_array_index (samples, double, 0);
-}
-
-static double
-maximum (GArray *samples)
-{
-  g_array_sort (samples, compare_doubles);
-  return g_array_index (samples, double, samples->len - 1);
-}
-
-static void
-add_sample (GArray *samples,
-            double  value)
-{
-  g_array_append_val (samples, value);
-}
-
 static void
 print_result (const Options *options,
               const char    *metric,
               GArray        *samples)
 {
-  printf ("RESULT\t%s\t%s\t%.3f\t%.3f\t%.3f\t%u\n", options->label, metric,
-          median (samples), minimum (samples), maximum (samples), samples->len);
+  bench_print_result (options->label, metric, samples);
 }
 
 /* One line of the table: the figure, then its target and how they compare. */
@@ -146,7 +84,7 @@ print_row (const char *what,
            double      target_ms)
 {
   printf ("  %-44s %9.2f ms  (min %.2f, max %.2f, n %u)", what, figure,
-          minimum (samples), maximum (samples), samples->len);
+          bench_minimum (samples), bench_maximum (samples), samples->len);
   if (target_ms > 0)
     printf ("   target %s   ratio %.2f   %s\n", target, figure / target_ms,
             figure < target_ms ? "MET" : "MISSED");
@@ -231,19 +169,19 @@ bench_content (const Options *options)
     {
       gint64 start = g_get_monotonic_time ();
       g_autoptr(ThContentLoader) loader = th_content_loader_new ();
-      double schema_ms = ms_since (start);
+      double schema_ms = bench_ms_since (start);
       g_autoptr(ThCatalog) catalog = th_catalog_new (loader);
 
       th_catalog_add_path (catalog, options->content, TH_CONTENT_ORIGIN_BUNDLED);
-      add_sample (total, ms_since (start));
-      add_sample (schema, schema_ms);
+      bench_add_sample (total, bench_ms_since (start));
+      bench_add_sample (schema, schema_ms);
     }
   /* The target is for the synthetic 1,000 scenarios. */
   if (options->scenarios == 1000)
-    print_row ("load + check, in-process (median)", median (total), total, "< 100 ms", CONTENT_TARGET_MS);
+    print_row ("load + check, in-process (median)", bench_median (total), total, "< 100 ms", CONTENT_TARGET_MS);
   else
-    print_row ("load + check, in-process (median)", median (total), total, "(no target for this folder)", 0);
-  print_row ("  of which compiling the schema", median (schema), schema, "(no target)", 0);
+    print_row ("load + check, in-process (median)", bench_median (total), total, "(no target for this folder)", 0);
+  print_row ("  of which compiling the schema", bench_median (schema), schema, "(no target)", 0);
   print_result (options, "content_load_ms", total);
   print_result (options, "schema_compile_ms", schema);
   return TRUE;
@@ -292,19 +230,19 @@ time_open_once (const Options  *options,
 
   if (store == NULL)
     return FALSE;
-  add_sample (samples->open, ms_since (start));
+  bench_add_sample (samples->open, bench_ms_since (start));
 
   start = g_get_monotonic_time ();
   statuses = th_store_get_module_statuses (store, learner, error);
   if (statuses == NULL)
     return FALSE;
-  add_sample (samples->statuses, ms_since (start));
+  bench_add_sample (samples->statuses, bench_ms_since (start));
 
   start = g_get_monotonic_time ();
   learners = th_store_list_learners (store, 0, error);
   if (learners == NULL)
     return FALSE;
-  add_sample (samples->list, ms_since (start));
+  bench_add_sample (samples->list, bench_ms_since (start));
   return TRUE;
 }
 
@@ -326,11 +264,11 @@ bench_open (const Options  *options,
 
   printf ("(c) records: %s, %u learners, learner %" G_GINT64_FORMAT "\n",
           options->database, n_learners, learner);
-  print_row ("th_store_open", median (open), open, "(no target; on the start-up path)", 0);
-  print_row ("th_store_get_module_statuses, one learner", median (statuses), statuses,
+  print_row ("th_store_open", bench_median (open), open, "(no target; on the start-up path)", 0);
+  print_row ("th_store_get_module_statuses, one learner", bench_median (statuses), statuses,
              "(no target; the home page)", 0);
   list_what = g_strdup_printf ("th_store_list_learners, all %u", n_learners);
-  print_row (list_what, median (list), list, "(no target)", 0);
+  print_row (list_what, bench_median (list), list, "(no target)", 0);
   print_result (options, "store_open_ms", open);
   print_result (options, "module_statuses_ms", statuses);
   print_result (options, "list_learners_ms", list);
@@ -391,12 +329,12 @@ take_quiz (ThStore   *store,
       start = g_get_monotonic_time ();
       if (th_quiz_session_answer (session, (const char * const *) choice_ids, error) == NULL)
         return FALSE;
-      add_sample (answers, ms_since (start));
+      bench_add_sample (answers, bench_ms_since (start));
     }
   start = g_get_monotonic_time ();
   if (!th_quiz_session_finish (session, &improvement, error))
     return FALSE;
-  add_sample (finishes, ms_since (start));
+  bench_add_sample (finishes, bench_ms_since (start));
   return TRUE;
 }
 
@@ -443,15 +381,15 @@ bench_answers (const Options  *options,
 
   printf ("(b) answering: learner %" G_GINT64_FORMAT ", %u answers in %u quizzes\n",
           learner, answers->len, finishes->len);
-  print_row ("th_quiz_session_answer incl. commit, p50", percentile (answers, 50), answers,
+  print_row ("th_quiz_session_answer incl. commit, p50", bench_percentile (answers, 50), answers,
              "(no target)", 0);
-  print_row ("th_quiz_session_answer incl. commit, p95", percentile (answers, 95), answers,
+  print_row ("th_quiz_session_answer incl. commit, p95", bench_percentile (answers, 95), answers,
              "< 50 ms", ANSWER_TARGET_MS);
-  print_row ("th_quiz_session_finish", median (finishes), finishes,
+  print_row ("th_quiz_session_finish", bench_median (finishes), finishes,
              "(no target; after the last answer)", 0);
   printf ("RESULT\t%s\tanswer_ms\t%.3f\t%.3f\t%.3f\t%u\tp95\t%.3f\n", options->label,
-          percentile (answers, 50), minimum (answers), maximum (answers), answers->len,
-          percentile (answers, 95));
+          bench_percentile (answers, 50), bench_minimum (answers), bench_maximum (answers), answers->len,
+          bench_percentile (answers, 95));
   print_result (options, "finish_ms", finishes);
   return TRUE;
 }
@@ -475,7 +413,7 @@ time_step (const Options  *options,
 
       if (!step (data, error))
         return NULL;
-      add_sample (samples, ms_since (start));
+      bench_add_sample (samples, bench_ms_since (start));
     }
   return g_steal_pointer (&samples);
 }
@@ -661,7 +599,7 @@ bench_supervision (const Options  *options,
 
       if (samples == NULL)
         return FALSE;
-      print_row (steps[i].what, median (samples), samples, steps[i].target, steps[i].target_ms);
+      print_row (steps[i].what, bench_median (samples), samples, steps[i].target, steps[i].target_ms);
       print_result (options, steps[i].metric, samples);
     }
   supervision_clear (&sup);

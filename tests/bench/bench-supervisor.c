@@ -23,6 +23,7 @@
 #include <locale.h>
 #include <stdio.h>
 
+#include "bench-samples.h"
 #include "th-catalog.h"
 #include "th-supervisor-view.h"
 
@@ -39,15 +40,6 @@ typedef struct
   double              elapsed;   /* of the last measurement, in ms */
 } Bench;
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
 static void
 report (const char *label,
         const char *metric,
@@ -55,18 +47,9 @@ report (const char *label,
         GArray     *samples,
         const char *target)
 {
-  double median;
-
-  g_array_sort (samples, compare_doubles);
-  median = samples->len % 2 ? g_array_index (samples, double, samples->len / 2)
-                            : (g_array_index (samples, double, samples->len / 2 - 1) +
-                               g_array_index (samples, double, samples->len / 2)) / 2;
-  printf ("  %-40s %9.2f ms  (min %.2f, max %.2f, n %u)   %s\n", what, median,
-          g_array_index (samples, double, 0), g_array_index (samples, double, samples->len - 1),
-          samples->len, target);
-  printf ("RESULT\t%s\t%s\t%.3f\t%.3f\t%.3f\t%u\n", label, metric, median,
-          g_array_index (samples, double, 0), g_array_index (samples, double, samples->len - 1),
-          samples->len);
+  printf ("  %-40s %9.2f ms  (min %.2f, max %.2f, n %u)   %s\n", what, bench_median (samples),
+          bench_minimum (samples), bench_maximum (samples), samples->len, target);
+  bench_print_result (label, metric, samples);
 }
 
 static void
@@ -186,13 +169,6 @@ scroll_page (Bench *bench)
 }
 
 static void
-add (GArray *samples,
-     double  value)
-{
-  g_array_append_val (samples, value);
-}
-
-static void
 run (Bench      *bench,
      guint       runs,
      const char *label)
@@ -206,17 +182,17 @@ run (Bench      *bench,
 
   for (guint i = 0; i < runs; i++)
     {
-      add (opened, open_matrix (bench));
-      add (drawn, (g_get_monotonic_time () - bench->shown) / 1000.0);
+      bench_add_sample (opened, open_matrix (bench));
+      bench_add_sample (drawn, bench_ms_since (bench->shown));
 
       for (guint page = 0; page < 20; page++)
-        add (scrolled, scroll_page (bench));
-      add (filtered, choose_filter (bench, 1));   /* overdue */
-      add (filtered, choose_filter (bench, 0));   /* everyone */
-      add (searched, search (bench, "gar"));
-      add (searched, search (bench, ""));
-      add (sorted, sort_names (bench, GTK_SORT_DESCENDING));
-      add (sorted, sort_names (bench, GTK_SORT_ASCENDING));
+        bench_add_sample (scrolled, scroll_page (bench));
+      bench_add_sample (filtered, choose_filter (bench, 1));   /* overdue */
+      bench_add_sample (filtered, choose_filter (bench, 0));   /* everyone */
+      bench_add_sample (searched, search (bench, "gar"));
+      bench_add_sample (searched, search (bench, ""));
+      bench_add_sample (sorted, sort_names (bench, GTK_SORT_DESCENDING));
+      bench_add_sample (sorted, sort_names (bench, GTK_SORT_ASCENDING));
     }
   printf ("(e) supervisor view: %s\n", label);
   report (label, "view_first_rows_ms", "request to first rows drawn", opened, "target < 150 ms");
