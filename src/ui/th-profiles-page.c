@@ -28,6 +28,8 @@ struct _ThProfilesPage
   /* owned references */
   ThStore        *store;
   GListModel     *learners;     /* the first MAX_ROWS + 1, or everyone */
+  GtkSliceListModel *shown;
+  guint           grow_idle;
   gboolean        all_listed;
   GtkCustomFilter *filter;
 };
@@ -149,6 +151,8 @@ on_add_clicked (ThProfilesPage *self)
  * this many rows, and the search finds the rest. Building a row per
  * learner took seconds at 10,000. */
 #define MAX_ROWS 50
+/* Rows made before the first frame; the rest follow just after it. */
+#define FIRST_ROWS 12
 
 static gboolean
 learner_matches (gpointer item,
@@ -165,11 +169,20 @@ learner_matches (gpointer item,
   return strstr (name, wanted) != NULL;
 }
 
+static gboolean
+show_all_rows (gpointer user_data)
+{
+  ThProfilesPage *self = user_data;
+
+  self->grow_idle = 0;
+  gtk_slice_list_model_set_size (self->shown, MAX_ROWS);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 bind_learners (ThProfilesPage *self)
 {
   g_autoptr(GtkFilterListModel) filtered = NULL;
-  g_autoptr(GtkSliceListModel) shown = NULL;
   guint n = self->learners ? g_list_model_get_n_items (self->learners) : 0;
 
   if (self->learners == NULL)
@@ -180,8 +193,11 @@ bind_learners (ThProfilesPage *self)
     }
   filtered = gtk_filter_list_model_new (g_object_ref (self->learners),
                                         g_object_ref (GTK_FILTER (self->filter)));
-  shown = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (filtered)), 0, MAX_ROWS);
-  gtk_list_box_bind_model (self->learner_list, G_LIST_MODEL (shown), create_learner_row, self, NULL);
+  g_clear_object (&self->shown);
+  self->shown = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (filtered)), 0, FIRST_ROWS);
+  gtk_list_box_bind_model (self->learner_list, G_LIST_MODEL (self->shown), create_learner_row, self, NULL);
+  if (self->grow_idle == 0)
+    self->grow_idle = g_idle_add_full (G_PRIORITY_LOW, show_all_rows, self, NULL);
   gtk_widget_set_visible (self->learner_group, n > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->search_entry), n > MAX_ROWS);
 }
@@ -221,6 +237,8 @@ th_profiles_page_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->learners);
   g_clear_object (&self->filter);
+  g_clear_object (&self->shown);
+  g_clear_handle_id (&self->grow_idle, g_source_remove);
 
   G_OBJECT_CLASS (th_profiles_page_parent_class)->dispose (object);
 }
