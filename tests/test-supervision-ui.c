@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include <string.h>
 
 #include "th-application.h"
@@ -184,10 +186,16 @@ check_supervising (GtkWindow *window)
     g_assert_cmpuint (supervisors->len, ==, 2);
   }
 
-  /* Locked: back at the profiles. */
+  /* Locked: back at the profiles, and the hidden matrix holds no one's
+   * records, so an export left open cannot write them. */
+  view = th_ui_find (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW, NULL);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.lock", NULL);
   th_ui_wait_for (GTK_WIDGET (window), GTK_TYPE_LABEL, "Profiles on This Computer");
   g_assert_null (th_ui_find (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW, NULL));
+  g_assert_null (gtk_column_view_get_model (GTK_COLUMN_VIEW (view)));
+  g_assert_true (g_unlink (csv_path) == 0);
+  gtk_widget_activate_action (view, "supervisor.export-csv-to", "^ay", csv_path);
+  g_assert_false (g_file_test (csv_path, G_FILE_TEST_EXISTS));
 }
 
 static void

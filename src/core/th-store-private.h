@@ -13,7 +13,7 @@ G_BEGIN_DECLS
   "(SELECT learner_id, module_id, completed_at, score_percent FROM (" \
   "   SELECT a.learner_id, a.module_id, unixepoch (c.completed_at) AS completed_at, c.score_percent," \
   "     row_number () OVER (PARTITION BY a.learner_id, a.module_id" \
-  "                         ORDER BY c.completed_at DESC, c.id DESC) AS latest" \
+  "                         ORDER BY unixepoch (c.completed_at) DESC, c.id DESC) AS latest" \
   "   FROM (SELECT DISTINCT learner_id, module_id FROM attempts) AS a" \
   "   LEFT JOIN completions AS c ON c.learner_id = a.learner_id AND c.module_id = a.module_id)" \
   " WHERE latest = 1)"

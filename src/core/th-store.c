@@ -150,7 +150,7 @@ static const struct {
     "  UPDATE progress SET (completed_at, score_percent) ="
     "    (SELECT unixepoch (completed_at), score_percent FROM completions"
     "     WHERE learner_id = OLD.learner_id AND module_id = OLD.module_id"
-    "     ORDER BY completed_at DESC, id DESC LIMIT 1)"
+    "     ORDER BY unixepoch (completed_at) DESC, id DESC LIMIT 1)"
     "  WHERE learner_id = OLD.learner_id AND module_id = OLD.module_id;"
     "END;"
     "CREATE TRIGGER progress_attempt_deleted AFTER DELETE ON attempts"
@@ -670,6 +670,8 @@ th_store_verify (ThStore  *self,
 {
   sqlite3_stmt *stmt = NULL;
   g_autofree char *integrity = NULL;
+  g_autoptr(GError) local_error = NULL;
+  char *problem;
   gboolean agrees = FALSE;
   int rc;
 
@@ -686,13 +688,22 @@ th_store_verify (ThStore  *self,
     }
   if (!g_str_equal (integrity, "ok"))
     return g_strdup_printf (_("the database file fails its integrity check: %s"), integrity);
+  /* The records before the summary made from them: a record changed
+   * outside Threshold is the finding that matters. */
+  problem = th_audit_trail_verify (self->db, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  if (problem != NULL)
+    return problem;
   if (!progress_agrees (self, &agrees, error))
     return NULL;
   if (!agrees)
     return g_strdup (_("the summary of each learner’s progress does not agree with their attempts "
                        "and completions"));
-
-  return th_audit_trail_verify (self->db, error);
+  return NULL;
 }
 
 /* Backups */

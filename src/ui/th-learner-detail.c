@@ -388,6 +388,9 @@ write_transcript (ThLearnerDetail *self,
 {
   g_autoptr(GError) error = NULL;
 
+  /* Locked while the file chooser was open: nothing to write. */
+  if (self->matrix == NULL)
+    return;
   if (!th_report_write_transcript (self->matrix, self->learner_id, path, &error))
     show_error (self, _("The Transcript Could Not Be Saved"), error->message);
 }
@@ -495,4 +498,15 @@ th_learner_detail_show (ThLearnerDetail    *self,
   self->supervisor_id = supervisor_id;
   self->default_months = default_months;
   refresh (self);
+}
+
+/* Supervisor mode locked: the page lets go of everyone's records. */
+void
+th_learner_detail_clear (ThLearnerDetail *self)
+{
+  g_return_if_fail (TH_IS_LEARNER_DETAIL (self));
+
+  g_clear_object (&self->matrix);
+  self->learner_id = 0;
+  self->supervisor_id = 0;
 }

@@ -21,4 +21,6 @@ void th_learner_detail_show (ThLearnerDetail    *self,
                              gint64              supervisor_id,
                              guint               default_months);
 
+void th_learner_detail_clear (ThLearnerDetail    *self);
+
 G_END_DECLS

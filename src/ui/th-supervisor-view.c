@@ -236,6 +236,9 @@ export_to (ThSupervisorView *self,
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *dialog;
 
+  /* Locked while the file chooser was open: nothing to write. */
+  if (self->matrix == NULL)
+    return;
   if (th_report_write_csv (self->matrix, path, &error))
     return;
   dialog = adw_message_dialog_new (GTK_WINDOW (root), _("The Report Could Not Be Saved"), error->message);
@@ -363,4 +366,15 @@ th_supervisor_view_show (ThSupervisorView   *self,
   selection = gtk_single_selection_new (G_LIST_MODEL (sorted));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
   update_count (self);
+}
+
+/* Supervisor mode locked: the view lets go of everyone's records. */
+void
+th_supervisor_view_clear (ThSupervisorView *self)
+{
+  g_return_if_fail (TH_IS_SUPERVISOR_VIEW (self));
+
+  gtk_column_view_set_model (self->column_view, NULL);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->matrix);
 }

@@ -15,4 +15,6 @@ void th_supervisor_view_show (ThSupervisorView   *self,
                               ThCompletionMatrix *matrix,
                               const char         *supervisor_name);
 
+void th_supervisor_view_clear (ThSupervisorView   *self);
+
 G_END_DECLS

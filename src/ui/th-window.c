@@ -227,7 +227,10 @@ on_matrix_loaded (GObject      *object,
   self->matrix_ready = NULL;
   if (matrix == NULL)
     {
-      th_window_show_error (self, _("The Records Cannot Be Read"), error->message);
+      self->matrix_stale = FALSE;
+      /* A read ahead of unlocking says nothing; the next read will. */
+      if (ready != NULL)
+        th_window_show_error (self, _("The Records Cannot Be Read"), error->message);
       return;
     }
   if (self->matrix_stale)
@@ -269,6 +272,8 @@ load_matrix (ThWindow    *self,
 static void
 present_supervisor_view (ThWindow *self)
 {
+  if (self->supervisor_id == 0)
+    return;
   th_supervisor_view_show (TH_SUPERVISOR_VIEW (page (self, "supervisor")), self->matrix, self->supervisor_name);
   gtk_stack_set_visible_child_name (self->stack, "supervisor");
 }
@@ -276,6 +281,8 @@ present_supervisor_view (ThWindow *self)
 static void
 show_supervisor_view (ThWindow *self)
 {
+  if (self->supervisor_id == 0)
+    return;
   if (have_catalog (self, show_supervisor_view))
     load_matrix (self, present_supervisor_view);
 }
@@ -293,17 +300,33 @@ show_prefetched_supervisor_view (ThWindow *self)
     show_supervisor_view (self);
 }
 
+/* What a locked desk forgets: the supervisor, every learner's records and
+ * anything waiting to show them. */
 static void
-lock (ThWindow *self)
+forget_supervision (ThWindow *self)
 {
+  GtkWidget *view = gtk_stack_get_child_by_name (self->stack, "supervisor");
+  GtkWidget *detail = gtk_stack_get_child_by_name (self->stack, "learner-detail");
+
   self->supervisor_id = 0;
   g_clear_pointer (&self->supervisor_name, g_free);
   g_clear_object (&self->matrix);
+  self->when_catalog = NULL;
+  if (view != NULL)
+    th_supervisor_view_clear (TH_SUPERVISOR_VIEW (view));
+  if (detail != NULL)
+    th_learner_detail_clear (TH_LEARNER_DETAIL (detail));
   /* A matrix still being read is dropped when it comes in. */
   self->matrix_generation++;
   self->matrix_loading = FALSE;
   self->matrix_stale = FALSE;
   self->matrix_ready = NULL;
+}
+
+static void
+lock (ThWindow *self)
+{
+  forget_supervision (self);
   g_clear_handle_id (&self->lock_timeout, g_source_remove);
   g_clear_object (&self->learner);
   th_profiles_page_reload (self->profiles_page);
@@ -397,6 +420,8 @@ static void
 on_learner_activated (ThWindow *self,
                       gint64    learner_id)
 {
+  if (self->supervisor_id == 0)
+    return;
   self->detail_learner = learner_id;
   th_learner_detail_show (TH_LEARNER_DETAIL (page (self, "learner-detail")), self->store, self->catalog, self->matrix,
                           learner_id, self->supervisor_id, default_months (self));
@@ -480,6 +505,9 @@ th_window_dispose (GObject *object)
 {
   ThWindow *self = (ThWindow *)object;
 
+  /* A matrix or a curriculum still on its way finds nothing to show. */
+  self->matrix_generation++;
+  self->when_catalog = NULL;
   g_clear_object (&self->catalog);
   g_clear_object (&self->store);
   g_clear_object (&self->learner);
