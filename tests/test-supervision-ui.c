@@ -8,9 +8,12 @@
 #include "th-application.h"
 #include "th-catalog.h"
 #include "th-password-row.h"
+#include "th-refresher-periods.h"
 #include "th-test-util.h"
 #include "th-ui-test-util.h"
 #include "th-unlock-dialog.h"
+
+#define AUTONOMY "Autonomy: the plan is negotiated, the decision is theirs"
 
 /* A supervisor at the shared workstation, through the real widgets: sets
  * up supervisor mode, finds a learner, opens their records, signs off
@@ -185,6 +188,30 @@ check_supervising (GtkWindow *window)
 
     g_assert_cmpuint (supervisors->len, ==, 2);
   }
+
+  /* The refresher periods: the organisation's for every module that has
+   * none of its own, and one module's own. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.refresher-periods", NULL);
+  {
+    GtkWindow *periods = wait_for_toplevel (TH_TYPE_REFRESHER_PERIODS);
+    ThStore *store = th_application_get_store (TH_APPLICATION (gtk_window_get_application (window)));
+    GtkWidget *every = th_ui_find (th_ui_find (GTK_WIDGET (periods), ADW_TYPE_ACTION_ROW,
+                                               "Months before a refresher"), GTK_TYPE_SPIN_BUTTON, NULL);
+    GtkWidget *humanism = th_ui_find (th_ui_find (GTK_WIDGET (periods), ADW_TYPE_ACTION_ROW,
+                                                  "Humanism: respect without moral judgment"),
+                                      GTK_TYPE_SPIN_BUTTON, NULL);
+    GtkWidget *autonomy = th_ui_find (th_ui_find (GTK_WIDGET (periods), ADW_TYPE_ACTION_ROW, AUTONOMY),
+                                      GTK_TYPE_SPIN_BUTTON, NULL);
+
+    gtk_spin_button_set_value (GTK_SPIN_BUTTON (humanism), 6);
+    gtk_spin_button_set_value (GTK_SPIN_BUTTON (every), 24);
+    g_assert_cmpuint (th_store_get_refresher_months (store, "humanism", 12), ==, 6);
+    g_assert_cmpuint (th_store_get_refresher_months (store, "autonomy", 12), ==, 24);
+    g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (autonomy)), ==, 24);
+    g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (humanism)), ==, 6);
+    gtk_window_close (periods);
+  }
+  th_ui_wait_for (GTK_WIDGET (window), GTK_TYPE_LABEL, "1 learner");
 
   /* Locked: back at the profiles, and the hidden matrix holds no one's
    * records, so an export left open cannot write them. */

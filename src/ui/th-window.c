@@ -11,6 +11,7 @@
 #include "th-lesson-view.h"
 #include "th-profiles-page.h"
 #include "th-quiz-view.h"
+#include "th-refresher-periods.h"
 #include "th-summary-view.h"
 #include "th-supervisor-view.h"
 #include "th-unlock-dialog.h"
@@ -408,6 +409,28 @@ add_supervisor_activated (GtkWidget  *widget,
     gtk_window_present (GTK_WINDOW (th_unlock_dialog_new_for_adding (GTK_WINDOW (self), self->store)));
 }
 
+/* The matrix shows the new expiries once the periods are set. */
+static void
+on_periods_closed (ThWindow *self)
+{
+  show_supervisor_view (self);
+}
+
+static void
+refresher_periods_activated (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  ThWindow *self = TH_WINDOW (widget);
+  ThRefresherPeriods *periods;
+
+  if (self->supervisor_id == 0 || self->catalog == NULL)
+    return;
+  periods = th_refresher_periods_new (GTK_WINDOW (self), self->store, self->catalog, default_months (self));
+  g_signal_connect_object (periods, "destroy", G_CALLBACK (on_periods_closed), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (periods));
+}
+
 static void
 lock_activated (GtkWidget  *widget,
                 const char *action_name,
@@ -546,6 +569,7 @@ th_window_class_init (ThWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.supervisor", NULL, supervisor_activated);
   gtk_widget_class_install_action (widget_class, "win.lock", NULL, lock_activated);
   gtk_widget_class_install_action (widget_class, "win.add-supervisor", NULL, add_supervisor_activated);
+  gtk_widget_class_install_action (widget_class, "win.refresher-periods", NULL, refresher_periods_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.lock", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, GDK_ALT_MASK, "win.home", NULL);
 }

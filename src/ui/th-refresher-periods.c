@@ -1,0 +1,160 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "th-refresher-periods"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "th-module.h"
+#include "th-refresher-periods.h"
+
+/* Where a supervisor sets how long a completion lasts: for every module,
+ * and for single modules. Each change is recorded as it is made, in the
+ * audit trail like every setting. */
+struct _ThRefresherPeriods
+{
+  AdwPreferencesWindow  parent_instance;
+
+  /* template widgets */
+  AdwActionRow         *organisation_row;
+  AdwPreferencesGroup  *modules_group;
+
+  /* owned references */
+  ThStore              *store;
+  GPtrArray            *module_spins;   /* of GtkSpinButton, with "module-id" data */
+  guint                 default_months;
+};
+
+G_DEFINE_FINAL_TYPE (ThRefresherPeriods, th_refresher_periods, ADW_TYPE_PREFERENCES_WINDOW)
+
+static void on_value_changed (GtkSpinButton *spin, ThRefresherPeriods *self);
+
+static GtkWidget *
+add_spin (AdwActionRow *row,
+          guint         months)
+{
+  GtkWidget *spin = gtk_spin_button_new_with_range (1, 120, 1);
+
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), months);
+  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+  /* GTK 4.8 does not name a row's suffix after the row. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), -1);
+  adw_action_row_add_suffix (row, spin);
+  adw_action_row_set_activatable_widget (row, spin);
+  return spin;
+}
+
+/* The modules that follow the organisation's period show the new one. */
+static void
+show_module_periods (ThRefresherPeriods *self)
+{
+  for (guint i = 0; i < self->module_spins->len; i++)
+    {
+      GtkSpinButton *spin = self->module_spins->pdata[i];
+      const char *module_id = g_object_get_data (G_OBJECT (spin), "module-id");
+
+      g_signal_handlers_block_by_func (spin, on_value_changed, self);
+      gtk_spin_button_set_value (spin, th_store_get_refresher_months (self->store, module_id,
+                                                                      self->default_months));
+      g_signal_handlers_unblock_by_func (spin, on_value_changed, self);
+    }
+}
+
+static void
+on_value_changed (GtkSpinButton      *spin,
+                  ThRefresherPeriods *self)
+{
+  const char *module_id = g_object_get_data (G_OBJECT (spin), "module-id");
+  g_autoptr(GError) error = NULL;
+
+  if (!th_store_set_refresher_months (self->store, module_id, (guint) gtk_spin_button_get_value_as_int (spin),
+                                      &error))
+    {
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
+      return;
+    }
+  if (module_id == NULL)
+    show_module_periods (self);
+}
+
+static void
+add_module_rows (ThRefresherPeriods *self,
+                 ThCatalog          *catalog)
+{
+  GListModel *modules = th_catalog_get_modules (catalog);
+
+  for (guint i = 0; i < g_list_model_get_n_items (modules); i++)
+    {
+      g_autoptr(ThModule) module = g_list_model_get_item (modules, i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *spin;
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), th_module_get_title (module));
+      spin = add_spin (ADW_ACTION_ROW (row),
+                       th_store_get_refresher_months (self->store, th_module_get_id (module),
+                                                      self->default_months));
+      g_object_set_data_full (G_OBJECT (spin), "module-id", g_strdup (th_module_get_id (module)), g_free);
+      g_signal_connect (spin, "value-changed", G_CALLBACK (on_value_changed), self);
+      g_ptr_array_add (self->module_spins, spin);
+      adw_preferences_group_add (self->modules_group, row);
+    }
+}
+
+static void
+th_refresher_periods_dispose (GObject *object)
+{
+  ThRefresherPeriods *self = (ThRefresherPeriods *)object;
+
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->module_spins, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (th_refresher_periods_parent_class)->dispose (object);
+}
+
+static void
+th_refresher_periods_class_init (ThRefresherPeriodsClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = th_refresher_periods_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/threshold/Threshold/th-refresher-periods.ui");
+  gtk_widget_class_bind_template_child (widget_class, ThRefresherPeriods, organisation_row);
+  gtk_widget_class_bind_template_child (widget_class, ThRefresherPeriods, modules_group);
+}
+
+static void
+th_refresher_periods_init (ThRefresherPeriods *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->module_spins = g_ptr_array_new ();
+}
+
+/**
+ * th_refresher_periods_new:
+ * @default_months: the installation's period, when the records set none
+ */
+ThRefresherPeriods *
+th_refresher_periods_new (GtkWindow *parent,
+                          ThStore   *store,
+                          ThCatalog *catalog,
+                          guint      default_months)
+{
+  ThRefresherPeriods *self;
+  GtkWidget *spin;
+
+  g_return_val_if_fail (TH_IS_STORE (store), NULL);
+  g_return_val_if_fail (TH_IS_CATALOG (catalog), NULL);
+
+  self = g_object_new (TH_TYPE_REFRESHER_PERIODS, "transient-for", parent, NULL);
+  self->store = g_object_ref (store);
+  self->default_months = default_months;
+  spin = add_spin (self->organisation_row, th_store_get_refresher_months (store, NULL, default_months));
+  g_signal_connect (spin, "value-changed", G_CALLBACK (on_value_changed), self);
+  add_module_rows (self, catalog);
+  return self;
+}
