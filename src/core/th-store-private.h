@@ -46,6 +46,15 @@ gboolean  th_store_commit            (ThStore      *self,
 void      th_store_rollback          (ThStore      *self);
 
 /* Shared by th-store-records.c and th-store-supervision.c */
+typedef void (*ThStoreRowFunc) (sqlite3_stmt *row,
+                                gpointer      user_data);
+
+gboolean      th_store_read_rows   (ThStore        *self,
+                                    const char     *sql,
+                                    gint64          id,
+                                    ThStoreRowFunc  func,
+                                    gpointer        user_data,
+                                    GError        **error);
 sqlite3_stmt *th_store_prepare     (ThStore       *self,
                                     const char    *sql,
                                     GError       **error);

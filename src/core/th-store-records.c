@@ -47,6 +47,28 @@ th_store_finish_read (ThStore       *self,
   return rc == SQLITE_DONE || rc == SQLITE_ROW || th_store_set_error_from_db (self, rc, error);
 }
 
+/* Runs @sql, with ?1 bound to @id if it has a parameter, and hands each
+ * row to @func. */
+gboolean
+th_store_read_rows (ThStore         *self,
+                    const char      *sql,
+                    gint64           id,
+                    ThStoreRowFunc   func,
+                    gpointer         user_data,
+                    GError         **error)
+{
+  sqlite3_stmt *stmt = th_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_bind_parameter_count (stmt) > 0)
+    sqlite3_bind_int64 (stmt, 1, id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    func (stmt, user_data);
+  return th_store_finish_read (self, stmt, rc, error);
+}
+
 /* Steps @stmt to its end, finalizes it, and records the row it inserted
  * or changed in the audit trail. */
 gint64
@@ -199,6 +221,17 @@ th_store_add_learner (ThStore     *self,
   return th_store_commit_audited (self, stmt, "learners", 0, TH_AUDIT_INSERT, error);
 }
 
+static void
+add_learner_row (sqlite3_stmt *row,
+                 gpointer      learners)
+{
+  g_autoptr(ThLearner) learner = th_learner_new (sqlite3_column_int64 (row, 0),
+                                                 (const char *) sqlite3_column_text (row, 1),
+                                                 sqlite3_column_int (row, 2));
+
+  g_list_store_append (learners, learner);
+}
+
 /**
  * th_store_list_learners:
  * @limit: how many at most, or 0 for all
@@ -212,24 +245,14 @@ th_store_list_learners (ThStore  *self,
                         GError  **error)
 {
   g_autoptr(GListStore) learners = g_list_store_new (TH_TYPE_LEARNER);
-  sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (TH_IS_STORE (self), NULL);
 
-  stmt = th_store_prepare (self, "SELECT id, display_name, pin_hash IS NOT NULL FROM learners "
-                        "WHERE archived = 0 ORDER BY display_name COLLATE NOCASE, id LIMIT ?1", error);
-  if (stmt == NULL)
+  if (!th_store_read_rows (self, "SELECT id, display_name, pin_hash IS NOT NULL FROM learners "
+                                 "WHERE archived = 0 ORDER BY display_name COLLATE NOCASE, id LIMIT ?1",
+                           limit > 0 ? (gint64) limit : -1, add_learner_row, learners, error))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, limit > 0 ? (gint64) limit : -1);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(ThLearner) learner = th_learner_new (sqlite3_column_int64 (stmt, 0),
-                                                     (const char *) sqlite3_column_text (stmt, 1),
-                                                     sqlite3_column_int (stmt, 2));
-      g_list_store_append (learners, learner);
-    }
-  return th_store_finish_read (self, stmt, rc, error) ? G_LIST_MODEL (g_steal_pointer (&learners)) : NULL;
+  return G_LIST_MODEL (g_steal_pointer (&learners));
 }
 
 /**
@@ -499,6 +522,27 @@ lookup_status (GHashTable *statuses,
   return status;
 }
 
+static void
+mark_started (sqlite3_stmt *row,
+              gpointer      statuses)
+{
+  ThModuleStatus *status = lookup_status (statuses, (const char *) sqlite3_column_text (row, 0));
+
+  status->state = TH_MODULE_STATE_IN_PROGRESS;
+  status->has_open_attempt = sqlite3_column_int (row, 1);
+}
+
+static void
+mark_passed (sqlite3_stmt *row,
+             gpointer      statuses)
+{
+  ThModuleStatus *status = lookup_status (statuses, (const char *) sqlite3_column_text (row, 0));
+
+  status->state = TH_MODULE_STATE_PASSED;
+  status->percent = sqlite3_column_int (row, 1);
+  status->completed_at = g_strdup ((const char *) sqlite3_column_text (row, 2));
+}
+
 /**
  * th_store_get_module_statuses:
  *
@@ -512,42 +556,19 @@ th_store_get_module_statuses (ThStore  *self,
 {
   g_autoptr(GHashTable) statuses = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                           (GDestroyNotify) th_module_status_free);
-  sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (TH_IS_STORE (self), NULL);
 
   /* Started, and whether an attempt is open; then the latest completion
    * (SQLite gives the other columns of the row holding the max). */
-  stmt = th_store_prepare (self, "SELECT module_id, max(finished_at IS NULL) FROM attempts "
-                        "WHERE learner_id = ?1 GROUP BY module_id", error);
-  if (stmt == NULL)
+  if (!th_store_read_rows (self, "SELECT module_id, max(finished_at IS NULL) FROM attempts "
+                                 "WHERE learner_id = ?1 GROUP BY module_id",
+                           learner_id, mark_started, statuses, error) ||
+      !th_store_read_rows (self, "SELECT module_id, score_percent, max(completed_at) FROM completions "
+                                 "WHERE learner_id = ?1 GROUP BY module_id",
+                           learner_id, mark_passed, statuses, error))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, learner_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      ThModuleStatus *status = lookup_status (statuses, (const char *) sqlite3_column_text (stmt, 0));
-
-      status->state = TH_MODULE_STATE_IN_PROGRESS;
-      status->has_open_attempt = sqlite3_column_int (stmt, 1);
-    }
-  if (!th_store_finish_read (self, stmt, rc, error))
-    return NULL;
-
-  stmt = th_store_prepare (self, "SELECT module_id, score_percent, max(completed_at) FROM completions "
-                        "WHERE learner_id = ?1 GROUP BY module_id", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, learner_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      ThModuleStatus *status = lookup_status (statuses, (const char *) sqlite3_column_text (stmt, 0));
-
-      status->state = TH_MODULE_STATE_PASSED;
-      status->percent = sqlite3_column_int (stmt, 1);
-      status->completed_at = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-    }
-  return th_store_finish_read (self, stmt, rc, error) ? g_steal_pointer (&statuses) : NULL;
+  return g_steal_pointer (&statuses);
 }
 
 void
@@ -590,6 +611,13 @@ read_attempt (sqlite3_stmt *stmt)
   return result;
 }
 
+static void
+add_attempt_row (sqlite3_stmt *row,
+                 gpointer      attempts)
+{
+  g_ptr_array_add (attempts, read_attempt (row));
+}
+
 /**
  * th_store_list_attempts:
  *
@@ -602,19 +630,13 @@ th_store_list_attempts (ThStore  *self,
                         GError  **error)
 {
   g_autoptr(GPtrArray) attempts = g_ptr_array_new_with_free_func ((GDestroyNotify) th_attempt_result_free);
-  sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (TH_IS_STORE (self), NULL);
 
-  stmt = th_store_prepare (self, "SELECT " ATTEMPT_COLUMNS " FROM attempts WHERE learner_id = ?1 "
-                                 "ORDER BY id DESC", error);
-  if (stmt == NULL)
+  if (!th_store_read_rows (self, "SELECT " ATTEMPT_COLUMNS " FROM attempts WHERE learner_id = ?1 "
+                                 "ORDER BY id DESC", learner_id, add_attempt_row, attempts, error))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, learner_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (attempts, read_attempt (stmt));
-  return th_store_finish_read (self, stmt, rc, error) ? g_steal_pointer (&attempts) : NULL;
+  return g_steal_pointer (&attempts);
 }
 
 /**
@@ -655,6 +677,19 @@ th_store_find_open_attempt (ThStore     *self,
   return th_store_finish_read (self, stmt, rc, error) ? id : 0;
 }
 
+static void
+add_answer_row (sqlite3_stmt *row,
+                gpointer      answers)
+{
+  ThStoredAnswer *answer = g_new0 (ThStoredAnswer, 1);
+
+  answer->scenario_id = g_strdup ((const char *) sqlite3_column_text (row, 0));
+  answer->choice_ids = g_strdup ((const char *) sqlite3_column_text (row, 1));
+  answer->score = sqlite3_column_int (row, 2);
+  answer->max_score = sqlite3_column_int (row, 3);
+  g_ptr_array_add (answers, answer);
+}
+
 /**
  * th_store_list_answers:
  *
@@ -667,27 +702,13 @@ th_store_list_answers (ThStore  *self,
                        GError  **error)
 {
   g_autoptr(GPtrArray) answers = g_ptr_array_new_with_free_func ((GDestroyNotify) th_stored_answer_free);
-  sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (TH_IS_STORE (self), NULL);
 
-  stmt = th_store_prepare (self, "SELECT scenario_id, choice_ids, score, max_score FROM answers "
-                        "WHERE attempt_id = ?1 ORDER BY seq", error);
-  if (stmt == NULL)
+  if (!th_store_read_rows (self, "SELECT scenario_id, choice_ids, score, max_score FROM answers "
+                                 "WHERE attempt_id = ?1 ORDER BY seq", attempt_id, add_answer_row, answers, error))
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, attempt_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      ThStoredAnswer *answer = g_new0 (ThStoredAnswer, 1);
-
-      answer->scenario_id = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-      answer->choice_ids = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      answer->score = sqlite3_column_int (stmt, 2);
-      answer->max_score = sqlite3_column_int (stmt, 3);
-      g_ptr_array_add (answers, answer);
-    }
-  return th_store_finish_read (self, stmt, rc, error) ? g_steal_pointer (&answers) : NULL;
+  return g_steal_pointer (&answers);
 }
 
 /**

@@ -95,6 +95,18 @@ th_store_add_supervisor (ThStore     *self,
   return th_store_commit_audited (self, stmt, "supervisors", 0, TH_AUDIT_INSERT, error);
 }
 
+static void
+add_supervisor_row (sqlite3_stmt *row,
+                    gpointer      supervisors)
+{
+  ThSupervisor *supervisor = g_new0 (ThSupervisor, 1);
+
+  supervisor->id = sqlite3_column_int64 (row, 0);
+  supervisor->display_name = g_strdup ((const char *) sqlite3_column_text (row, 1));
+  supervisor->learner_id = sqlite3_column_int64 (row, 2);
+  g_ptr_array_add (supervisors, supervisor);
+}
+
 /**
  * th_store_list_supervisors:
  *
@@ -106,25 +118,14 @@ th_store_list_supervisors (ThStore  *self,
                            GError  **error)
 {
   g_autoptr(GPtrArray) supervisors = g_ptr_array_new_with_free_func ((GDestroyNotify) th_supervisor_free);
-  sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (TH_IS_STORE (self), NULL);
 
-  stmt = th_store_prepare (self, "SELECT id, display_name, ifnull(learner_id, 0) FROM supervisors "
-                                 "WHERE archived = 0 ORDER BY display_name COLLATE NOCASE, id", error);
-  if (stmt == NULL)
+  if (!th_store_read_rows (self, "SELECT id, display_name, ifnull(learner_id, 0) FROM supervisors "
+                                 "WHERE archived = 0 ORDER BY display_name COLLATE NOCASE, id",
+                           0, add_supervisor_row, supervisors, error))
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      ThSupervisor *supervisor = g_new0 (ThSupervisor, 1);
-
-      supervisor->id = sqlite3_column_int64 (stmt, 0);
-      supervisor->display_name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      supervisor->learner_id = sqlite3_column_int64 (stmt, 2);
-      g_ptr_array_add (supervisors, supervisor);
-    }
-  return th_store_finish_read (self, stmt, rc, error) ? g_steal_pointer (&supervisors) : NULL;
+  return g_steal_pointer (&supervisors);
 }
 
 /* TRUE only for @supervisor_id's own passphrase. Slowing down wrong
