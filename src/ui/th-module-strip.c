@@ -26,7 +26,7 @@ struct _ThModuleStrip
 
 G_DEFINE_FINAL_TYPE (ThModuleStrip, th_module_strip, GTK_TYPE_WIDGET)
 
-#define CELL_WIDTH  48
+#define CELL_WIDTH  44
 #define CELL_HEIGHT 38
 #define CELL_GAP    2
 
