@@ -86,12 +86,21 @@ test_period_overrides (void)
   g_assert_true (th_store_set_refresher_months (store, "humanism", 6, &error));
   g_assert_cmpuint (th_store_get_refresher_months (store, "humanism", 12), ==, 6);
   g_assert_cmpuint (th_store_get_refresher_months (store, "autonomy", 12), ==, 24);
+  g_assert_cmpuint (th_store_get_own_refresher_months (store, "humanism"), ==, 6);
+  g_assert_cmpuint (th_store_get_own_refresher_months (store, "autonomy"), ==, 0);
 
   g_assert_cmpint (th_refresher_get_due_state (completed, 6, now, NULL), ==, TH_DUE_EXPIRED);
   g_assert_cmpint (th_refresher_get_due_state (completed, 24, now, NULL), ==, TH_DUE_CURRENT);
 
   g_assert_false (th_store_set_refresher_months (store, "humanism", 0, &error));
   g_assert_error (error, TH_STORE_ERROR, TH_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Back to the organisation's period, as a recorded change. */
+  g_assert_true (th_store_follow_refresher_months (store, "humanism", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (th_store_get_refresher_months (store, "humanism", 12), ==, 24);
+  g_assert_cmpuint (th_store_get_own_refresher_months (store, "humanism"), ==, 0);
   g_assert_null (th_store_verify (store, NULL));
   th_test_rmtree (dir);
 }

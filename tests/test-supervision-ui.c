@@ -209,6 +209,13 @@ check_supervising (GtkWindow *window)
     g_assert_cmpuint (th_store_get_refresher_months (store, "autonomy", 12), ==, 24);
     g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (autonomy)), ==, 24);
     g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (humanism)), ==, 6);
+    /* And back to the organisation's. */
+    g_assert_true (GTK_IS_BUTTON (gtk_widget_get_next_sibling (humanism)));
+    g_assert_true (gtk_widget_is_sensitive (gtk_widget_get_next_sibling (humanism)));
+    g_signal_emit_by_name (gtk_widget_get_next_sibling (humanism), "clicked");
+    g_assert_false (gtk_widget_is_sensitive (gtk_widget_get_next_sibling (humanism)));
+    g_assert_cmpuint (th_store_get_refresher_months (store, "humanism", 12), ==, 24);
+    g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (humanism)), ==, 24);
     gtk_window_close (periods);
   }
   th_ui_wait_for (GTK_WIDGET (window), GTK_TYPE_LABEL, "1 learner");

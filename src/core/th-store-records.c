@@ -808,6 +808,39 @@ th_store_set_refresher_months (ThStore     *self,
   return th_store_set_setting (self, key, value, error);
 }
 
+/* A module's own period, or 0 when it follows the organisation's. */
+guint
+th_store_get_own_refresher_months (ThStore    *self,
+                                   const char *module_id)
+{
+  g_autofree char *key = refresher_key (module_id);
+
+  g_return_val_if_fail (TH_IS_STORE (self), 0);
+  g_return_val_if_fail (module_id != NULL, 0);
+
+  return read_months (self, key);
+}
+
+/**
+ * th_store_follow_refresher_months:
+ *
+ * @module_id goes back to the organisation's period. Recorded as a period
+ * of 0, which th_store_get_refresher_months() passes over, so that the
+ * audit trail keeps the change like any other.
+ */
+gboolean
+th_store_follow_refresher_months (ThStore     *self,
+                                  const char  *module_id,
+                                  GError     **error)
+{
+  g_autofree char *key = refresher_key (module_id);
+
+  g_return_val_if_fail (TH_IS_STORE (self), FALSE);
+  g_return_val_if_fail (module_id != NULL, FALSE);
+
+  return th_store_set_setting (self, key, "0", error);
+}
+
 /**
  * th_store_get_scenario_history:
  *

@@ -181,6 +181,11 @@ gboolean    th_store_finish_attempt       (ThStore        *self,
 guint       th_store_get_refresher_months  (ThStore        *self,
                                            const char     *module_id,
                                            guint           default_months);
+guint       th_store_get_own_refresher_months (ThStore     *self,
+                                               const char  *module_id);
+gboolean    th_store_follow_refresher_months (ThStore      *self,
+                                              const char   *module_id,
+                                              GError      **error);
 gboolean    th_store_set_refresher_months  (ThStore        *self,
                                            const char     *module_id,
                                            guint           months,

@@ -21,7 +21,8 @@ struct _ThRefresherPeriods
 
   /* owned references */
   ThStore              *store;
-  GPtrArray            *module_spins;   /* of GtkSpinButton, with "module-id" data */
+  GPtrArray            *module_spins;   /* of GtkSpinButton, with "module-id" and
+                                           "follow" (its button) data */
   guint                 default_months;
 };
 
@@ -45,20 +46,26 @@ add_spin (AdwActionRow *row,
   return spin;
 }
 
+/* A module's period as the records have it, and whether it is its own. */
+static void
+show_module_period (ThRefresherPeriods *self,
+                    GtkSpinButton      *spin)
+{
+  const char *module_id = g_object_get_data (G_OBJECT (spin), "module-id");
+  GtkWidget *follow = g_object_get_data (G_OBJECT (spin), "follow");
+
+  g_signal_handlers_block_by_func (spin, on_value_changed, self);
+  gtk_spin_button_set_value (spin, th_store_get_refresher_months (self->store, module_id, self->default_months));
+  g_signal_handlers_unblock_by_func (spin, on_value_changed, self);
+  gtk_widget_set_sensitive (follow, th_store_get_own_refresher_months (self->store, module_id) > 0);
+}
+
 /* The modules that follow the organisation's period show the new one. */
 static void
 show_module_periods (ThRefresherPeriods *self)
 {
   for (guint i = 0; i < self->module_spins->len; i++)
-    {
-      GtkSpinButton *spin = self->module_spins->pdata[i];
-      const char *module_id = g_object_get_data (G_OBJECT (spin), "module-id");
-
-      g_signal_handlers_block_by_func (spin, on_value_changed, self);
-      gtk_spin_button_set_value (spin, th_store_get_refresher_months (self->store, module_id,
-                                                                      self->default_months));
-      g_signal_handlers_unblock_by_func (spin, on_value_changed, self);
-    }
+    show_module_period (self, self->module_spins->pdata[i]);
 }
 
 static void
@@ -76,6 +83,40 @@ on_value_changed (GtkSpinButton      *spin,
     }
   if (module_id == NULL)
     show_module_periods (self);
+  else
+    show_module_period (self, spin);
+}
+
+static void
+on_follow_clicked (GtkButton          *button,
+                   ThRefresherPeriods *self)
+{
+  GtkSpinButton *spin = g_object_get_data (G_OBJECT (button), "spin");
+  g_autoptr(GError) error = NULL;
+
+  if (!th_store_follow_refresher_months (self->store, g_object_get_data (G_OBJECT (spin), "module-id"),
+                                         &error))
+    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
+  show_module_period (self, spin);
+}
+
+/* The button that gives a module back the organisation's period. */
+static GtkWidget *
+add_follow_button (ThRefresherPeriods *self,
+                   AdwActionRow       *row,
+                   GtkWidget          *spin)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name ("edit-undo-symbolic");
+  const char *tip = _("Use the period for every module");
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, tip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tip, -1);
+  gtk_widget_add_css_class (button, "flat");
+  g_object_set_data (G_OBJECT (button), "spin", spin);
+  g_signal_connect (button, "clicked", G_CALLBACK (on_follow_clicked), self);
+  adw_action_row_add_suffix (row, button);
+  return button;
 }
 
 static void
@@ -96,6 +137,8 @@ add_module_rows (ThRefresherPeriods *self,
                        th_store_get_refresher_months (self->store, th_module_get_id (module),
                                                       self->default_months));
       g_object_set_data_full (G_OBJECT (spin), "module-id", g_strdup (th_module_get_id (module)), g_free);
+      g_object_set_data (G_OBJECT (spin), "follow", add_follow_button (self, ADW_ACTION_ROW (row), spin));
+      show_module_period (self, GTK_SPIN_BUTTON (spin));
       g_signal_connect (spin, "value-changed", G_CALLBACK (on_value_changed), self);
       g_ptr_array_add (self->module_spins, spin);
       adw_preferences_group_add (self->modules_group, row);
