@@ -1036,6 +1036,39 @@ def unlock_dialog(app, window):
     TAP.ok(reached, 'unlock dialog: Tab reaches "Passphrase again", and Return there sets up supervisor mode')
 
 
+def refresher_periods(app, window, page):
+    """The Refresher Periods window, from the supervisor menu: a named
+    window, a named field for every module and for all of them, and a named
+    button to give a module back the organisation's period."""
+    menu_button = find(page, lambda n: role(n) == pyatspi.ROLE_PUSH_BUTTON and n.name == 'Supervisor Actions'
+                       and has_state(n, pyatspi.STATE_FOCUSABLE))
+    if menu_button is None or do_action(menu_button) is None:
+        raise Bail('supervisor matrix: no "Supervisor Actions" menu to open')
+    item = wait_for('the item "Refresher Periods…"', lambda: find(
+        page, lambda n: role(n) == pyatspi.ROLE_MENU_ITEM and n.name == 'Refresher Periods…' and on_show(n)),
+        timeout=5)
+    do_action(item)
+    dialog = wait_for('the Refresher Periods window', lambda: other_window(app))
+    dump(dialog, 'refresher periods')
+    check_names(dialog, 'refresher periods')
+    spins = find_all(dialog, lambda n: role(n) == pyatspi.ROLE_SPIN_BUTTON)
+    follow = find_all(dialog, lambda n: role(n) == pyatspi.ROLE_PUSH_BUTTON
+                      and n.name == 'Use the period for every module')
+    problems = []
+    if dialog.name != 'Refresher Periods':
+        problems.append('the window is named %r' % dialog.name)
+    if len(spins) != N_MODULES + 1:
+        problems.append('%d period fields for %d modules and the organisation' % (len(spins), N_MODULES))
+    problems += ['a period field is %s' % label(n) for n in spins if name_problem(n)]
+    if len(follow) != N_MODULES:
+        problems.append('%d buttons that give a module the organisation\'s period, for %d modules'
+                        % (len(follow), N_MODULES))
+    TAP.ok(not problems, 'refresher periods: the window, every period field and every "use the period for '
+           'every module" button are named', problems)
+    press_key(KEY_ESCAPE)
+    wait_for('the Refresher Periods window to close', lambda: other_window(app) is None)
+
+
 def is_matrix(node):
     return role(node) in (pyatspi.ROLE_TABLE, pyatspi.ROLE_TREE_TABLE) and node.name == 'Completion of every learner'
 
@@ -1048,7 +1081,7 @@ MATRIX_CELL = re.compile(r'^(Principle \d+|Theme \d+|.+): (Passed, \d+%|Due soon
 N_MODULES = len(load_content())
 
 
-def matrix_page(window, learner):
+def matrix_page(app, window, learner):
     page = wait_page(window, 'the completion matrix with %r' % learner,
                      lambda p: find(p, is_matrix) and find(p, lambda n: role(n) == pyatspi.ROLE_TABLE_ROW
                                                            and n.name == learner))
@@ -1114,7 +1147,9 @@ def matrix_page(window, learner):
     TAP.ok(searched, 'supervisor matrix: a search with no match empties the matrix, and the count says '
            '"0 learners"')
 
-    check_menu(window, page, 'Supervisor Actions', ['Add a Supervisor…', 'Lock'], 'supervisor matrix')
+    check_menu(window, page, 'Supervisor Actions', ['Add a Supervisor…', 'Refresher Periods…', 'Lock'],
+               'supervisor matrix')
+    refresher_periods(app, window, page)
 
     # Open the learner's records from the keyboard: Tab to the row, Return.
     row = learner_rows(page)[0]
@@ -1197,7 +1232,7 @@ def learner_detail(window, learner, module_title):
 
 def supervisor_mode(app, window, learner, module_title):
     unlock_dialog(app, window)
-    matrix_page(window, learner)
+    matrix_page(app, window, learner)
     learner_detail(window, learner, module_title)
     page = wait_page(window, 'the completion matrix again', lambda p: find(p, is_matrix))
     TAP.ok(True, 'learner detail: "Back to Everyone" returns to the completion matrix')

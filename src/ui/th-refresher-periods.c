@@ -13,9 +13,10 @@
  * audit trail like every setting. */
 struct _ThRefresherPeriods
 {
-  AdwPreferencesWindow  parent_instance;
+  AdwWindow             parent_instance;
 
   /* template widgets */
+  AdwToastOverlay      *toasts;
   AdwActionRow         *organisation_row;
   AdwPreferencesGroup  *modules_group;
 
@@ -26,7 +27,7 @@ struct _ThRefresherPeriods
   guint                 default_months;
 };
 
-G_DEFINE_FINAL_TYPE (ThRefresherPeriods, th_refresher_periods, ADW_TYPE_PREFERENCES_WINDOW)
+G_DEFINE_FINAL_TYPE (ThRefresherPeriods, th_refresher_periods, ADW_TYPE_WINDOW)
 
 static void on_value_changed (GtkSpinButton *spin, ThRefresherPeriods *self);
 
@@ -38,10 +39,8 @@ add_spin (AdwActionRow *row,
 
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), months);
   gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
-  /* GTK 4.8 does not name a row's suffix after the row. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), -1);
   adw_action_row_add_suffix (row, spin);
+  /* The row names the field it activates, for a screen reader too. */
   adw_action_row_set_activatable_widget (row, spin);
   return spin;
 }
@@ -78,7 +77,7 @@ on_value_changed (GtkSpinButton      *spin,
   if (!th_store_set_refresher_months (self->store, module_id, (guint) gtk_spin_button_get_value_as_int (spin),
                                       &error))
     {
-      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
+      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
       return;
     }
   if (module_id == NULL)
@@ -96,7 +95,7 @@ on_follow_clicked (GtkButton          *button,
 
   if (!th_store_follow_refresher_months (self->store, g_object_get_data (G_OBJECT (spin), "module-id"),
                                          &error))
-    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
+    adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
   show_module_period (self, spin);
 }
 
@@ -166,7 +165,9 @@ th_refresher_periods_class_init (ThRefresherPeriodsClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/threshold/Threshold/th-refresher-periods.ui");
+  gtk_widget_class_bind_template_child (widget_class, ThRefresherPeriods, toasts);
   gtk_widget_class_bind_template_child (widget_class, ThRefresherPeriods, organisation_row);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_bind_template_child (widget_class, ThRefresherPeriods, modules_group);
 }
 

@@ -10,7 +10,7 @@ G_BEGIN_DECLS
 
 #define TH_TYPE_REFRESHER_PERIODS (th_refresher_periods_get_type ())
 
-G_DECLARE_FINAL_TYPE (ThRefresherPeriods, th_refresher_periods, TH, REFRESHER_PERIODS, AdwPreferencesWindow)
+G_DECLARE_FINAL_TYPE (ThRefresherPeriods, th_refresher_periods, TH, REFRESHER_PERIODS, AdwWindow)
 
 ThRefresherPeriods *th_refresher_periods_new (GtkWindow *parent,
                                               ThStore   *store,
