@@ -223,7 +223,15 @@ check_supervising (GtkWindow *window)
   /* Locked: back at the profiles, and the hidden matrix holds no one's
    * records, so an export left open cannot write them. */
   view = th_ui_find (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW, NULL);
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.lock", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.refresher-periods", NULL);
+  {
+    GtkWindow *periods = wait_for_toplevel (TH_TYPE_REFRESHER_PERIODS);
+
+    /* A supervisor's window left open closes with the lock. */
+    g_object_add_weak_pointer (G_OBJECT (periods), (gpointer *) &periods);
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.lock", NULL);
+    g_assert_null (periods);
+  }
   th_ui_wait_for (GTK_WIDGET (window), GTK_TYPE_LABEL, "Profiles on This Computer");
   g_assert_null (th_ui_find (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW, NULL));
   g_assert_null (gtk_column_view_get_model (GTK_COLUMN_VIEW (view)));

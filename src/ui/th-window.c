@@ -43,6 +43,7 @@ struct _ThWindow
   gint64                supervisor_id;
   char                 *supervisor_name;
   gint64                detail_learner;
+  GtkWindow            *supervisor_window;   /* weak: a dialog only a supervisor may use */
   gboolean              matrix_loading;
   gboolean              matrix_stale;        /* asked for again while loading */
   MatrixReady           matrix_ready;
@@ -313,6 +314,8 @@ forget_supervision (ThWindow *self)
   g_clear_pointer (&self->supervisor_name, g_free);
   g_clear_object (&self->matrix);
   self->when_catalog = NULL;
+  if (self->supervisor_window != NULL)
+    gtk_window_destroy (self->supervisor_window);
   if (view != NULL)
     th_supervisor_view_clear (TH_SUPERVISOR_VIEW (view));
   if (detail != NULL)
@@ -398,6 +401,19 @@ supervisor_activated (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Presents @dialog, and closes it if the desk locks first: left open, it
+ * would let whoever comes next add a supervisor or change the periods. */
+static void
+present_supervisor_window (ThWindow  *self,
+                           GtkWindow *dialog)
+{
+  if (self->supervisor_window != NULL)
+    gtk_window_destroy (self->supervisor_window);
+  self->supervisor_window = dialog;
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->supervisor_window);
+  gtk_window_present (dialog);
+}
+
 static void
 add_supervisor_activated (GtkWidget  *widget,
                           const char *action_name,
@@ -406,7 +422,7 @@ add_supervisor_activated (GtkWidget  *widget,
   ThWindow *self = TH_WINDOW (widget);
 
   if (self->supervisor_id != 0)
-    gtk_window_present (GTK_WINDOW (th_unlock_dialog_new_for_adding (GTK_WINDOW (self), self->store)));
+    present_supervisor_window (self, GTK_WINDOW (th_unlock_dialog_new_for_adding (GTK_WINDOW (self), self->store)));
 }
 
 /* The matrix shows the new expiries once the periods are set. */
@@ -428,7 +444,7 @@ refresher_periods_activated (GtkWidget  *widget,
     return;
   periods = th_refresher_periods_new (GTK_WINDOW (self), self->store, self->catalog, default_months (self));
   g_signal_connect_object (periods, "destroy", G_CALLBACK (on_periods_closed), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (periods));
+  present_supervisor_window (self, GTK_WINDOW (periods));
 }
 
 static void
@@ -531,6 +547,9 @@ th_window_dispose (GObject *object)
   /* A matrix or a curriculum still on its way finds nothing to show. */
   self->matrix_generation++;
   self->when_catalog = NULL;
+  if (self->supervisor_window != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->supervisor_window), (gpointer *) &self->supervisor_window);
+  self->supervisor_window = NULL;
   g_clear_object (&self->catalog);
   g_clear_object (&self->store);
   g_clear_object (&self->learner);
