@@ -1053,7 +1053,7 @@ def refresher_periods(app, window, page):
     check_names(dialog, 'refresher periods')
     spins = find_all(dialog, lambda n: role(n) == pyatspi.ROLE_SPIN_BUTTON)
     follow = find_all(dialog, lambda n: role(n) == pyatspi.ROLE_PUSH_BUTTON
-                      and n.name == 'Use the period for every module')
+                      and (n.name or '').startswith('Use the period for every module for “'))
     problems = []
     if dialog.name != 'Refresher Periods':
         problems.append('the window is named %r' % dialog.name)

@@ -216,7 +216,10 @@ check_supervising (GtkWindow *window)
     g_assert_false (gtk_widget_is_sensitive (gtk_widget_get_next_sibling (humanism)));
     g_assert_cmpuint (th_store_get_refresher_months (store, "humanism", 12), ==, 24);
     g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (humanism)), ==, 24);
+    /* A number typed but not entered is kept when the window closes. */
+    gtk_editable_set_text (GTK_EDITABLE (autonomy), "18");
     gtk_window_close (periods);
+    g_assert_cmpuint (th_store_get_own_refresher_months (store, "autonomy"), ==, 18);
   }
   th_ui_wait_for (GTK_WIDGET (window), GTK_TYPE_LABEL, "1 learner");
 
@@ -227,10 +230,17 @@ check_supervising (GtkWindow *window)
   {
     GtkWindow *periods = wait_for_toplevel (TH_TYPE_REFRESHER_PERIODS);
 
-    /* A supervisor's window left open closes with the lock. */
+    GtkWidget *every = th_ui_find (th_ui_find (GTK_WIDGET (periods), ADW_TYPE_ACTION_ROW,
+                                               "Months before a refresher"), GTK_TYPE_SPIN_BUTTON, NULL);
+
+    /* A supervisor's window left open closes with the lock, and what was
+     * being typed in it is dropped. */
+    gtk_editable_set_text (GTK_EDITABLE (every), "36");
     g_object_add_weak_pointer (G_OBJECT (periods), (gpointer *) &periods);
     gtk_widget_activate_action (GTK_WIDGET (window), "win.lock", NULL);
     g_assert_null (periods);
+    g_assert_cmpuint (th_store_get_refresher_months (th_application_get_store (TH_APPLICATION (
+                        gtk_window_get_application (window))), "humanism", 12), ==, 24);
   }
   th_ui_wait_for (GTK_WIDGET (window), GTK_TYPE_LABEL, "Profiles on This Computer");
   g_assert_null (th_ui_find (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW, NULL));

@@ -500,13 +500,20 @@ th_learner_detail_show (ThLearnerDetail    *self,
   refresh (self);
 }
 
-/* Supervisor mode locked: the page lets go of everyone's records. */
+/* Supervisor mode locked: the page lets go of everyone's records, and
+ * shows none of them. */
 void
 th_learner_detail_clear (ThLearnerDetail *self)
 {
+  GtkWidget *child;
+
   g_return_if_fail (TH_IS_LEARNER_DETAIL (self));
 
   g_clear_object (&self->matrix);
   self->learner_id = 0;
   self->supervisor_id = 0;
+  adw_window_title_set_title (self->title, "");
+  gtk_label_set_text (self->onboarding_label, "");
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->attempt_list))) != NULL)
+    gtk_list_box_remove (self->attempt_list, child);
 }

@@ -220,7 +220,7 @@ th_module_strip_measure (GtkWidget      *widget,
   ThModuleStrip *self = TH_MODULE_STRIP (widget);
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    *minimum = *natural = (int) self->modules->len * CELL_WIDTH;
+    *minimum = *natural = self->modules ? (int) self->modules->len * CELL_WIDTH : 0;
   else
     *minimum = *natural = CELL_HEIGHT + 2;
 }

@@ -22,6 +22,7 @@ struct _ThRefresherPeriods
 
   /* owned references */
   ThStore              *store;
+  GtkWidget            *organisation_spin;
   GPtrArray            *module_spins;   /* of GtkSpinButton, with "module-id" and
                                            "follow" (its button) data */
   guint                 default_months;
@@ -74,6 +75,9 @@ on_value_changed (GtkSpinButton      *spin,
   const char *module_id = g_object_get_data (G_OBJECT (spin), "module-id");
   g_autoptr(GError) error = NULL;
 
+  /* Closing: what was typed was written on close-request. */
+  if (self->store == NULL)
+    return;
   if (!th_store_set_refresher_months (self->store, module_id, (guint) gtk_spin_button_get_value_as_int (spin),
                                       &error))
     {
@@ -107,10 +111,14 @@ add_follow_button (ThRefresherPeriods *self,
 {
   GtkWidget *button = gtk_button_new_from_icon_name ("edit-undo-symbolic");
   const char *tip = _("Use the period for every module");
+  /* TRANSLATORS: what a screen reader says for the button that gives a
+   * module ("%s", its title) the period set for every module */
+  g_autofree char *name = g_strdup_printf (_("Use the period for every module for “%s”"),
+                                           adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (button, tip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tip, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   gtk_widget_add_css_class (button, "flat");
   g_object_set_data (G_OBJECT (button), "spin", spin);
   g_signal_connect (button, "clicked", G_CALLBACK (on_follow_clicked), self);
@@ -142,6 +150,16 @@ add_module_rows (ThRefresherPeriods *self,
       g_ptr_array_add (self->module_spins, spin);
       adw_preferences_group_add (self->modules_group, row);
     }
+}
+
+/* A number typed but not yet entered is written before the window goes. */
+static gboolean
+on_close_request (ThRefresherPeriods *self)
+{
+  gtk_spin_button_update (GTK_SPIN_BUTTON (self->organisation_spin));
+  for (guint i = 0; i < self->module_spins->len; i++)
+    gtk_spin_button_update (self->module_spins->pdata[i]);
+  return FALSE;
 }
 
 static void
@@ -176,6 +194,7 @@ th_refresher_periods_init (ThRefresherPeriods *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->module_spins = g_ptr_array_new ();
+  g_signal_connect (self, "close-request", G_CALLBACK (on_close_request), NULL);
 }
 
 /**
@@ -198,6 +217,7 @@ th_refresher_periods_new (GtkWindow *parent,
   self->store = g_object_ref (store);
   self->default_months = default_months;
   spin = add_spin (self->organisation_row, th_store_get_refresher_months (store, NULL, default_months));
+  self->organisation_spin = spin;
   g_signal_connect (spin, "value-changed", G_CALLBACK (on_value_changed), self);
   add_module_rows (self, catalog);
   return self;

@@ -55,7 +55,7 @@ row_matches (gpointer item,
 static void
 update_count (ThSupervisorView *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  guint n = self->filtered ? g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) : 0;
   g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u learner", "%u learners", n), n);
 
   gtk_label_set_text (self->count_label, text);
@@ -147,18 +147,27 @@ compare_onboarding (gconstpointer a,
          (int) th_matrix_row_get_onboarding ((ThMatrixRow *) b);
 }
 
+static void
+release_modules (gpointer  modules,
+                 GClosure *closure)
+{
+  g_ptr_array_unref (modules);
+}
+
+/* @modules (nullable) is what @setup is given; the column keeps it. */
 static GtkColumnViewColumn *
 add_column (ThSupervisorView *self,
             const char       *title,
             GCallback         setup,
-            gpointer          setup_data,
+            GPtrArray        *modules,
             GCallback         bind,
             GCompareDataFunc  compare)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkColumnViewColumn *column;
 
-  g_signal_connect (factory, "setup", setup, setup_data);
+  g_signal_connect_data (factory, "setup", setup, modules ? g_ptr_array_ref (modules) : NULL,
+                         modules ? release_modules : NULL, 0);
   g_signal_connect (factory, "bind", bind, NULL);
   column = gtk_column_view_column_new (title, factory);
   if (compare != NULL)
@@ -377,4 +386,8 @@ th_supervisor_view_clear (ThSupervisorView *self)
   gtk_column_view_set_model (self->column_view, NULL);
   g_clear_object (&self->filtered);
   g_clear_object (&self->matrix);
+  /* The next supervisor starts from everyone. */
+  adw_window_title_set_subtitle (self->title, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_drop_down_set_selected (self->filter_dropdown, TH_MATRIX_FILTER_CURRENT);
 }

@@ -48,17 +48,20 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* What the worker needs, its own: the dialog may close while it hashes. */
 typedef struct
 {
-  gint64  supervisor_id;
-  char   *name;
-  char   *passphrase;
+  ThStore *store;
+  gint64   supervisor_id;
+  char    *name;
+  char    *passphrase;
   gboolean setting_up;
 } Request;
 
 static void
 request_free (Request *request)
 {
+  g_clear_object (&request->store);
   g_free (request->name);
   if (request->passphrase != NULL)
     memset (request->passphrase, 0, strlen (request->passphrase));
@@ -95,13 +98,12 @@ check_in_thread (GTask        *task,
                  gpointer      task_data,
                  GCancellable *cancellable)
 {
-  ThUnlockDialog *self = source_object;
   Request *request = task_data;
   GError *error = NULL;
 
   if (request->setting_up)
     {
-      request->supervisor_id = th_store_add_supervisor (self->store, request->name,
+      request->supervisor_id = th_store_add_supervisor (request->store, request->name,
                                                         request->passphrase, 0, &error);
       if (request->supervisor_id == 0)
         {
@@ -109,7 +111,7 @@ check_in_thread (GTask        *task,
           return;
         }
     }
-  else if (!th_store_check_passphrase (self->store, request->supervisor_id, request->passphrase))
+  else if (!th_store_check_passphrase (request->store, request->supervisor_id, request->passphrase))
     {
       g_task_return_boolean (task, FALSE);
       return;
@@ -128,6 +130,9 @@ on_checked (GObject      *object,
   gboolean ok = g_task_propagate_boolean (G_TASK (result), &error);
   guint wait;
 
+  /* Closed while it hashed (the desk locked): nothing left to show. */
+  if (self->store == NULL)
+    return;
   set_busy (self, FALSE);
   if (error != NULL)
     {
@@ -157,6 +162,7 @@ read_request (ThUnlockDialog *self)
 {
   Request *request = g_new0 (Request, 1);
 
+  request->store = g_object_ref (self->store);
   request->setting_up = setting_up (self);
   request->passphrase = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->passphrase_row)));
   if (request->setting_up)

@@ -43,7 +43,6 @@ struct _ThWindow
   gint64                supervisor_id;
   char                 *supervisor_name;
   gint64                detail_learner;
-  GtkWindow            *supervisor_window;   /* weak: a dialog only a supervisor may use */
   gboolean              matrix_loading;
   gboolean              matrix_stale;        /* asked for again while loading */
   MatrixReady           matrix_ready;
@@ -302,6 +301,26 @@ show_prefetched_supervisor_view (ThWindow *self)
     show_supervisor_view (self);
 }
 
+/* Every dialog over the window goes with the lock: left open, one would
+ * let whoever comes next add a supervisor, change the periods, or read a
+ * learner's records in a confirmation. */
+static void
+close_dialogs (ThWindow *self)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  g_autoptr(GPtrArray) dialogs = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (gtk_window_get_transient_for (toplevel) == GTK_WINDOW (self))
+        g_ptr_array_add (dialogs, g_object_ref (toplevel));
+    }
+  for (guint i = 0; i < dialogs->len; i++)
+    gtk_window_destroy (dialogs->pdata[i]);
+}
+
 /* What a locked desk forgets: the supervisor, every learner's records and
  * anything waiting to show them. */
 static void
@@ -314,8 +333,7 @@ forget_supervision (ThWindow *self)
   g_clear_pointer (&self->supervisor_name, g_free);
   g_clear_object (&self->matrix);
   self->when_catalog = NULL;
-  if (self->supervisor_window != NULL)
-    gtk_window_destroy (self->supervisor_window);
+  close_dialogs (self);
   if (view != NULL)
     th_supervisor_view_clear (TH_SUPERVISOR_VIEW (view));
   if (detail != NULL)
@@ -401,16 +419,17 @@ supervisor_activated (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* Presents @dialog, and closes it if the desk locks first: left open, it
- * would let whoever comes next add a supervisor or change the periods. */
+/* Presents a supervisor's @dialog, where typing also keeps the desk from
+ * locking itself. */
 static void
 present_supervisor_window (ThWindow  *self,
                            GtkWindow *dialog)
 {
-  if (self->supervisor_window != NULL)
-    gtk_window_destroy (self->supervisor_window);
-  self->supervisor_window = dialog;
-  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->supervisor_window);
+  GtkEventController *input = gtk_event_controller_legacy_new ();
+
+  gtk_event_controller_set_propagation_phase (input, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (input, "event", G_CALLBACK (on_input), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (dialog), input);
   gtk_window_present (dialog);
 }
 
@@ -482,7 +501,9 @@ show_detail_again (ThWindow *self)
 static void
 on_learner_changed (ThWindow *self)
 {
-  load_matrix (self, show_detail_again);
+  /* A confirmation answered after the desk locked reads nothing. */
+  if (self->supervisor_id != 0)
+    load_matrix (self, show_detail_again);
 }
 
 static void
@@ -547,9 +568,6 @@ th_window_dispose (GObject *object)
   /* A matrix or a curriculum still on its way finds nothing to show. */
   self->matrix_generation++;
   self->when_catalog = NULL;
-  if (self->supervisor_window != NULL)
-    g_object_remove_weak_pointer (G_OBJECT (self->supervisor_window), (gpointer *) &self->supervisor_window);
-  self->supervisor_window = NULL;
   g_clear_object (&self->catalog);
   g_clear_object (&self->store);
   g_clear_object (&self->learner);
