@@ -22,13 +22,16 @@ struct _ThModuleStrip
   GPtrArray   *modules;   /* of ThModule, the cells' order */
   ThMatrixRow *row;
   PangoLayout *layout;
+  int          cell_width;    /* from the font, when first needed */
+  int          cell_height;
 };
 
 G_DEFINE_FINAL_TYPE (ThModuleStrip, th_module_strip, GTK_TYPE_WIDGET)
 
-#define CELL_WIDTH  44
-#define CELL_HEIGHT 38
-#define CELL_GAP    2
+/* At the default font; larger text makes larger cells. */
+#define MIN_CELL_WIDTH  44
+#define MIN_CELL_HEIGHT 38
+#define CELL_GAP        2
 
 /* "LHR" for "Leading Harm Reduction": at most three, capitalised. */
 static char *
@@ -149,6 +152,21 @@ cell_colour (GtkWidget    *widget,
   return TRUE;
 }
 
+/* The layout, and the cells sized to hold the widest mark on two lines in
+ * the widget's font. */
+static void
+ensure_layout (ThModuleStrip *self)
+{
+  int width, height;
+
+  if (self->layout != NULL)
+    return;
+  self->layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), "↻100");
+  pango_layout_get_pixel_size (self->layout, &width, &height);
+  self->cell_width = MAX (MIN_CELL_WIDTH, width + 10);
+  self->cell_height = MAX (MIN_CELL_HEIGHT, 2 * height + 4);
+}
+
 static void
 draw_text (ThModuleStrip *self,
            GtkSnapshot   *snapshot,
@@ -162,7 +180,7 @@ draw_text (ThModuleStrip *self,
   pango_layout_set_text (self->layout, text, -1);
   pango_layout_get_pixel_size (self->layout, &width, &height);
   gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT ((float) (x + (CELL_WIDTH - CELL_GAP - width) / 2.0),
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT ((float) (x + (self->cell_width - CELL_GAP - width) / 2.0),
                                                           (float) y));
   gtk_snapshot_append_layout (snapshot, self->layout, colour);
   gtk_snapshot_restore (snapshot);
@@ -174,13 +192,13 @@ th_module_strip_snapshot (GtkWidget   *widget,
 {
   ThModuleStrip *self = TH_MODULE_STRIP (widget);
   GtkStyleContext *style = gtk_widget_get_style_context (widget);
-  double top = (gtk_widget_get_height (widget) - CELL_HEIGHT) / 2.0;
+  double top;
   GdkRGBA text, dim;
 
   if (self->row == NULL)
     return;
-  if (self->layout == NULL)
-    self->layout = gtk_widget_create_pango_layout (widget, NULL);
+  ensure_layout (self);
+  top = (gtk_widget_get_height (widget) - self->cell_height) / 2.0;
   gtk_style_context_get_color (style, &text);
   dim = text;
   dim.alpha *= 0.55f;
@@ -188,7 +206,7 @@ th_module_strip_snapshot (GtkWidget   *widget,
   for (guint i = 0; i < self->modules->len; i++)
     {
       ThMatrixCell *cell = th_matrix_row_get_cell (self->row, i);
-      double x = i * CELL_WIDTH;
+      double x = i * self->cell_width;
       g_autofree char *name = short_name (self->modules->pdata[i]);
       g_autofree char *mark = status_mark (cell);
       GdkRGBA fill;
@@ -198,13 +216,13 @@ th_module_strip_snapshot (GtkWidget   *widget,
           GskRoundedRect box;
 
           gsk_rounded_rect_init_from_rect (&box, &GRAPHENE_RECT_INIT ((float) x, (float) top,
-                                                                       CELL_WIDTH - CELL_GAP, CELL_HEIGHT), 4);
+                                                                       self->cell_width - CELL_GAP, self->cell_height), 4);
           gtk_snapshot_push_rounded_clip (snapshot, &box);
           gtk_snapshot_append_color (snapshot, &fill, &box.bounds);
           gtk_snapshot_pop (snapshot);
         }
       draw_text (self, snapshot, name, x, top + 1, &dim);
-      draw_text (self, snapshot, mark, x, top + CELL_HEIGHT / 2.0 - 1, &text);
+      draw_text (self, snapshot, mark, x, top + self->cell_height / 2.0 - 1, &text);
     }
 }
 
@@ -219,10 +237,11 @@ th_module_strip_measure (GtkWidget      *widget,
 {
   ThModuleStrip *self = TH_MODULE_STRIP (widget);
 
+  ensure_layout (self);
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    *minimum = *natural = self->modules ? (int) self->modules->len * CELL_WIDTH : 0;
+    *minimum = *natural = self->modules ? (int) self->modules->len * self->cell_width : 0;
   else
-    *minimum = *natural = CELL_HEIGHT + 2;
+    *minimum = *natural = self->cell_height + 2;
 }
 
 /* The tooltip of the cell under the pointer: the module in full and the
@@ -235,7 +254,10 @@ on_query_tooltip (GtkWidget     *widget,
                   GtkTooltip    *tooltip,
                   ThModuleStrip *self)
 {
-  guint i = (guint) MAX (x, 0) / CELL_WIDTH;
+  guint i;
+
+  ensure_layout (self);
+  i = (guint) MAX (x, 0) / (guint) self->cell_width;
   g_autofree char *name = NULL, *words = NULL, *text = NULL;
 
   if (self->row == NULL || i >= self->modules->len)
@@ -277,8 +299,10 @@ th_module_strip_css_changed (GtkWidget         *widget,
   ThModuleStrip *self = TH_MODULE_STRIP (widget);
 
   GTK_WIDGET_CLASS (th_module_strip_parent_class)->css_changed (widget, change);
-  /* A new font or scale: the layout is made again when next drawn. */
+  /* A new font or scale: the layout and the cells' size are worked out
+   * again when next needed. */
   g_clear_object (&self->layout);
+  gtk_widget_queue_resize (widget);
 }
 
 static void
