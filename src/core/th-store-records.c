@@ -559,13 +559,15 @@ th_store_get_module_statuses (ThStore  *self,
 
   g_return_val_if_fail (TH_IS_STORE (self), NULL);
 
-  /* Started, and whether an attempt is open; then the latest completion
-   * (SQLite gives the other columns of the row holding the max). */
+  /* Started, and whether an attempt is open; then the latest completion,
+   * from the summary the matrix reads, so that the learning path, the
+   * sign-off rule and the matrix agree on it. */
   if (!th_store_read_rows (self, "SELECT module_id, max(finished_at IS NULL) FROM attempts "
                                  "WHERE learner_id = ?1 GROUP BY module_id",
                            learner_id, mark_started, statuses, error) ||
-      !th_store_read_rows (self, "SELECT module_id, score_percent, max(completed_at) FROM completions "
-                                 "WHERE learner_id = ?1 GROUP BY module_id",
+      !th_store_read_rows (self, "SELECT module_id, score_percent, "
+                                 "  strftime ('%Y-%m-%dT%H:%M:%SZ', completed_at, 'unixepoch') "
+                                 "FROM progress WHERE learner_id = ?1 AND completed_at IS NOT NULL",
                            learner_id, mark_passed, statuses, error))
     return NULL;
   return g_steal_pointer (&statuses);
