@@ -924,22 +924,12 @@ def results_page(window, content, module_title):
     else:
         if not has_state(review, pyatspi.STATE_EXPANDABLE) or has_state(review, pyatspi.STATE_EXPANDED):
             problems.append('before it is opened, %s does not say it is collapsed' % label(review))
-        if not focus_with_tab(window, page, header):
-            problems.append('Tab does not reach %s' % label(header))
-        else:
-            press_key(KEY_RETURN)
-            try:
-                wait_for('the review to open', lambda: has_state(review, pyatspi.STATE_EXPANDED), timeout=5)
-            except Bail:
-                problems.append('Return on %s does not say it opened' % label(header))
-            try:
-                wait_for('the feedback in the review', lambda: find(
-                    review, lambda n: role(n) == pyatspi.ROLE_LABEL and n.name.startswith('Your answer')
-                    and on_show(n)), timeout=5)
-            except Bail:
-                problems.append('the feedback in %s does not show' % label(review))
-            count, unnamed_problems = unnamed(page)
-            problems += unnamed_problems
+        reached, found = open_with_return(
+            window, page, review, header, 'the feedback in %s does not show',
+            lambda n: role(n) == pyatspi.ROLE_LABEL and n.name.startswith('Your answer'))
+        problems += found
+        if reached:
+            problems += unnamed(page)[1]
     TAP.ok(not problems, 'results page: Return opens a review row, which says it is expanded, '
            'and what shows is named', problems)
 
@@ -972,6 +962,26 @@ def other_window(app):
                 and node.name != 'Threshold' and not has_state(node, pyatspi.STATE_DEFUNCT)):
             return node
     return None
+
+
+def open_with_return(window, page, row, header, missing, shows):
+    """Tab to the @header of an expander @row and press Return: the row
+    must say it opened, and a node for which @shows is true must appear in
+    it (@missing says so when none does). Returns whether Tab reached the
+    header, and the problems."""
+    if not focus_with_tab(window, page, header):
+        return False, ['Tab does not reach %s' % label(header)]
+    problems = []
+    press_key(KEY_RETURN)
+    try:
+        wait_for('%s to open' % label(row), lambda: has_state(row, pyatspi.STATE_EXPANDED), timeout=5)
+    except Bail:
+        problems.append('Return on %s does not say it opened' % label(header))
+    try:
+        wait_for('what %s holds' % label(row), lambda: find(row, lambda n: shows(n) and on_show(n)), timeout=5)
+    except Bail:
+        problems.append(missing % label(row))
+    return True, problems
 
 
 def check_menu(window, page, name, items, where):
@@ -1208,20 +1218,11 @@ def learner_detail(window, learner, module_title):
 
     problems = []
     if attempt is not None and header is not None:
-        if not focus_with_tab(window, page, header):
-            problems.append('Tab does not reach %s' % label(header))
-        else:
-            press_key(KEY_RETURN)
-            try:
-                wait_for('the attempt to open', lambda: has_state(attempt, pyatspi.STATE_EXPANDED), timeout=5)
-            except Bail:
-                problems.append('Return on %s does not say it opened' % label(header))
-            try:
-                wait_for('the answers in the attempt', lambda: find(
-                    attempt, lambda n: role(n) == pyatspi.ROLE_LABEL and ' point' in (n.name or '')
-                    and on_show(n)), timeout=5)
-            except Bail:
-                problems.append('the answers in %s do not show' % label(attempt))
+        reached, found = open_with_return(
+            window, page, attempt, header, 'the answers in %s do not show',
+            lambda n: role(n) == pyatspi.ROLE_LABEL and ' point' in (n.name or ''))
+        problems += found
+        if reached:
             problems += unnamed(page)[1]
     TAP.ok(not problems, 'learner detail: Return opens the attempt, which says it is expanded, and what '
            'shows is named', problems)

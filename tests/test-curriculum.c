@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "th-catalog.h"
+#include "th-test-util.h"
 #include "th-content-problem.h"
 
 #include <string.h>
@@ -120,14 +121,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(ThContentLoader) loader = th_content_loader_new ();
-  static const char * const english[] = { "en", "C", NULL };
   int result;
 
   g_test_init (&argc, &argv, NULL);
-  th_content_loader_set_languages (loader, english);
-  catalog = th_catalog_new (loader);
-  th_catalog_add_path (catalog, g_getenv ("THRESHOLD_CONTENT_DIR"), TH_CONTENT_ORIGIN_BUNDLED);
+  catalog = th_test_load_curriculum ();
 
   g_test_add_func ("/content/curriculum/no-problems", test_no_problems);
   g_test_add_func ("/content/curriculum/principles-and-themes", test_principles_and_themes);

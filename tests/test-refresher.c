@@ -319,14 +319,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(ThContentLoader) loader = th_content_loader_new ();
-  static const char * const english[] = { "en", "C", NULL };
   int result;
 
   g_test_init (&argc, &argv, NULL);
-  th_content_loader_set_languages (loader, english);
-  catalog = th_catalog_new (loader);
-  th_catalog_add_path (catalog, g_getenv ("THRESHOLD_CONTENT_DIR"), TH_CONTENT_ORIGIN_BUNDLED);
+  catalog = th_test_load_curriculum ();
 
   g_test_add_func ("/core/refresher/expiry-and-due-soon", test_expiry_and_due_soon);
   g_test_add_func ("/core/refresher/expiry-matches-calendar", test_expiry_matches_calendar);

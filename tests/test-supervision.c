@@ -544,15 +544,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(ThContentLoader) loader = th_content_loader_new ();
-  static const char * const english[] = { "en", "C", NULL };
   int result;
 
   g_test_init (&argc, &argv, NULL);
   tmp_dir = th_test_make_tmp_dir ();
-  th_content_loader_set_languages (loader, english);
-  catalog = th_catalog_new (loader);
-  th_catalog_add_path (catalog, g_getenv ("THRESHOLD_CONTENT_DIR"), TH_CONTENT_ORIGIN_BUNDLED);
+  catalog = th_test_load_curriculum ();
   set_now (2026, 1, 5);
 
   g_test_add_func ("/core/supervision/passphrases", test_passphrases);

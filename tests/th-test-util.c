@@ -78,3 +78,18 @@ th_test_run_threshold (const char * const *env,
   g_assert_no_error (error);
   *status = g_subprocess_get_exit_status (process);
 }
+
+/* The shipped modules ($THRESHOLD_CONTENT_DIR), read in English whatever
+ * the machine's language, as the core tests expect them. */
+ThCatalog *
+th_test_load_curriculum (void)
+{
+  static const char * const english[] = { "en", "C", NULL };
+  g_autoptr(ThContentLoader) loader = th_content_loader_new ();
+  ThCatalog *catalog;
+
+  th_content_loader_set_languages (loader, english);
+  catalog = th_catalog_new (loader);
+  th_catalog_add_path (catalog, g_getenv ("THRESHOLD_CONTENT_DIR"), TH_CONTENT_ORIGIN_BUNDLED);
+  return catalog;
+}

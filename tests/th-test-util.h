@@ -3,6 +3,8 @@
 
 #include <gio/gio.h>
 
+#include "th-catalog.h"
+
 G_BEGIN_DECLS
 
 void      th_test_rmtree        (const char  *path);
@@ -12,5 +14,7 @@ void      th_test_run_threshold (const char * const *env,
                                  char              **out,
                                  char              **err,
                                  int                *status);
+
+ThCatalog *th_test_load_curriculum (void);
 
 G_END_DECLS
