@@ -21,7 +21,7 @@ main (int   argc,
   g_assert_no_error (error);
   learner = th_store_add_learner (store, "Writer", NULL, &error);
   g_assert_no_error (error);
-  attempt = th_store_start_attempt (store, learner, "humanism", TH_ATTEMPT_FULL, NULL, &error);
+  attempt = th_store_start_attempt (store, learner, "humanism", TH_ATTEMPT_FULL, NULL, 0, &error);
   g_assert_no_error (error);
 
   for (int i = 0; ; i++)

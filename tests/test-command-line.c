@@ -154,7 +154,7 @@ make_records (const char *name)
 
   g_assert_no_error (error);
   learner = th_store_add_learner (store, "Mateo", NULL, &error);
-  attempt = th_store_start_attempt (store, learner, "autonomy", TH_ATTEMPT_FULL, NULL, &error);
+  attempt = th_store_start_attempt (store, learner, "autonomy", TH_ATTEMPT_FULL, NULL, 0, &error);
   th_store_record_answer (store, attempt, "first", "b", 3, 3, &error);
   g_assert_no_error (error);
   return path;

@@ -146,9 +146,9 @@ test_bad_files_reported (void)
     { "malformed.xml", 5, "tag mismatch" },
     { "schema-violation.xml", 2, "failed to validate" },
     { "dangling-next.xml", 32, "“late-3”, which does not exist" },
-    { "unreachable.xml", 41, "can never be reached" },
+    { "unreachable.xml", 45, "can never be reached" },
     { "no-best.xml", 28, "exactly one best choice" },
-    { "loop.xml", 41, "no way out" },
+    { "loop.xml", 45, "no way out" },
     { "external-entity.xml", 2, "<!DOCTYPE>" },
     { "entity-bomb.xml", 2, "<!DOCTYPE>" },
     { "wrong-encoding.xml", 6, "UTF-8" },
@@ -311,6 +311,59 @@ test_language_warning (void)
   catalog = catalog_new (NULL);
   th_catalog_add_path (catalog, example, TH_CONTENT_ORIGIN_BUNDLED);
   g_assert_cmpuint (th_catalog_get_problems (catalog)->len, ==, 0);
+}
+
+/* The form checks warn a clinic's author, and the module still loads: a
+ * single-answer moment with two choices, and a quiz whose best choices
+ * are the longest. */
+static void
+test_form_warnings (void)
+{
+  g_autofree char *example = fixture ("good", "example.xml", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("threshold-XXXXXX", NULL);
+  g_autofree char *two = g_build_filename (dir, "two.xml", NULL);
+  g_autofree char *longest = g_build_filename (dir, "longest.xml", NULL);
+  g_autoptr(ThCatalog) catalog = catalog_new (NULL);
+  ThContentProblem *problem;
+
+  /* The wait, with its third choice taken out. */
+  write_edited (example, two,
+                "      <choice id=\"c\" score=\"0\">\n"
+                "        <text>Suggest they come back in an hour rather than sit in the waiting room.</text>\n"
+                "        <feedback>A person sent away may not come back.</feedback>\n"
+                "      </choice>\n", "");
+  th_catalog_add_path (catalog, two, TH_CONTENT_ORIGIN_BUNDLED);
+  problem = problem_for (catalog, "two.xml", TH_SEVERITY_WARNING);
+  g_assert_cmpuint (problem->line, ==, 45);
+  g_assert_nonnull (strstr (problem->message, "“late-2” offers 2 choices"));
+  g_assert_cmpuint (th_catalog_get_problems (catalog)->len, ==, 1);
+  g_assert_nonnull (th_catalog_find_module (catalog, "example-welcome"));
+
+  /* The welcome said at more length than its moment's other choices: the
+   * best is the longest in one moment of two, which is not yet more than
+   * half. */
+  g_clear_object (&catalog);
+  catalog = catalog_new (NULL);
+  write_edited (example, longest, "I am glad you made it.",
+                "I am really glad you made it here today, and I mean that.");
+  th_catalog_add_path (catalog, longest, TH_CONTENT_ORIGIN_BUNDLED);
+  g_assert_cmpuint (th_catalog_get_problems (catalog)->len, ==, 0);
+
+  /* And the wait's best too: two of two. */
+  write_edited (longest, longest, "Offer a seat and water while they wait.",
+                "Offer a seat and a glass of water, and tell them honestly how long the wait will be.");
+  g_clear_object (&catalog);
+  catalog = catalog_new (NULL);
+  th_catalog_add_path (catalog, longest, TH_CONTENT_ORIGIN_BUNDLED);
+  problem = problem_for (catalog, "longest.xml", TH_SEVERITY_WARNING);
+  g_assert_cmpuint (problem->line, ==, 28);
+  g_assert_nonnull (strstr (problem->message, "longest in 2 of the quiz’s 2 single-answer moments"));
+  g_assert_cmpuint (th_catalog_get_problems (catalog)->len, ==, 1);
+  g_assert_nonnull (th_catalog_find_module (catalog, "example-welcome"));
+
+  g_unlink (two);
+  g_unlink (longest);
+  g_rmdir (dir);
 }
 
 /* Each text is checked in its own language: a Spanish translation with the
@@ -603,6 +656,7 @@ main (int   argc,
   g_test_add_func ("/core/content/external-entity-not-read", test_external_entity_not_read);
   g_test_add_func ("/core/content/language-warning", test_language_warning);
   g_test_add_func ("/core/content/language-warning-spanish", test_language_warning_spanish);
+  g_test_add_func ("/core/content/form-warnings", test_form_warnings);
   g_test_add_func ("/core/content/language-check", test_language_check);
   g_test_add_func ("/core/content/shipped-content-valid", test_shipped_content_valid);
   g_test_add_func ("/core/content/fuzz-regressions", test_fuzz_regressions);

@@ -4,6 +4,8 @@
 #include "th-catalog.h"
 #include "th-test-util.h"
 #include "th-content-problem.h"
+#include "th-quiz-form.h"
+#include "th-quiz-run.h"
 
 #include <string.h>
 
@@ -117,6 +119,92 @@ test_every_module_teaches (void)
     }
 }
 
+/* A test-wise learner who reads only the form of the choices: */
+typedef enum
+{
+  FIRST_IN_FILE,
+  LONGEST,
+  SHORTEST,
+} Strategy;
+
+static const ThChoice *
+pick (const ThScenario *scenario,
+      Strategy          strategy)
+{
+  const ThChoice *picked = g_ptr_array_index (scenario->choices, 0);
+
+  for (guint i = 1; strategy != FIRST_IN_FILE && i < scenario->choices->len; i++)
+    {
+      const ThChoice *choice = g_ptr_array_index (scenario->choices, i);
+      guint length = th_choice_get_text_length (choice);
+      guint best = th_choice_get_text_length (picked);
+
+      if (strategy == LONGEST ? length > best : length < best)
+        picked = choice;
+    }
+  return picked;
+}
+
+/* Plays the whole quiz, following the branches the picks lead to; a
+ * select-all moment gets the one pick. */
+static gboolean
+passes (ThModule *module,
+        Strategy  strategy)
+{
+  g_autoptr(ThQuizRun) run = th_quiz_run_new (th_module_get_quiz (module), NULL, 0);
+
+  while (!th_quiz_run_is_finished (run))
+    {
+      const ThChoice *choice = pick (th_quiz_run_get_current (run), strategy);
+      const char * const ids[] = { choice->id, NULL };
+      g_auto(ThAnswer) answer = { 0 };
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (th_quiz_run_check_choice (run, ids, &answer, &error));
+      th_quiz_run_commit (run, &answer);
+    }
+  g_test_message ("%s: %u%% by strategy %d", th_module_get_id (module),
+                  th_quiz_run_get_percent (run), strategy);
+  return th_quiz_run_get_passed (run);
+}
+
+static void
+test_form_passes_nothing (void)
+{
+  GListModel *modules = th_catalog_get_modules (catalog);
+
+  for (guint i = 0; i < g_list_model_get_n_items (modules); i++)
+    {
+      g_autoptr(ThModule) module = g_list_model_get_item (modules, i);
+
+      g_assert_false (passes (module, FIRST_IN_FILE));
+      g_assert_false (passes (module, LONGEST));
+      g_assert_false (passes (module, SHORTEST));
+    }
+}
+
+/* Length gives nothing away: the best choice is the longest in at most
+ * 40% of the single-answer moments, and in no module in more than half. */
+static void
+test_best_rarely_longest (void)
+{
+  GListModel *modules = th_catalog_get_modules (catalog);
+  guint longest = 0, single = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (modules); i++)
+    {
+      g_autoptr(ThModule) module = g_list_model_get_item (modules, i);
+      guint n_single;
+      guint n_longest = th_quiz_count_best_longest (th_module_get_quiz (module), &n_single);
+
+      g_test_message ("%s: best is longest in %u of %u", th_module_get_id (module), n_longest, n_single);
+      g_assert_cmpuint (2 * n_longest, <=, n_single);
+      longest += n_longest;
+      single += n_single;
+    }
+  g_assert_cmpuint (100 * longest, <=, 40 * single);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -129,6 +217,8 @@ main (int   argc,
   g_test_add_func ("/content/curriculum/no-problems", test_no_problems);
   g_test_add_func ("/content/curriculum/principles-and-themes", test_principles_and_themes);
   g_test_add_func ("/content/curriculum/every-module-teaches", test_every_module_teaches);
+  g_test_add_func ("/content/curriculum/form-passes-nothing", test_form_passes_nothing);
+  g_test_add_func ("/content/curriculum/best-rarely-longest", test_best_rarely_longest);
 
   result = g_test_run ();
   g_clear_object (&catalog);

@@ -64,6 +64,46 @@ current_scenario (GtkWindow *window)
   return NULL;
 }
 
+/* The ids of the choices on screen, top to bottom, joined by commas. */
+static void
+collect_choice_ids (GtkWidget *widget,
+                    GString   *ids)
+{
+  const char *id = GTK_IS_CHECK_BUTTON (widget) ? g_object_get_data (G_OBJECT (widget), "choice-id") : NULL;
+
+  if (id != NULL && gtk_widget_get_mapped (widget))
+    g_string_append_printf (ids, "%s%s", ids->len > 0 ? "," : "", id);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_choice_ids (child, ids);
+}
+
+static char *
+shown_choice_ids (GtkWindow *window)
+{
+  GString *ids = g_string_new (NULL);
+
+  collect_choice_ids (GTK_WIDGET (window), ids);
+  return g_string_free (ids, FALSE);
+}
+
+/* The order the store's seed gives the open attempt's current moment. */
+static char *
+stored_choice_ids (GtkWindow *window)
+{
+  ThStore *store = th_application_get_store (TH_APPLICATION (gtk_window_get_application (window)));
+  g_autoptr(GPtrArray) order = NULL;
+  GString *ids = g_string_new (NULL);
+  guint32 seed = 0;
+
+  g_assert_cmpint (th_store_find_open_attempt (store, 1, MODULE_ID, NULL, &seed, NULL), >, 0);
+  g_assert_cmpuint (seed, !=, 0);
+  order = th_scenario_dup_choice_order (current_scenario (window), seed);
+  for (guint i = 0; i < order->len; i++)
+    g_string_append_printf (ids, "%s%s", i > 0 ? "," : "", ((ThChoice *) order->pdata[i])->id);
+  return g_string_free (ids, FALSE);
+}
+
 /* Answers the moment on screen with its best choice and checks that the
  * feedback appears at once. Returns FALSE after the last moment. */
 static gboolean
@@ -228,6 +268,7 @@ static void
 check_answer_then_hang (GtkWindow *window)
 {
   g_autoptr(GString) line = g_string_new ("ANSWERED");
+  g_autofree char *shown = NULL, *stored = NULL;
 
   th_ui_create_profile (window, "Kai");
   open_module (window);
@@ -237,8 +278,12 @@ check_answer_then_hang (GtkWindow *window)
       g_string_append_printf (line, " %s", current_scenario (window)->id);
       answer_current (window);
     }
-  /* The next moment, which the restarted quiz must show. */
-  g_string_append_printf (line, " NEXT %s\n", current_scenario (window)->id);
+  /* The next moment, which the restarted quiz must show, in the order
+   * the attempt's stored seed gives. */
+  shown = shown_choice_ids (window);
+  stored = stored_choice_ids (window);
+  g_assert_cmpstr (shown, ==, stored);
+  g_string_append_printf (line, " NEXT %s ORDER %s\n", current_scenario (window)->id, shown);
   fputs (line->str, stdout);
   fflush (stdout);
   for (;;)
@@ -252,6 +297,7 @@ test_child_answers_then_hangs (void)
 }
 
 static char *expected_next;
+static char *expected_order;
 
 static void
 check_resumed (GtkWindow *window)
@@ -259,6 +305,7 @@ check_resumed (GtkWindow *window)
   ThApplication *app = TH_APPLICATION (gtk_window_get_application (window));
   ThStore *store = th_application_get_store (app);
   g_autoptr(GPtrArray) stored = NULL;
+  g_autofree char *shown = NULL, *stored_order = NULL;
   gint64 attempt;
 
   th_ui_wait_for (GTK_WIDGET (window), GTK_TYPE_LABEL,
@@ -267,8 +314,12 @@ check_resumed (GtkWindow *window)
   th_ui_click (GTK_WIDGET (window), "Resume Quiz");
   th_ui_click (GTK_WIDGET (window), "Resume Quiz");
   g_assert_cmpstr (current_scenario (window)->id, ==, expected_next);
+  shown = shown_choice_ids (window);
+  stored_order = stored_choice_ids (window);
+  g_assert_cmpstr (shown, ==, expected_order);
+  g_assert_cmpstr (shown, ==, stored_order);
 
-  attempt = th_store_find_open_attempt (store, 1, MODULE_ID, NULL, NULL);
+  attempt = th_store_find_open_attempt (store, 1, MODULE_ID, NULL, NULL, NULL);
   stored = th_store_list_answers (store, attempt, NULL);
   g_assert_cmpuint (stored->len, ==, ANSWERED_BEFORE_KILL);
 }
@@ -302,10 +353,12 @@ test_killed_mid_quiz_resumes (void)
 
   words = g_strsplit (line, " ", -1);
   g_free (line);
-  g_assert_cmpuint (g_strv_length (words), ==, ANSWERED_BEFORE_KILL + 3);
+  g_assert_cmpuint (g_strv_length (words), ==, ANSWERED_BEFORE_KILL + 5);
   expected_next = g_strdup (words[ANSWERED_BEFORE_KILL + 2]);
+  expected_order = g_strdup (words[ANSWERED_BEFORE_KILL + 4]);
   th_ui_run_application (path, NULL, check_resumed);
   g_clear_pointer (&expected_next, g_free);
+  g_clear_pointer (&expected_order, g_free);
 }
 
 static void

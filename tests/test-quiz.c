@@ -42,7 +42,7 @@ test_best_path_passes (void)
 {
   g_autoptr(ThCatalog) catalog = NULL;
   ThModule *module = load_example (&catalog);
-  g_autoptr(ThQuizRun) run = th_quiz_run_new (th_module_get_quiz (module), NULL);
+  g_autoptr(ThQuizRun) run = th_quiz_run_new (th_module_get_quiz (module), NULL, 0);
 
   answer (run, "late", "a");
   answer (run, "late-2", "a");
@@ -64,7 +64,7 @@ test_branch_skipped_and_fail (void)
 {
   g_autoptr(ThCatalog) catalog = NULL;
   ThModule *module = load_example (&catalog);
-  g_autoptr(ThQuizRun) run = th_quiz_run_new (th_module_get_quiz (module), NULL);
+  g_autoptr(ThQuizRun) run = th_quiz_run_new (th_module_get_quiz (module), NULL, 0);
 
   answer (run, "late", "b");
   answer (run, "words", "a b");
@@ -80,8 +80,8 @@ test_pass_mark_boundary (void)
 {
   g_autoptr(ThCatalog) catalog = NULL;
   ThModule *module = load_example (&catalog);
-  g_autoptr(ThQuizRun) exact = th_quiz_run_new (th_module_get_quiz (module), NULL);
-  g_autoptr(ThQuizRun) below = th_quiz_run_new (th_module_get_quiz (module), NULL);
+  g_autoptr(ThQuizRun) exact = th_quiz_run_new (th_module_get_quiz (module), NULL, 0);
+  g_autoptr(ThQuizRun) below = th_quiz_run_new (th_module_get_quiz (module), NULL, 0);
 
   /* 3 of 5 is exactly the 60% pass mark. */
   answer (exact, "late", "a");
@@ -108,7 +108,7 @@ test_select_all_scoring (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(ThQuizRun) run = th_quiz_run_new (th_module_get_quiz (module), NULL);
+      g_autoptr(ThQuizRun) run = th_quiz_run_new (th_module_get_quiz (module), NULL, 0);
       ThAnswer *last;
 
       answer (run, "late", "b");
@@ -127,7 +127,7 @@ test_invalid_choices_refused (void)
   static const char * const two[] = { "a", "b", NULL };
   g_autoptr(ThCatalog) catalog = NULL;
   ThModule *module = load_example (&catalog);
-  g_autoptr(ThQuizRun) run = th_quiz_run_new (th_module_get_quiz (module), NULL);
+  g_autoptr(ThQuizRun) run = th_quiz_run_new (th_module_get_quiz (module), NULL, 0);
   const char * const *bad[] = { none, unknown, two };
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
@@ -147,7 +147,7 @@ test_entry_subset (void)
   static const char * const entries[] = { "words", NULL };
   g_autoptr(ThCatalog) catalog = NULL;
   ThModule *module = load_example (&catalog);
-  g_autoptr(ThQuizRun) run = th_quiz_run_new (th_module_get_quiz (module), entries);
+  g_autoptr(ThQuizRun) run = th_quiz_run_new (th_module_get_quiz (module), entries, 0);
 
   g_assert_cmpuint (th_quiz_run_get_n_entries (run), ==, 1);
   answer (run, "words", "a c");
@@ -289,6 +289,154 @@ test_content_folder_vanishes (void)
   th_test_rmtree (dir);
 }
 
+/* The ids of @order's choices, joined by spaces. */
+static char *
+join_ids (GPtrArray *order)
+{
+  g_autoptr(GString) ids = g_string_new (NULL);
+
+  for (guint i = 0; i < order->len; i++)
+    g_string_append_printf (ids, "%s%s", i > 0 ? " " : "", ((ThChoice *) order->pdata[i])->id);
+  return g_string_free (g_steal_pointer (&ids), FALSE);
+}
+
+static char *
+order_of (const ThScenario *scenario,
+          guint32           seed)
+{
+  g_autoptr(GPtrArray) order = th_scenario_dup_choice_order (scenario, seed);
+
+  return join_ids (order);
+}
+
+/* The order is a function of the seed alone: the same seed gives the same
+ * order every time, seed 0 gives the file's, and other seeds other orders. */
+static void
+test_choice_order_follows_seed (void)
+{
+  g_autoptr(ThCatalog) catalog = NULL;
+  ThModule *module = load_example (&catalog);
+  const ThScenario *late = th_quiz_find_scenario (th_module_get_quiz (module), "late");
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *file_order = order_of (late, 0);
+
+  g_assert_cmpstr (file_order, ==, "a b c");
+  for (guint32 seed = 1; seed <= 200; seed++)
+    {
+      g_autofree char *once = order_of (late, seed);
+      g_autofree char *again = order_of (late, seed);
+
+      g_assert_cmpstr (once, ==, again);
+      g_hash_table_add (seen, g_steal_pointer (&once));
+    }
+  /* Three choices can be put in six orders; two hundred seeds reach all. */
+  g_assert_cmpuint (g_hash_table_size (seen), ==, 6);
+}
+
+/* Over a few thousand seeds the best choice lands in each place about
+ * equally often, in every moment of the example. */
+static void
+test_choice_order_even (void)
+{
+  g_autoptr(ThCatalog) catalog = NULL;
+  ThModule *module = load_example (&catalog);
+  const ThQuiz *quiz = th_module_get_quiz (module);
+  const guint n_seeds = 6000;
+
+  for (guint s = 0; s < quiz->scenarios->len; s++)
+    {
+      const ThScenario *scenario = g_ptr_array_index (quiz->scenarios, s);
+      const ThChoice *best = g_ptr_array_index (scenario->choices, 0);
+      guint places[3] = { 0 };
+
+      g_assert_cmpuint (scenario->choices->len, ==, G_N_ELEMENTS (places));
+      for (guint32 seed = 1; seed <= n_seeds; seed++)
+        {
+          g_autoptr(GPtrArray) order = th_scenario_dup_choice_order (scenario, seed);
+          guint place;
+
+          g_assert_true (g_ptr_array_find (order, best, &place));
+          places[place]++;
+        }
+      /* 2,000 expected in each; a fair shuffle strays by about 37 (one
+       * standard deviation), so 10% is far outside chance. */
+      for (guint i = 0; i < G_N_ELEMENTS (places); i++)
+        g_assert_cmpuint (places[i], >, n_seeds / 3 * 9 / 10);
+    }
+}
+
+/* A choice the author fixed keeps its place whatever the seed; the others
+ * still move around it. */
+static void
+test_choice_order_fixed (void)
+{
+  g_autoptr(ThScenario) scenario = th_scenario_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  static const char * const ids[] = { "a", "b", "c", "none" };
+
+  scenario->id = g_strdup ("pinned");
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      ThChoice *choice = th_choice_new ();
+
+      choice->id = g_strdup (ids[i]);
+      choice->fixed = g_str_equal (ids[i], "none");
+      g_ptr_array_add (scenario->choices, choice);
+    }
+  for (guint32 seed = 1; seed <= 300; seed++)
+    {
+      g_autofree char *order = order_of (scenario, seed);
+
+      g_assert_true (g_str_has_suffix (order, " none"));
+      g_hash_table_add (seen, g_steal_pointer (&order));
+    }
+  g_assert_cmpuint (g_hash_table_size (seen), ==, 6);
+}
+
+/* An attempt keeps its seed: resumed, it shows every moment in the order
+ * it showed before, and a select-all answer is kept in that order. */
+static void
+test_resume_keeps_choice_order (void)
+{
+  g_autofree char *dir = th_test_make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "quiz.db", NULL);
+  g_autoptr(ThCatalog) catalog = NULL;
+  ThModule *module = load_example (&catalog);
+  const ThScenario *words = th_quiz_find_scenario (th_module_get_quiz (module), "words");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ThStore) store = th_store_open (path, &error);
+  gint64 learner = th_store_add_learner (store, "Amara", NULL, &error);
+  g_autoptr(GPtrArray) before = NULL, after = NULL, stored = NULL;
+  g_autofree char *shown_before = NULL, *shown_after = NULL;
+  const char *expected;
+  ThQuizSession *session;
+  const ThAnswer *given;
+
+  session = th_quiz_session_start (store, learner, module, TH_ATTEMPT_FULL, NULL, &error);
+  g_assert_no_error (error);
+  session_answer (session, "b");
+  before = th_quiz_run_dup_choice_order (th_quiz_session_get_run (session), words);
+  shown_before = join_ids (before);
+  g_assert_finalize_object (session);
+
+  session = th_quiz_session_resume (store, learner, module, &error);
+  g_assert_no_error (error);
+  after = th_quiz_run_dup_choice_order (th_quiz_session_get_run (session), words);
+  shown_after = join_ids (after);
+  g_assert_cmpstr (shown_after, ==, shown_before);
+
+  /* Ticked c before a, kept in the order shown. */
+  given = th_quiz_session_answer (session, (const char * const[]) { "c", "a", NULL }, &error);
+  g_assert_no_error (error);
+  expected = strchr (shown_after, 'c') < strchr (shown_after, 'a') ? "c a" : "a c";
+  g_assert_cmpint (given->choice_ids[0][0], ==, expected[0]);
+  stored = th_store_list_answers (store, th_quiz_session_get_attempt_id (session), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (((ThStoredAnswer *) stored->pdata[1])->choice_ids, ==, expected);
+  g_assert_finalize_object (session);
+  th_test_rmtree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -304,6 +452,10 @@ main (int   argc,
   g_test_add_func ("/core/quiz/resume-partly-answered", test_resume_partly_answered);
   g_test_add_func ("/core/quiz/history-and-improvement", test_history_and_improvement);
   g_test_add_func ("/core/quiz/content-folder-vanishes", test_content_folder_vanishes);
+  g_test_add_func ("/core/quiz/choice-order-follows-seed", test_choice_order_follows_seed);
+  g_test_add_func ("/core/quiz/choice-order-even", test_choice_order_even);
+  g_test_add_func ("/core/quiz/choice-order-fixed", test_choice_order_fixed);
+  g_test_add_func ("/core/quiz/resume-keeps-choice-order", test_resume_keeps_choice_order);
 
   return g_test_run ();
 }

@@ -213,7 +213,7 @@ test_branches_kept_whole (void)
   for (guint32 seed = 0; seed < 50; seed++)
     {
       g_auto(GStrv) chosen = th_refresher_select (quiz, 3, NULL, NULL, seed);
-      g_autoptr(ThQuizRun) run = th_quiz_run_new (quiz, (const char * const *) chosen);
+      g_autoptr(ThQuizRun) run = th_quiz_run_new (quiz, (const char * const *) chosen, 0);
       guint moments = 0;
 
       for (guint i = 0; chosen[i] != NULL; i++)

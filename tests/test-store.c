@@ -61,7 +61,7 @@ open_with_records (const char *path)
 
   g_assert_no_error (error);
   learner = th_store_add_learner (store, "Ana Lucía", NULL, &error);
-  attempt = th_store_start_attempt (store, learner, "humanism", TH_ATTEMPT_FULL, NULL, &error);
+  attempt = th_store_start_attempt (store, learner, "humanism", TH_ATTEMPT_FULL, NULL, 0, &error);
   th_store_record_answer (store, attempt, "late", "a", 3, 3, &error);
   th_store_record_answer (store, attempt, "words", "a c", 2, 2, &error);
   th_store_finish_attempt (store, attempt, 5, 5, TRUE, &error);
@@ -184,7 +184,7 @@ pass_at (ThStore    *store,
   gint64 attempt;
 
   th_store_set_clock (store, fixed_clock, when);
-  attempt = th_store_start_attempt (store, learner, module_id, TH_ATTEMPT_FULL, NULL, &error);
+  attempt = th_store_start_attempt (store, learner, module_id, TH_ATTEMPT_FULL, NULL, 0, &error);
   th_store_record_answer (store, attempt, "late", "a", score, 5, &error);
   g_assert_true (th_store_finish_attempt (store, attempt, score, 5, TRUE, &error));
   g_assert_no_error (error);
@@ -212,7 +212,7 @@ test_progress_summary (void)
   kofi = th_store_add_learner (store, "Kofi", NULL, &error);
   pass_at (store, ana, "humanism", june, 4);
   pass_at (store, ana, "humanism", march, 5);   /* entered late: June stays latest */
-  th_store_start_attempt (store, ana, "autonomy", TH_ATTEMPT_FULL, NULL, &error);
+  th_store_start_attempt (store, ana, "autonomy", TH_ATTEMPT_FULL, NULL, 0, &error);
   pass_at (store, kofi, "humanism", march, 3);
   g_assert_no_error (error);
   g_assert_finalize_object (store);
@@ -523,7 +523,7 @@ test_full_disk_keeps_answers (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(ThStore) store = open_with_records (path);
   g_autofree char *padding = g_strnfill (2000, 'x');
-  gint64 attempt = th_store_start_attempt (store, 1, "pragmatism", TH_ATTEMPT_FULL, NULL, &error);
+  gint64 attempt = th_store_start_attempt (store, 1, "pragmatism", TH_ATTEMPT_FULL, NULL, 0, &error);
   guint saved = 0;
   int pages = 0;
 
@@ -615,7 +615,7 @@ test_module_statuses (void)
   ThModuleStatus *status;
 
   /* Learner 1 passed humanism; now starts pragmatism. */
-  th_store_start_attempt (store, 1, "pragmatism", TH_ATTEMPT_FULL, NULL, &error);
+  th_store_start_attempt (store, 1, "pragmatism", TH_ATTEMPT_FULL, NULL, 0, &error);
   statuses = th_store_get_module_statuses (store, 1, &error);
   g_assert_no_error (error);
 
@@ -642,7 +642,7 @@ test_batch (void)
     {
       g_autofree char *name = g_strdup_printf ("Learner %u", i);
       gint64 learner = th_store_add_learner (store, name, NULL, &error);
-      gint64 attempt = th_store_start_attempt (store, learner, "humanism", TH_ATTEMPT_FULL, NULL, &error);
+      gint64 attempt = th_store_start_attempt (store, learner, "humanism", TH_ATTEMPT_FULL, NULL, 0, &error);
 
       th_store_record_answer (store, attempt, "late", "a", 3, 3, &error);
       th_store_finish_attempt (store, attempt, 3, 3, TRUE, &error);
@@ -670,9 +670,9 @@ test_two_writers (void)
 
   g_assert_no_error (error);
   a = th_store_start_attempt (first, th_store_add_learner (first, "One", NULL, &error),
-                              "humanism", TH_ATTEMPT_FULL, NULL, &error);
+                              "humanism", TH_ATTEMPT_FULL, NULL, 0, &error);
   b = th_store_start_attempt (second, th_store_add_learner (second, "Two", NULL, &error),
-                              "autonomy", TH_ATTEMPT_FULL, NULL, &error);
+                              "autonomy", TH_ATTEMPT_FULL, NULL, 0, &error);
   for (guint i = 0; i < 20; i++)
     {
       g_assert_cmpint (th_store_record_answer (first, a, "s", "a", 1, 1, &error), >, 0);

@@ -45,10 +45,10 @@ prepare_records (void)
 
       if (!th_module_get_required (module))
         continue;
-      attempt = th_store_start_attempt (store, amara, th_module_get_id (module), TH_ATTEMPT_FULL, NULL, &error);
+      attempt = th_store_start_attempt (store, amara, th_module_get_id (module), TH_ATTEMPT_FULL, NULL, 0, &error);
       th_store_finish_attempt (store, attempt, 10, 10, TRUE, &error);
     }
-  th_store_start_attempt (store, ben, "humanism", TH_ATTEMPT_FULL, NULL, &error);
+  th_store_start_attempt (store, ben, "humanism", TH_ATTEMPT_FULL, NULL, 0, &error);
   g_assert_no_error (error);
 }
 

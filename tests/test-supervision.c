@@ -52,7 +52,7 @@ pass (ThStore    *store,
       const char *module_id)
 {
   g_autoptr(GError) error = NULL;
-  gint64 attempt = th_store_start_attempt (store, learner, module_id, TH_ATTEMPT_FULL, NULL, &error);
+  gint64 attempt = th_store_start_attempt (store, learner, module_id, TH_ATTEMPT_FULL, NULL, 0, &error);
 
   g_assert_true (th_store_finish_attempt (store, attempt, 9, 10, TRUE, &error));
   g_assert_no_error (error);
@@ -212,7 +212,7 @@ test_matrix (void)
   untouched = th_store_add_learner (store, "Ada", NULL, &error);
   supervisor = th_store_add_supervisor (store, "Sup", "a long passphrase", 0, &error);
   pass_all_required (store, done, FALSE);
-  th_store_start_attempt (store, started, "autonomy", TH_ATTEMPT_FULL, NULL, &error);
+  th_store_start_attempt (store, started, "autonomy", TH_ATTEMPT_FULL, NULL, 0, &error);
   pass (store, started, "humanism");
 
   matrix = th_completion_matrix_load (store, catalog, 12, &error);
@@ -509,7 +509,7 @@ test_delete_learner (void)
   gone = th_store_add_learner (store, "Leaving", NULL, &error);
   stays = th_store_add_learner (store, "Staying", NULL, &error);
   supervisor = th_store_add_supervisor (store, "Sup", "a long passphrase", stays, &error);
-  attempt = th_store_start_attempt (store, gone, "humanism", TH_ATTEMPT_FULL, NULL, &error);
+  attempt = th_store_start_attempt (store, gone, "humanism", TH_ATTEMPT_FULL, NULL, 0, &error);
   th_store_record_answer (store, attempt, "a", "x", 1, 1, &error);
   th_store_record_answer (store, attempt, "b", "y", 1, 1, &error);
   th_store_finish_attempt (store, attempt, 2, 2, TRUE, &error);

@@ -21,6 +21,8 @@ static const struct {
     "quote(learner_id)||'|'||quote(module_id)||'|'||quote(kind)||'|'||quote(scenario_set)||'|'||"
     "quote(started_at)||'|'||"
     "quote(finished_at)||'|'||quote(score)||'|'||quote(max_score)||'|'||quote(passed)" },
+  { "attempt_seeds",
+    "quote(seed)" },
   { "answers",
     "quote(attempt_id)||'|'||quote(seq)||'|'||quote(scenario_id)||'|'||quote(choice_ids)||'|'||"
     "quote(score)||'|'||quote(max_score)||'|'||quote(answered_at)" },

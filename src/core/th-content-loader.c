@@ -20,6 +20,7 @@
 #include "th-core-resources.h"
 #include "th-language-check.h"
 #include "th-module-private.h"
+#include "th-quiz-form.h"
 
 #define SCHEMA_RESOURCE "/io/github/threshold/Threshold/core/threshold-module.rng"
 #define XML_NS "http://www.w3.org/XML/1998/namespace"
@@ -726,6 +727,7 @@ read_choice (Parse   *p,
   choice->honours = th_tag_set_parse (honours);
   choice->breaks = th_tag_set_parse (breaks);
   choice->language_to_avoid = g_strcmp0 (demonstrates, "language-to-avoid") == 0;
+  choice->fixed = prop_is_true (node, "fixed");
   choice->line = xmlGetLineNo (node);
 
   p->in_language_demo = choice->language_to_avoid;
@@ -1113,6 +1115,34 @@ check_flow (Parse      *p,
     }
 }
 
+/* Warnings, not errors: a clinic's draft still loads, but its author
+ * learns where the form of the choices would let a guess pass. */
+static void
+check_form (Parse  *p,
+            ThQuiz *quiz)
+{
+  ThScenario *first = g_ptr_array_index (quiz->scenarios, 0);
+  guint n_single, longest;
+
+  for (guint i = 0; i < quiz->scenarios->len; i++)
+    {
+      ThScenario *scenario = g_ptr_array_index (quiz->scenarios, i);
+
+      if (!scenario->multiple && scenario->choices->len < TH_QUIZ_FORM_MIN_CHOICES)
+        report (p, scenario->line, TH_SEVERITY_WARNING,
+                _("scenario “%s” offers %u choices; give a single-answer moment at least %d, "
+                  "so a guess does not pass"),
+                scenario->id, scenario->choices->len, TH_QUIZ_FORM_MIN_CHOICES);
+    }
+
+  longest = th_quiz_count_best_longest (quiz, &n_single);
+  if (2 * longest > n_single)
+    report (p, first->line, TH_SEVERITY_WARNING,
+            _("the best choice is the longest in %u of the quiz’s %u single-answer moments; "
+              "write the other choices as fully, so that length gives nothing away"),
+            longest, n_single);
+}
+
 static void
 check_quiz (Parse  *p,
             ThQuiz *quiz)
@@ -1130,6 +1160,7 @@ check_quiz (Parse  *p,
   /* With one best, positive choice per scenario, a learner who always picks
    * it scores 100%, so every pass mark the schema allows is reachable. */
   check_flow (p, quiz, index);
+  check_form (p, quiz);
 }
 
 static ThModule *

@@ -21,6 +21,7 @@ struct _ThQuizRun
   GPtrArray    *answers;   /* of ThAnswer */
   guint         entry;     /* position in entries of the branch under way */
   int           current;   /* index of the scenario shown, or -1 at the end */
+  guint32       seed;      /* shuffles the choices; 0 keeps the file's order */
 };
 
 G_DEFINE_FINAL_TYPE (ThQuizRun, th_quiz_run, G_TYPE_OBJECT)
@@ -82,10 +83,13 @@ add_entry (ThQuizRun *self,
  * @quiz: a quiz that passed the loader's checks
  * @entry_ids: (nullable): the scenarios that start a branch, in order; %NULL
  *   for every one of them (a refresher passes its own selection)
+ * @seed: the attempt's seed for the order of the choices; 0 for the order
+ *   of the file
  */
 ThQuizRun *
 th_quiz_run_new (const ThQuiz       *quiz,
-                 const char * const *entry_ids)
+                 const char * const *entry_ids,
+                 guint32             seed)
 {
   ThQuizRun *self;
 
@@ -93,6 +97,7 @@ th_quiz_run_new (const ThQuiz       *quiz,
 
   self = g_object_new (TH_TYPE_QUIZ_RUN, NULL);
   self->quiz = quiz;
+  self->seed = seed;
   if (entry_ids == NULL)
     for (guint i = 0; i < quiz->scenarios->len; i++)
       add_entry (self, i);
@@ -118,6 +123,40 @@ th_quiz_run_get_current (ThQuizRun *self)
 {
   g_return_val_if_fail (TH_IS_QUIZ_RUN (self), NULL);
   return self->current < 0 ? NULL : g_ptr_array_index (self->quiz->scenarios, self->current);
+}
+
+/**
+ * th_quiz_run_dup_choice_order:
+ *
+ * Returns: (transfer container) (element-type ThChoice): @scenario's
+ *   choices in the order this attempt shows them
+ */
+GPtrArray *
+th_quiz_run_dup_choice_order (ThQuizRun        *self,
+                              const ThScenario *scenario)
+{
+  g_return_val_if_fail (TH_IS_QUIZ_RUN (self), NULL);
+  return th_scenario_dup_choice_order (scenario, self->seed);
+}
+
+/* The chosen ids in the order shown, so every review lists them as the
+ * learner saw them, whatever order they were ticked in. */
+static GStrv
+dup_in_shown_order (ThQuizRun           *self,
+                    const ThScenario    *scenario,
+                    const char * const  *choice_ids)
+{
+  g_autoptr(GPtrArray) order = th_quiz_run_dup_choice_order (self, scenario);
+  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+
+  for (guint i = 0; i < order->len; i++)
+    {
+      const ThChoice *choice = g_ptr_array_index (order, i);
+
+      if (g_strv_contains (choice_ids, choice->id))
+        g_strv_builder_add (ids, choice->id);
+    }
+  return g_strv_builder_end (ids);
 }
 
 gboolean
@@ -193,7 +232,7 @@ th_quiz_run_check_choice (ThQuizRun           *self,
     score += th_scenario_find_choice (scenario, choice_ids[i])->score;
 
   answer->scenario = scenario;
-  answer->choice_ids = g_strdupv ((GStrv) choice_ids);
+  answer->choice_ids = dup_in_shown_order (self, scenario, choice_ids);
   answer->score = scenario->multiple ? MAX (score, 0) : score;
   answer->max_score = th_scenario_get_max_score (scenario);
   return TRUE;

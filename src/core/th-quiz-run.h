@@ -30,7 +30,10 @@ G_DECLARE_FINAL_TYPE (ThQuizRun, th_quiz_run, TH, QUIZ_RUN, GObject)
 
 GQuark            th_quiz_run_error_quark     (void);
 ThQuizRun        *th_quiz_run_new             (const ThQuiz        *quiz,
-                                               const char * const  *entry_ids);
+                                               const char * const  *entry_ids,
+                                               guint32              seed);
+GPtrArray        *th_quiz_run_dup_choice_order (ThQuizRun          *self,
+                                               const ThScenario    *scenario);
 const ThScenario *th_quiz_run_get_current     (ThQuizRun           *self);
 gboolean          th_quiz_run_is_finished     (ThQuizRun           *self);
 gboolean          th_quiz_run_check_choice    (ThQuizRun           *self,

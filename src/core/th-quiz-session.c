@@ -65,7 +65,8 @@ session_new (ThStore            *store,
              gint64              learner_id,
              ThModule           *module,
              gint64              attempt_id,
-             const char * const *entry_ids)
+             const char * const *entry_ids,
+             guint32             choice_seed)
 {
   ThQuizSession *self = g_object_new (TH_TYPE_QUIZ_SESSION, NULL);
 
@@ -73,7 +74,7 @@ session_new (ThStore            *store,
   self->module = g_object_ref (module);
   self->learner_id = learner_id;
   self->attempt_id = attempt_id;
-  self->run = th_quiz_run_new (th_module_get_quiz (module), entry_ids);
+  self->run = th_quiz_run_new (th_module_get_quiz (module), entry_ids, choice_seed);
   return self;
 }
 
@@ -82,7 +83,8 @@ session_new (ThStore            *store,
  * @entry_ids: (nullable): the branches to take, for a refresher; %NULL for
  *   the whole quiz
  *
- * Starts a new attempt, recorded at once.
+ * Starts a new attempt, recorded at once, with a seed of its own for the
+ * order of the choices.
  */
 ThQuizSession *
 th_quiz_session_start (ThStore             *store,
@@ -93,16 +95,19 @@ th_quiz_session_start (ThStore             *store,
                        GError             **error)
 {
   g_autofree char *set = entry_ids ? g_strjoinv (" ", (GStrv) entry_ids) : NULL;
+  /* Never 0, which keeps the file's order. */
+  guint32 choice_seed = (guint32) g_random_int_range (1, G_MAXINT32);
   ThQuizSession *self;
   gint64 attempt_id;
 
   g_return_val_if_fail (TH_IS_STORE (store), NULL);
   g_return_val_if_fail (TH_IS_MODULE (module), NULL);
 
-  attempt_id = th_store_start_attempt (store, learner_id, th_module_get_id (module), kind, set, error);
+  attempt_id = th_store_start_attempt (store, learner_id, th_module_get_id (module), kind, set,
+                                       choice_seed, error);
   if (attempt_id == 0)
     return NULL;
-  self = session_new (store, learner_id, module, attempt_id, entry_ids);
+  self = session_new (store, learner_id, module, attempt_id, entry_ids, choice_seed);
   self->refresher = kind == TH_ATTEMPT_REFRESHER;
   return self;
 }
@@ -183,12 +188,14 @@ th_quiz_session_resume (ThStore     *store,
   g_autoptr(GPtrArray) stored = NULL;
   g_autofree char *set = NULL;
   g_auto(GStrv) entry_ids = NULL;
+  guint32 choice_seed = 0;
   gint64 attempt_id;
 
   g_return_val_if_fail (TH_IS_STORE (store), NULL);
   g_return_val_if_fail (TH_IS_MODULE (module), NULL);
 
-  attempt_id = th_store_find_open_attempt (store, learner_id, th_module_get_id (module), &set, error);
+  attempt_id = th_store_find_open_attempt (store, learner_id, th_module_get_id (module), &set,
+                                           &choice_seed, error);
   if (attempt_id == 0)
     return NULL;
   stored = th_store_list_answers (store, attempt_id, error);
@@ -196,7 +203,8 @@ th_quiz_session_resume (ThStore     *store,
     return NULL;
 
   entry_ids = set ? g_strsplit (set, " ", -1) : NULL;
-  self = session_new (store, learner_id, module, attempt_id, (const char * const *) entry_ids);
+  self = session_new (store, learner_id, module, attempt_id, (const char * const *) entry_ids,
+                      choice_seed);
   /* Only refreshers keep a scenario set. */
   self->refresher = set != NULL;
   replay (self, stored);

@@ -80,6 +80,52 @@ th_scenario_find_choice (const ThScenario *scenario,
   return NULL;
 }
 
+/**
+ * th_scenario_dup_choice_order:
+ * @seed: the attempt's seed; 0 keeps the order of the file (attempts made
+ *   before choices were shuffled were shown that order)
+ *
+ * The order in which an attempt shows the choices: a shuffle that depends
+ * only on @seed and the scenario's id, so the same attempt always sees the
+ * same order, on resuming and in every review, while each moment of it is
+ * shuffled on its own. A choice marked fixed keeps its place.
+ *
+ * Returns: (transfer container) (element-type ThChoice): the choices
+ */
+GPtrArray *
+th_scenario_dup_choice_order (const ThScenario *scenario,
+                              guint32           seed)
+{
+  GPtrArray *order = g_ptr_array_copy (scenario->choices, NULL, NULL);
+  g_autoptr(GArray) movable = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint32 seeds[2] = { seed, g_str_hash (scenario->id) };
+  g_autoptr(GRand) rand = NULL;
+
+  /* The copy would otherwise free the scenario's choices with itself. */
+  g_ptr_array_set_free_func (order, NULL);
+  if (seed == 0)
+    return order;
+
+  for (guint i = 0; i < order->len; i++)
+    if (!((ThChoice *) order->pdata[i])->fixed)
+      g_array_append_val (movable, i);
+
+  /* Fisher–Yates over the places that are not fixed. GRand's Mersenne
+   * Twister and g_str_hash's djb2 are both documented, so an order
+   * stored today is the order shown by any later version. */
+  rand = g_rand_new_with_seed_array (seeds, G_N_ELEMENTS (seeds));
+  for (guint i = movable->len; i > 1; i--)
+    {
+      guint a = g_array_index (movable, guint, i - 1);
+      guint b = g_array_index (movable, guint, g_rand_int_range (rand, 0, (gint32) i));
+      gpointer swap = order->pdata[a];
+
+      order->pdata[a] = order->pdata[b];
+      order->pdata[b] = swap;
+    }
+  return order;
+}
+
 ThQuiz *
 th_quiz_new (void)
 {

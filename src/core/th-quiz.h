@@ -15,6 +15,7 @@ typedef struct
   ThTagSet  honours;
   ThTagSet  breaks;
   gboolean  language_to_avoid;  /* shows stigmatizing words on purpose */
+  gboolean  fixed;              /* keeps its place in the file when shuffled */
   char     *text;               /* markup */
   char     *feedback;           /* markup */
   guint     line;
@@ -49,6 +50,8 @@ void        th_scenario_free             (ThScenario       *scenario);
 int         th_scenario_get_max_score    (const ThScenario *scenario);
 ThChoice   *th_scenario_find_choice      (const ThScenario *scenario,
                                           const char       *id);
+GPtrArray  *th_scenario_dup_choice_order (const ThScenario *scenario,
+                                          guint32           seed);
 ThQuiz     *th_quiz_new                  (void);
 void        th_quiz_free                 (ThQuiz           *quiz);
 ThScenario *th_quiz_find_scenario        (const ThQuiz     *quiz,

@@ -334,21 +334,43 @@ th_store_check_pin (ThStore    *self,
  * th_store_start_attempt:
  * @scenario_set: (nullable): the scenarios that start each branch, separated
  *   by spaces, when not the whole quiz (a refresher); kept for resuming
+ * @choice_seed: the seed the attempt's choices are shuffled with, kept so
+ *   that resuming and every review show the order the learner saw; 0 for
+ *   the order of the file
  */
+static gboolean
+add_seed (ThStore  *self,
+          gint64    attempt_id,
+          guint32   seed,
+          GError  **error)
+{
+  sqlite3_stmt *stmt = th_store_prepare (self, "INSERT INTO attempt_seeds (id, seed) VALUES (?1, ?2)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, attempt_id);
+  sqlite3_bind_int64 (stmt, 2, seed);
+  return th_store_run_audited (self, stmt, "attempt_seeds", 0, TH_AUDIT_INSERT, error) != 0;
+}
+
 gint64
 th_store_start_attempt (ThStore        *self,
                         gint64          learner_id,
                         const char     *module_id,
                         ThAttemptKind   kind,
                         const char     *scenario_set,
+                        guint32         choice_seed,
                         GError        **error)
 {
   g_autofree char *now = th_store_dup_now_text (self);
   sqlite3_stmt *stmt;
+  gint64 id = 0;
 
   g_return_val_if_fail (TH_IS_STORE (self), 0);
   g_return_val_if_fail (module_id != NULL, 0);
 
+  if (!th_store_begin (self, error))
+    return 0;
   stmt = th_store_prepare (self, "INSERT INTO attempts (learner_id, module_id, kind, started_at, "
                         "scenario_set) VALUES (?1, ?2, ?3, ?4, ?5)", error);
   if (stmt != NULL)
@@ -358,8 +380,15 @@ th_store_start_attempt (ThStore        *self,
       sqlite3_bind_text (stmt, 3, kind == TH_ATTEMPT_REFRESHER ? "refresher" : "full", -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 4, now, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 5, scenario_set, -1, SQLITE_TRANSIENT);
+      id = th_store_run_audited (self, stmt, "attempts", 0, TH_AUDIT_INSERT, error);
     }
-  return th_store_commit_audited (self, stmt, "attempts", 0, TH_AUDIT_INSERT, error);
+  if (id == 0 || (choice_seed != 0 && !add_seed (self, id, choice_seed, error)) ||
+      !th_store_commit (self, error))
+    {
+      th_store_rollback (self);
+      return 0;
+    }
+  return id;
 }
 
 /**
@@ -644,6 +673,7 @@ th_store_list_attempts (ThStore  *self,
 /**
  * th_store_find_open_attempt:
  * @scenario_set: (out) (optional) (nullable): the attempt's scenario set
+ * @choice_seed: (out) (optional): the seed its choices are shuffled with
  *
  * Finds the learner's unfinished attempt at @module_id, left by quitting
  * or a crash, so that it can be resumed.
@@ -655,6 +685,7 @@ th_store_find_open_attempt (ThStore     *self,
                             gint64       learner_id,
                             const char  *module_id,
                             char       **scenario_set,
+                            guint32     *choice_seed,
                             GError     **error)
 {
   sqlite3_stmt *stmt;
@@ -663,8 +694,9 @@ th_store_find_open_attempt (ThStore     *self,
 
   g_return_val_if_fail (TH_IS_STORE (self), 0);
 
-  stmt = th_store_prepare (self, "SELECT id, scenario_set FROM attempts WHERE learner_id = ?1 AND "
-                        "module_id = ?2 AND finished_at IS NULL ORDER BY id DESC LIMIT 1", error);
+  stmt = th_store_prepare (self, "SELECT a.id, a.scenario_set, ifnull (s.seed, 0) FROM attempts a "
+                        "LEFT JOIN attempt_seeds s ON s.id = a.id WHERE a.learner_id = ?1 AND "
+                        "a.module_id = ?2 AND a.finished_at IS NULL ORDER BY a.id DESC LIMIT 1", error);
   if (stmt == NULL)
     return 0;
   sqlite3_bind_int64 (stmt, 1, learner_id);
@@ -675,6 +707,8 @@ th_store_find_open_attempt (ThStore     *self,
       id = sqlite3_column_int64 (stmt, 0);
       if (scenario_set != NULL)
         *scenario_set = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      if (choice_seed != NULL)
+        *choice_seed = (guint32) sqlite3_column_int64 (stmt, 2);
     }
   return th_store_finish_read (self, stmt, rc, error) ? id : 0;
 }

@@ -404,6 +404,8 @@ th_store_delete_learner (ThStore     *self,
                                      "(SELECT id FROM attempts WHERE learner_id = ?1)", learner_id, error) ||
       !delete_rows (self, "completions", "SELECT id FROM completions WHERE learner_id = ?1", learner_id, error) ||
       !delete_rows (self, "signoffs", "SELECT id FROM signoffs WHERE learner_id = ?1", learner_id, error) ||
+      !delete_rows (self, "attempt_seeds", "SELECT id FROM attempt_seeds WHERE id IN "
+                                           "(SELECT id FROM attempts WHERE learner_id = ?1)", learner_id, error) ||
       !delete_rows (self, "attempts", "SELECT id FROM attempts WHERE learner_id = ?1", learner_id, error) ||
       !delete_rows (self, "learners", "SELECT id FROM learners WHERE id = ?1", learner_id, error) ||
       !th_store_commit (self, error))

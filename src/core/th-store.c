@@ -164,6 +164,15 @@ static const struct {
    * every learner */
   { "CREATE INDEX learners_by_name ON learners (display_name COLLATE NOCASE, id) WHERE archived = 0;",
     NULL },
+
+  /* 7: the seed each attempt shuffles its choices with, keyed by the
+   * attempt's id. An attempt without one (every attempt made before)
+   * showed the order of the file. A table of its own, not a column, so
+   * that attempts keep the audited form earlier versions wrote. */
+  { "CREATE TABLE attempt_seeds ("
+    "  id INTEGER PRIMARY KEY REFERENCES attempts (id),"
+    "  seed INTEGER NOT NULL"
+    ");", NULL },
 };
 
 static void

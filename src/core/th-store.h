@@ -149,11 +149,13 @@ gint64      th_store_start_attempt        (ThStore        *self,
                                            const char     *module_id,
                                            ThAttemptKind   kind,
                                            const char     *scenario_set,
+                                           guint32         choice_seed,
                                            GError        **error);
 gint64      th_store_find_open_attempt    (ThStore        *self,
                                            gint64          learner_id,
                                            const char     *module_id,
                                            char          **scenario_set,
+                                           guint32        *choice_seed,
                                            GError        **error);
 GPtrArray  *th_store_list_answers         (ThStore        *self,
                                            gint64          attempt_id,

@@ -157,7 +157,9 @@ clear_children (GtkWidget *parent)
 static void
 show_current (ThQuizView *self)
 {
-  const ThScenario *scenario = th_quiz_run_get_current (th_quiz_session_get_run (self->session));
+  ThQuizRun *run = th_quiz_session_get_run (self->session);
+  const ThScenario *scenario = th_quiz_run_get_current (run);
+  g_autoptr(GPtrArray) choices = NULL;
   GtkWidget *first = NULL;
 
   g_assert (scenario != NULL);
@@ -171,9 +173,10 @@ show_current (ThQuizView *self)
   clear_children (GTK_WIDGET (self->feedback_box));
   g_clear_pointer (&self->feedback_labels, g_list_free);
   g_ptr_array_set_size (self->buttons, 0);
-  for (guint i = 0; i < scenario->choices->len; i++)
+  choices = th_quiz_run_dup_choice_order (run, scenario);
+  for (guint i = 0; i < choices->len; i++)
     {
-      GtkWidget *button = create_choice (self, g_ptr_array_index (scenario->choices, i), scenario->multiple,
+      GtkWidget *button = create_choice (self, g_ptr_array_index (choices, i), scenario->multiple,
                                          scenario->multiple ? NULL : GTK_CHECK_BUTTON (first));
       if (first == NULL)
         first = button;
@@ -288,6 +291,8 @@ show_feedback (ThQuizView     *self,
                const ThAnswer *answer)
 {
   const ThScenario *scenario = answer->scenario;
+  g_autoptr(GPtrArray) choices = th_quiz_run_dup_choice_order (th_quiz_session_get_run (self->session),
+                                                               scenario);
   g_autofree char *score =
     /* TRANSLATORS: an answer's score; the plural follows the second
      * number, the most the answer could score */
@@ -299,9 +304,9 @@ show_feedback (ThQuizView     *self,
   g_clear_pointer (&self->feedback_labels, g_list_free);
   add_feedback_label (self, _("Feedback"), FALSE, "title-4");
   add_feedback_label (self, score, FALSE, "dim-label");
-  for (guint i = 0; i < scenario->choices->len; i++)
+  for (guint i = 0; i < choices->len; i++)
     {
-      const ThChoice *choice = g_ptr_array_index (scenario->choices, i);
+      const ThChoice *choice = g_ptr_array_index (choices, i);
       gboolean chosen = g_strv_contains ((const char * const *) answer->choice_ids, choice->id);
 
       if (scenario->multiple || chosen)

@@ -104,7 +104,7 @@ has_open_attempt (ThWindow *self,
 {
   return self->store && self->learner &&
          th_store_find_open_attempt (self->store, th_learner_get_id (self->learner),
-                                     th_module_get_id (module), NULL, NULL) != 0;
+                                     th_module_get_id (module), NULL, NULL, NULL) != 0;
 }
 
 static void

@@ -231,7 +231,7 @@ take_attempt (Generator      *gen,
   gint64 attempt;
 
   g_assert (n <= G_N_ELEMENTS (scores));
-  attempt = th_store_start_attempt (gen->store, learner, module_id, kind, set, error);
+  attempt = th_store_start_attempt (gen->store, learner, module_id, kind, set, 0, error);
   if (attempt == 0)
     return FALSE;
   gen->counts.attempts++;
@@ -284,7 +284,7 @@ leave_open (Generator   *gen,
   int scores[2];
   gint64 attempt;
 
-  attempt = th_store_start_attempt (gen->store, learner, module_id, TH_ATTEMPT_FULL, NULL, error);
+  attempt = th_store_start_attempt (gen->store, learner, module_id, TH_ATTEMPT_FULL, NULL, 0, error);
   if (attempt == 0)
     return FALSE;
   gen->counts.attempts++;
