@@ -562,9 +562,11 @@ long_chain_module (guint n)
 
       g_string_append_printf (text, "<scenario id=\"s%u\"%s><title>t</title><situation>s</situation>",
                               i, i > 0 ? " follow-up=\"true\"" : "");
-      for (guint j = 0; j < 2; j++)
-        g_string_append_printf (text, "<choice id=\"c%u\" score=\"%u\"%s><text>t</text>"
-                                "<feedback>f</feedback></choice>", j, 1 - j, next);
+      /* Three choices, the best the shortest: no form warning either. */
+      for (guint j = 0; j < 3; j++)
+        g_string_append_printf (text, "<choice id=\"c%u\" score=\"%d\"%s><text>%s</text>"
+                                "<feedback>f</feedback></choice>", j, 1 - (int) j, next,
+                                j == 0 ? "t" : "tt");
       g_string_append (text, "</scenario>\n");
     }
   g_string_append (text, "</quiz></module>\n");
@@ -588,7 +590,7 @@ test_long_follow_up_chain (void)
   g_assert_nonnull (module);
   g_assert_cmpuint (problems->len, ==, 0);
   g_assert_cmpuint (th_module_get_quiz (module)->scenarios->len, ==, 1000);
-  /* Both choices of each moment lead on: walking every path is 2^1000. */
+  /* Every choice of each moment leads on: walking every path is 3^1000. */
   g_assert_cmpuint (th_quiz_get_branch_depth (th_module_get_quiz (module), 0), ==, 1000);
 
   /* One more is too wide, and refused before the schema sees it. */
