@@ -7,6 +7,7 @@
 #include "th-completion-matrix.h"
 #include "th-onboarding.h"
 #include "th-report.h"
+#include "th-secret.h"
 #include "th-store-private.h"
 #include "th-test-util.h"
 #include "th-unlock-gate.h"
@@ -86,10 +87,11 @@ test_passphrases (void)
   set_now (2026, 1, 5);
   id = th_store_add_supervisor (store, "Dr. Rosa Mendes", "correct horse battery", 0, &error);
   g_assert_no_error (error);
-  g_assert_true (th_store_check_passphrase (store, id, "correct horse battery"));
-  g_assert_false (th_store_check_passphrase (store, id, "correct horse batterY"));
-  g_assert_false (th_store_check_passphrase (store, id, ""));
-  g_assert_false (th_store_check_passphrase (store, id, huge));
+  g_assert_true (th_store_check_passphrase (store, id, "correct horse battery", &error));
+  g_assert_false (th_store_check_passphrase (store, id, "correct horse batterY", &error));
+  g_assert_false (th_store_check_passphrase (store, id, "", &error));
+  g_assert_false (th_store_check_passphrase (store, id, huge, &error));
+  g_assert_no_error (error);
 
   /* Stored only as an argon2id string. */
   {
@@ -103,10 +105,10 @@ test_passphrases (void)
   }
 
   g_assert_cmpint (th_store_add_supervisor (store, "Short", "1234567", 0, &error), ==, 0);
-  g_assert_error (error, TH_STORE_ERROR, TH_STORE_ERROR_INVALID);
+  g_assert_error (error, TH_SECRET_ERROR, TH_SECRET_ERROR_INVALID);
   g_clear_error (&error);
   g_assert_cmpint (th_store_add_supervisor (store, "Long", huge, 0, &error), ==, 0);
-  g_assert_error (error, TH_STORE_ERROR, TH_STORE_ERROR_INVALID);
+  g_assert_error (error, TH_SECRET_ERROR, TH_SECRET_ERROR_INVALID);
 }
 
 static void

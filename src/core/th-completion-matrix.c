@@ -266,14 +266,13 @@ load (ThStore    *store,
       ThCatalog  *catalog,
       guint       default_months,
       gint64      only,
+      GDateTime  *now,
       GError    **error)
 {
   g_autoptr(ThCompletionMatrix) self = g_object_new (TH_TYPE_COMPLETION_MATRIX, NULL);
-  g_autoptr(GDateTime) now = NULL;
   guint n;
 
   self->only = only;
-  now = th_store_dup_now (store);
   self->now = g_date_time_to_unix (now);
   add_columns (self, store, catalog, default_months);
   if (!add_rows (self, store, error) || !mark_progress (self, store, error) ||
@@ -303,10 +302,13 @@ th_completion_matrix_load (ThStore    *store,
                            guint       default_months,
                            GError    **error)
 {
+  g_autoptr(GDateTime) now = NULL;
+
   g_return_val_if_fail (TH_IS_STORE (store), NULL);
   g_return_val_if_fail (TH_IS_CATALOG (catalog), NULL);
 
-  return load (store, catalog, default_months, 0, error);
+  now = th_store_dup_now (store);
+  return load (store, catalog, default_months, 0, now, error);
 }
 
 /**
@@ -324,15 +326,21 @@ th_completion_matrix_load_learner (ThStore    *store,
                                    gint64      learner_id,
                                    GError    **error)
 {
+  g_autoptr(GDateTime) now = NULL;
+
   g_return_val_if_fail (TH_IS_STORE (store), NULL);
   g_return_val_if_fail (TH_IS_CATALOG (catalog), NULL);
   g_return_val_if_fail (learner_id > 0, NULL);
 
-  return load (store, catalog, default_months, learner_id, error);
+  now = th_store_dup_now (store);
+  return load (store, catalog, default_months, learner_id, now, error);
 }
+/* What the worker reads with: the database's path, not the store, whose
+ * connection belongs to the thread that opened it. */
 typedef struct
 {
-  ThStore   *store;
+  char      *path;
+  GDateTime *now;
   ThCatalog *catalog;
   guint      default_months;
 } LoadData;
@@ -340,7 +348,8 @@ typedef struct
 static void
 load_data_free (LoadData *data)
 {
-  g_object_unref (data->store);
+  g_free (data->path);
+  g_date_time_unref (data->now);
   g_object_unref (data->catalog);
   g_free (data);
 }
@@ -353,9 +362,11 @@ load_in_thread (GTask        *task,
 {
   LoadData *data = task_data;
   GError *error = NULL;
-  ThCompletionMatrix *matrix = th_completion_matrix_load (data->store, data->catalog,
-                                                          data->default_months, &error);
+  g_autoptr(ThStore) reader = th_store_open_reader (data->path, &error);
+  ThCompletionMatrix *matrix = NULL;
 
+  if (reader != NULL)
+    matrix = load (reader, data->catalog, data->default_months, 0, data->now, &error);
   if (matrix == NULL)
     g_task_return_error (task, error);
   else
@@ -365,9 +376,9 @@ load_in_thread (GTask        *task,
 /**
  * th_completion_matrix_load_async:
  *
- * Reads the matrix on a worker thread: with many learners it takes longer
- * than a frame. The store's connection is shared safely (SQLite is built
- * serialized); the catalog is only read.
+ * Reads the matrix on a worker thread, with a read-only connection of its
+ * own: with many learners it takes longer than a frame. The time to judge
+ * expiry by is the store's clock now; the catalog is only read.
  */
 void
 th_completion_matrix_load_async (ThStore             *store,
@@ -383,7 +394,8 @@ th_completion_matrix_load_async (ThStore             *store,
   g_return_if_fail (TH_IS_STORE (store));
   g_return_if_fail (TH_IS_CATALOG (catalog));
 
-  data->store = g_object_ref (store);
+  data->path = g_strdup (th_store_get_path (store));
+  data->now = th_store_dup_now (store);
   data->catalog = g_object_ref (catalog);
   data->default_months = default_months;
   g_task_set_source_tag (task, th_completion_matrix_load_async);

@@ -27,11 +27,19 @@ struct _ThStore
   char    *path;
   guint    depth;   /* of nested transactions: the outer ones are batches */
 
+  /* the one thread that may use the connection: the one that opened it */
+  GThread *owner;
+  gboolean read_only;
+
   /* when records say they happened: the real time, but for generated
    * history and tests */
   ThClockFunc clock;
   gpointer    clock_data;
 };
+
+/* A connection belongs to the thread that opened it: a worker that
+ * reads opens a reader of its own (th_store_open_reader). */
+#define th_store_assert_owner(self) g_assert ((self)->owner == g_thread_self ())
 
 gboolean  th_store_set_error_from_db (ThStore      *self,
                                       int           code,

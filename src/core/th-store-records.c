@@ -4,12 +4,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <sodium.h>
 
 #include "th-learner.h"
 #include <string.h>
 
 #include "th-audit-trail.h"
+#include "th-secret.h"
 #include "th-store-private.h"
 
 /* Every change below is one transaction holding the change and its audit
@@ -29,8 +29,10 @@ th_store_prepare (ThStore     *self,
          GError     **error)
 {
   sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+  int rc;
 
+  th_store_assert_owner (self);
+  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
   if (rc != SQLITE_OK)
     th_store_set_error_from_db (self, rc, error);
   return stmt;
@@ -158,37 +160,6 @@ th_store_clean_name (const char  *name,
   return g_steal_pointer (&trimmed);
 }
 
-static void
-ensure_sodium (void)
-{
-  static gsize initialized;
-
-  if (g_once_init_enter (&initialized))
-    {
-      if (sodium_init () < 0)
-        g_error ("libsodium could not be initialized");
-      g_once_init_leave (&initialized, 1);
-    }
-}
-
-/* A PIN keeps colleagues on a shared workstation out of each other's
- * profiles; with at most a few million values it is no vault, so it gets
- * a quick argon2id hash (supervisor passphrases get the costly one). */
-static char *
-hash_pin (const char  *pin,
-          GError     **error)
-{
-  char hash[crypto_pwhash_STRBYTES];
-  gsize length = strlen (pin);
-
-  if (length < 4 || length > 12)
-    return th_store_invalid (error, _("A PIN has 4 to 12 characters")), NULL;
-  ensure_sodium ();
-  if (crypto_pwhash_str (hash, pin, length, crypto_pwhash_OPSLIMIT_MIN, 8 * 1024 * 1024) != 0)
-    return th_store_invalid (error, _("There is not enough memory to protect the PIN")), NULL;
-  return g_strdup (hash);
-}
-
 /**
  * th_store_add_learner:
  * @pin: (nullable): a PIN the learner chose, stored only as a hash
@@ -209,7 +180,7 @@ th_store_add_learner (ThStore     *self,
 
   if ((name = th_store_clean_name (display_name, error)) == NULL)
     return 0;
-  if (pin != NULL && *pin != '\0' && (pin_hash = hash_pin (pin, error)) == NULL)
+  if (pin != NULL && *pin != '\0' && (pin_hash = th_secret_hash_pin (pin, error)) == NULL)
     return 0;
 
   stmt = th_store_prepare (self, "INSERT INTO learners (display_name, pin_hash) VALUES (?1, ?2)", error);
@@ -303,31 +274,48 @@ th_store_find_learner (ThStore     *self,
   return 0;
 }
 
-/* TRUE if @pin opens @learner_id's profile (or the profile has no PIN). */
-gboolean
-th_store_check_pin (ThStore    *self,
-                    gint64      learner_id,
-                    const char *pin)
+typedef struct
 {
-  sqlite3_stmt *stmt;
-  gboolean ok = FALSE;
+  gboolean  found;
+  char     *hash;
+} PinHash;
+
+static void
+read_pin_hash (sqlite3_stmt *row,
+               gpointer      user_data)
+{
+  PinHash *pin = user_data;
+
+  pin->found = TRUE;
+  pin->hash = g_strdup ((const char *) sqlite3_column_text (row, 0));
+}
+
+/**
+ * th_store_check_pin:
+ *
+ * Whether @pin opens @learner_id's profile (a profile without a PIN opens
+ * with none). A failure to read is an error, never taken for a wrong PIN
+ * or for no PIN at all.
+ *
+ * Returns: %TRUE if it opens; %FALSE if not, or with @error set
+ */
+gboolean
+th_store_check_pin (ThStore     *self,
+                    gint64       learner_id,
+                    const char  *pin,
+                    GError     **error)
+{
+  PinHash found = { FALSE, NULL };
+  gboolean opens;
 
   g_return_val_if_fail (TH_IS_STORE (self), FALSE);
 
-  stmt = th_store_prepare (self, "SELECT pin_hash FROM learners WHERE id = ?1", NULL);
-  if (stmt == NULL)
+  if (!th_store_read_rows (self, "SELECT pin_hash FROM learners WHERE id = ?1", learner_id,
+                           read_pin_hash, &found, error))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, learner_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      const char *hash = (const char *) sqlite3_column_text (stmt, 0);
-
-      ensure_sodium ();
-      ok = hash == NULL ||
-           (pin != NULL && crypto_pwhash_str_verify (hash, pin, strlen (pin)) == 0);
-    }
-  sqlite3_finalize (stmt);
-  return ok;
+  opens = found.found && (found.hash == NULL || th_secret_verify (found.hash, pin));
+  g_free (found.hash);
+  return opens;
 }
 
 /**

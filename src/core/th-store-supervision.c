@@ -4,17 +4,14 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <sodium.h>
 #include <string.h>
 
 #include "th-audit-trail.h"
+#include "th-secret.h"
 #include "th-store-private.h"
 
 /* Supervisors, their passphrases, and the sign-offs they record. Every
  * change is audited, like the learners' records. */
-
-#define MIN_PASSPHRASE 8
-#define MAX_PASSPHRASE 1024
 
 void
 th_supervisor_free (ThSupervisor *supervisor)
@@ -36,49 +33,28 @@ th_sign_off_free (ThSignOff *sign_off)
   g_free (sign_off);
 }
 
-/* Passphrases guard every learner's records, so they get argon2id at
- * libsodium's interactive cost (about a tenth of a second and 64 MiB):
- * call from a worker thread in an interface. */
-static char *
-hash_passphrase (const char  *passphrase,
-                 GError     **error)
-{
-  char hash[crypto_pwhash_STRBYTES];
-  gsize length = strlen (passphrase);
-
-  if (g_utf8_strlen (passphrase, -1) < MIN_PASSPHRASE)
-    return th_store_invalid (error, _("A passphrase needs at least 8 characters")), NULL;
-  if (length > MAX_PASSPHRASE)
-    return th_store_invalid (error, _("A passphrase can have at most 1024 characters")), NULL;
-  if (sodium_init () < 0 ||
-      crypto_pwhash_str (hash, passphrase, length, crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                         crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
-    return th_store_invalid (error, _("There is not enough memory to protect the passphrase")), NULL;
-  return g_strdup (hash);
-}
-
 /**
- * th_store_add_supervisor:
+ * th_store_add_supervisor_with_hash:
+ * @hash: from th_secret_hash_passphrase(), made on a worker thread
  * @learner_id: the supervisor's own learner profile, or 0; they may not
  *   sign off that profile
  *
  * Returns: the new supervisor's id, or 0 with @error set
  */
 gint64
-th_store_add_supervisor (ThStore     *self,
-                         const char  *display_name,
-                         const char  *passphrase,
-                         gint64       learner_id,
-                         GError     **error)
+th_store_add_supervisor_with_hash (ThStore     *self,
+                                   const char  *display_name,
+                                   const char  *hash,
+                                   gint64       learner_id,
+                                   GError     **error)
 {
-  g_autofree char *name = NULL, *hash = NULL, *now = NULL;
+  g_autofree char *name = NULL, *now = NULL;
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (TH_IS_STORE (self), 0);
-  g_return_val_if_fail (display_name != NULL && passphrase != NULL, 0);
+  g_return_val_if_fail (display_name != NULL && hash != NULL, 0);
 
-  if ((name = th_store_clean_name (display_name, error)) == NULL ||
-      (hash = hash_passphrase (passphrase, error)) == NULL)
+  if ((name = th_store_clean_name (display_name, error)) == NULL)
     return 0;
 
   now = th_store_dup_now_text (self);
@@ -93,6 +69,30 @@ th_store_add_supervisor (ThStore     *self,
       sqlite3_bind_text (stmt, 4, now, -1, SQLITE_TRANSIENT);
     }
   return th_store_commit_audited (self, stmt, "supervisors", 0, TH_AUDIT_INSERT, error);
+}
+
+/**
+ * th_store_add_supervisor:
+ *
+ * th_store_add_supervisor_with_hash(), hashing @passphrase on the calling
+ * thread first: for the command line and tests, not for an interface.
+ *
+ * Returns: the new supervisor's id, or 0 with @error set
+ */
+gint64
+th_store_add_supervisor (ThStore     *self,
+                         const char  *display_name,
+                         const char  *passphrase,
+                         gint64       learner_id,
+                         GError     **error)
+{
+  g_autofree char *hash = NULL;
+
+  g_return_val_if_fail (passphrase != NULL, 0);
+
+  if ((hash = th_secret_hash_passphrase (passphrase, error)) == NULL)
+    return 0;
+  return th_store_add_supervisor_with_hash (self, display_name, hash, learner_id, error);
 }
 
 static void
@@ -128,29 +128,53 @@ th_store_list_supervisors (ThStore  *self,
   return g_steal_pointer (&supervisors);
 }
 
-/* TRUE only for @supervisor_id's own passphrase. Slowing down wrong
- * attempts is the caller's part (ThUnlockGate). */
-gboolean
-th_store_check_passphrase (ThStore    *self,
-                           gint64      supervisor_id,
-                           const char *passphrase)
+static void
+dup_hash (sqlite3_stmt *row,
+          gpointer      hash)
 {
-  sqlite3_stmt *stmt;
-  gboolean ok = FALSE;
+  *(char **) hash = g_strdup ((const char *) sqlite3_column_text (row, 0));
+}
 
-  g_return_val_if_fail (TH_IS_STORE (self), FALSE);
+/**
+ * th_store_dup_passphrase_hash:
+ *
+ * The hash to check @supervisor_id's passphrase against, read on the
+ * store's thread; th_secret_verify() then runs on a worker.
+ *
+ * Returns: (transfer full) (nullable): the hash; %NULL for a supervisor
+ *   who does not exist or is archived, or with @error set
+ */
+char *
+th_store_dup_passphrase_hash (ThStore     *self,
+                              gint64       supervisor_id,
+                              GError     **error)
+{
+  char *hash = NULL;
 
-  if (passphrase == NULL || strlen (passphrase) > MAX_PASSPHRASE)
-    return FALSE;
-  stmt = th_store_prepare (self, "SELECT passphrase_hash FROM supervisors WHERE id = ?1 AND archived = 0", NULL);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, supervisor_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW && sodium_init () >= 0)
-    ok = crypto_pwhash_str_verify ((const char *) sqlite3_column_text (stmt, 0),
-                                   passphrase, strlen (passphrase)) == 0;
-  sqlite3_finalize (stmt);
-  return ok;
+  g_return_val_if_fail (TH_IS_STORE (self), NULL);
+
+  th_store_read_rows (self, "SELECT passphrase_hash FROM supervisors WHERE id = ?1 AND archived = 0",
+                      supervisor_id, dup_hash, &hash, error);
+  return hash;
+}
+
+/**
+ * th_store_check_passphrase:
+ *
+ * Whether @passphrase is @supervisor_id's own, checked on the calling
+ * thread. Slowing down wrong attempts is the caller's part (ThUnlockGate).
+ *
+ * Returns: %TRUE if it is; %FALSE if not, or with @error set
+ */
+gboolean
+th_store_check_passphrase (ThStore     *self,
+                           gint64       supervisor_id,
+                           const char  *passphrase,
+                           GError     **error)
+{
+  g_autofree char *hash = th_store_dup_passphrase_hash (self, supervisor_id, error);
+
+  return hash != NULL && th_secret_verify (hash, passphrase);
 }
 
 static gint64

@@ -268,8 +268,10 @@ th_store_exec (ThStore     *self,
                const char  *sql,
                GError     **error)
 {
-  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+  int rc;
 
+  th_store_assert_owner (self);
+  rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
   return rc == SQLITE_OK || th_store_set_error_from_db (self, rc, error);
 }
 
@@ -281,6 +283,9 @@ gboolean
 th_store_begin (ThStore  *self,
                 GError  **error)
 {
+  /* Writes only on the store's own thread, never on a reader. */
+  th_store_assert_owner (self);
+  g_assert (!self->read_only);
   if (!th_store_exec (self, self->depth > 0 ? "SAVEPOINT change;" : "BEGIN IMMEDIATE;", error))
     return FALSE;
   self->depth++;
@@ -547,6 +552,7 @@ open_at (const char  *path,
 
   self = g_object_new (TH_TYPE_STORE, NULL);
   self->path = g_strdup (path);
+  self->owner = g_thread_self ();
   if (open_checked (self, version, &local_error))
     return g_steal_pointer (&self);
 
@@ -585,6 +591,45 @@ th_store_open (const char  *path,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   return open_at (path, th_store_get_latest_version (), error);
+}
+
+/**
+ * th_store_open_reader:
+ * @path: a database th_store_open() has brought up to date
+ *
+ * A read-only connection for the calling thread, a worker: WAL lets it
+ * read while the owner of the store writes. It never migrates, moves or
+ * changes anything; a database at another version is an error.
+ *
+ * Returns: (transfer full): the reader, or %NULL with @error set
+ */
+ThStore *
+th_store_open_reader (const char  *path,
+                      GError     **error)
+{
+  g_autoptr(ThStore) self = g_object_new (TH_TYPE_STORE, NULL);
+  int version = 0;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  self->path = g_strdup (path);
+  self->owner = g_thread_self ();
+  self->read_only = TRUE;
+  rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READONLY, NULL);
+  if (rc == SQLITE_OK)
+    rc = query_int (self->db, "PRAGMA user_version;", &version);
+  if (rc != SQLITE_OK)
+    return th_store_set_error_from_db (self, rc, error), NULL;
+  if (version != th_store_get_latest_version ())
+    {
+      g_set_error (error, TH_STORE_ERROR, TH_STORE_ERROR_FAILED,
+                   _("The progress database %s is at format %d, not %d, and cannot be read here"),
+                   path, version, th_store_get_latest_version ());
+      return NULL;
+    }
+  sqlite3_busy_timeout (self->db, 5000);
+  return g_steal_pointer (&self);
 }
 
 ThStore *

@@ -101,6 +101,8 @@ char       *th_store_dup_default_path     (void);
 int         th_store_get_latest_version   (void);
 ThStore    *th_store_open                 (const char     *path,
                                            GError        **error);
+ThStore    *th_store_open_reader          (const char     *path,
+                                           GError        **error);
 const char *th_store_get_path             (ThStore        *self);
 void        th_store_set_clock            (ThStore        *self,
                                            ThClockFunc     clock,
@@ -140,7 +142,8 @@ GListModel *th_store_list_learners        (ThStore        *self,
                                            GError        **error);
 gboolean    th_store_check_pin            (ThStore        *self,
                                            gint64          learner_id,
-                                           const char     *pin);
+                                           const char     *pin,
+                                           GError        **error);
 GHashTable *th_store_get_module_statuses  (ThStore        *self,
                                            gint64          learner_id,
                                            GError        **error);
@@ -210,11 +213,20 @@ gint64      th_store_add_supervisor       (ThStore        *self,
                                            const char     *passphrase,
                                            gint64          learner_id,
                                            GError        **error);
+gint64      th_store_add_supervisor_with_hash (ThStore    *self,
+                                           const char     *display_name,
+                                           const char     *hash,
+                                           gint64          learner_id,
+                                           GError        **error);
 GPtrArray  *th_store_list_supervisors     (ThStore        *self,
+                                           GError        **error);
+char       *th_store_dup_passphrase_hash  (ThStore        *self,
+                                           gint64          supervisor_id,
                                            GError        **error);
 gboolean    th_store_check_passphrase     (ThStore        *self,
                                            gint64          supervisor_id,
-                                           const char     *passphrase);
+                                           const char     *passphrase,
+                                           GError        **error);
 gint64      th_store_record_sign_off      (ThStore        *self,
                                            gint64          learner_id,
                                            gint64          supervisor_id,

@@ -76,10 +76,14 @@ on_pin_response (AdwMessageDialog *dialog,
   ThLearner *learner = g_object_get_data (G_OBJECT (dialog), "learner");
   GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
 
+  g_autoptr(GError) error = NULL;
+
   if (!g_str_equal (response, "open"))
     return;
-  if (th_store_check_pin (self->store, th_learner_get_id (learner), gtk_editable_get_text (entry)))
+  if (th_store_check_pin (self->store, th_learner_get_id (learner), gtk_editable_get_text (entry), &error))
     g_signal_emit (self, signals[LEARNER_CHOSEN], 0, learner);
+  else if (error != NULL)
+    show_error (self, error->message);
   else
     show_error (self, _("That PIN is not right. Try again."));
 }

@@ -8,6 +8,7 @@
 
 #include "th-accessibility.h"
 #include "th-password-row.h"
+#include "th-secret.h"
 #include "th-unlock-dialog.h"
 
 /* Opens supervisor mode: the first supervisor sets a passphrase, later
@@ -48,31 +49,35 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* What the worker needs, its own: the dialog may close while it hashes. */
+/* What the worker needs, its own: the dialog may close while it hashes.
+ * The worker never touches the store: it hashes or checks, and the
+ * dialog reads and writes the store on its own thread. */
 typedef struct
 {
-  ThStore *store;
   gint64   supervisor_id;
   char    *name;
   char    *passphrase;
+  char    *hash;          /* read before checking; made when setting up */
   gboolean setting_up;
 } Request;
 
 static void
 request_free (Request *request)
 {
-  g_clear_object (&request->store);
   g_free (request->name);
   if (request->passphrase != NULL)
     memset (request->passphrase, 0, strlen (request->passphrase));
   g_free (request->passphrase);
+  g_free (request->hash);
   g_free (request);
 }
 
+/* Not when the supervisors could not be read: that is no reason to offer
+ * a stranger a supervisor of their own. */
 static gboolean
 setting_up (ThUnlockDialog *self)
 {
-  return self->adding || self->supervisors == NULL || self->supervisors->len == 0;
+  return self->adding || (self->supervisors != NULL && self->supervisors->len == 0);
 }
 
 static void
@@ -82,6 +87,8 @@ show_status (ThUnlockDialog *self,
   gtk_label_set_text (self->status_label, message ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->status_label), message != NULL);
 }
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Request, request_free)
 
 static void
 set_busy (ThUnlockDialog *self,
@@ -101,22 +108,17 @@ check_in_thread (GTask        *task,
   Request *request = task_data;
   GError *error = NULL;
 
-  if (request->setting_up)
+  if (!request->setting_up)
     {
-      request->supervisor_id = th_store_add_supervisor (request->store, request->name,
-                                                        request->passphrase, 0, &error);
-      if (request->supervisor_id == 0)
-        {
-          g_task_return_error (task, error);
-          return;
-        }
-    }
-  else if (!th_store_check_passphrase (request->store, request->supervisor_id, request->passphrase))
-    {
-      g_task_return_boolean (task, FALSE);
+      g_task_return_boolean (task, request->hash != NULL &&
+                                   th_secret_verify (request->hash, request->passphrase));
       return;
     }
-  g_task_return_boolean (task, TRUE);
+  request->hash = th_secret_hash_passphrase (request->passphrase, &error);
+  if (request->hash == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
 }
 
 static void
@@ -134,6 +136,9 @@ on_checked (GObject      *object,
   if (self->store == NULL)
     return;
   set_busy (self, FALSE);
+  if (ok && request->setting_up)
+    request->supervisor_id = th_store_add_supervisor_with_hash (self->store, request->name,
+                                                                request->hash, 0, &error);
   if (error != NULL)
     {
       show_status (self, error->message);
@@ -157,30 +162,45 @@ on_checked (GObject      *object,
   gtk_editable_set_text (GTK_EDITABLE (self->passphrase_row), "");
 }
 
+/* On the dialog's thread: what the worker needs, with the hash to check
+ * against read from the store here. */
 static Request *
-read_request (ThUnlockDialog *self)
+read_request (ThUnlockDialog  *self,
+              GError         **error)
 {
-  Request *request = g_new0 (Request, 1);
+  g_autoptr(Request) request = g_new0 (Request, 1);
 
-  request->store = g_object_ref (self->store);
   request->setting_up = setting_up (self);
   request->passphrase = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->passphrase_row)));
   if (request->setting_up)
-    request->name = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row)));
-  else
     {
-      ThSupervisor *chosen = g_ptr_array_index (self->supervisors,
-                                                adw_combo_row_get_selected (self->supervisor_row));
-      request->supervisor_id = chosen->id;
-      request->name = g_strdup (chosen->display_name);
+      request->name = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row)));
+      return g_steal_pointer (&request);
     }
-  return request;
+
+  {
+    ThSupervisor *chosen = g_ptr_array_index (self->supervisors,
+                                              adw_combo_row_get_selected (self->supervisor_row));
+    GError *local_error = NULL;
+
+    request->supervisor_id = chosen->id;
+    request->name = g_strdup (chosen->display_name);
+    request->hash = th_store_dup_passphrase_hash (self->store, chosen->id, &local_error);
+    if (local_error != NULL)
+      {
+        g_propagate_error (error, local_error);
+        return NULL;
+      }
+  }
+  return g_steal_pointer (&request);
 }
 
 static void
 on_unlock_clicked (ThUnlockDialog *self)
 {
   g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  Request *request;
   guint wait = th_unlock_gate_get_wait (self->gate, g_get_monotonic_time ());
 
   if (wait > 0)
@@ -199,20 +219,51 @@ on_unlock_clicked (ThUnlockDialog *self)
       return;
     }
 
+  request = read_request (self, &error);
+  if (request == NULL)
+    {
+      show_status (self, error->message);
+      return;
+    }
   show_status (self, NULL);
   set_busy (self, TRUE);
   task = g_task_new (self, NULL, on_checked, NULL);
-  g_task_set_task_data (task, read_request (self), (GDestroyNotify) request_free);
+  g_task_set_task_data (task, request, (GDestroyNotify) request_free);
   g_task_run_in_thread (task, check_in_thread);
+}
+
+/* The supervisors could not be read: nothing opens, and nothing offers to
+ * set supervisor mode up again. */
+static void
+refuse (ThUnlockDialog *self,
+        const char     *reason)
+{
+  g_autofree char *message = g_strdup_printf (_("Supervisor mode cannot be opened, because the "
+                                                "supervisors could not be read: %s"), reason);
+
+  gtk_window_set_title (GTK_WINDOW (self), _("Supervisor Mode Unavailable"));
+  adw_window_title_set_title (self->title, _("Supervisor Mode Unavailable"));
+  gtk_label_set_text (self->explanation, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->supervisor_row), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->name_row), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->passphrase_row), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->confirm_row), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->unlock_button), FALSE);
 }
 
 static void
 fill (ThUnlockDialog *self)
 {
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(GError) error = NULL;
   const char *title;
 
-  self->supervisors = th_store_list_supervisors (self->store, NULL);
+  self->supervisors = th_store_list_supervisors (self->store, &error);
+  if (error != NULL && !self->adding)
+    {
+      refuse (self, error->message);
+      return;
+    }
   for (guint i = 0; self->supervisors && i < self->supervisors->len; i++)
     gtk_string_list_append (names, ((ThSupervisor *) self->supervisors->pdata[i])->display_name);
   adw_combo_row_set_model (self->supervisor_row, G_LIST_MODEL (names));
