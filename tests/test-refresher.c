@@ -79,15 +79,15 @@ test_period_overrides (void)
   g_autoptr(GDateTime) now = date (2025, 8, 1);
 
   /* Nothing set: the installation's default. */
-  g_assert_cmpuint (th_store_get_refresher_months (store, "humanism", 12), ==, 12);
+  g_assert_cmpuint (th_store_get_refresher_months (store, "humanism", 12, NULL), ==, 12);
   /* The organisation's period, then one module's own. */
   g_assert_true (th_store_set_refresher_months (store, NULL, 24, &error));
-  g_assert_cmpuint (th_store_get_refresher_months (store, "humanism", 12), ==, 24);
+  g_assert_cmpuint (th_store_get_refresher_months (store, "humanism", 12, NULL), ==, 24);
   g_assert_true (th_store_set_refresher_months (store, "humanism", 6, &error));
-  g_assert_cmpuint (th_store_get_refresher_months (store, "humanism", 12), ==, 6);
-  g_assert_cmpuint (th_store_get_refresher_months (store, "autonomy", 12), ==, 24);
-  g_assert_cmpuint (th_store_get_own_refresher_months (store, "humanism"), ==, 6);
-  g_assert_cmpuint (th_store_get_own_refresher_months (store, "autonomy"), ==, 0);
+  g_assert_cmpuint (th_store_get_refresher_months (store, "humanism", 12, NULL), ==, 6);
+  g_assert_cmpuint (th_store_get_refresher_months (store, "autonomy", 12, NULL), ==, 24);
+  g_assert_cmpuint (th_store_get_own_refresher_months (store, "humanism", NULL), ==, 6);
+  g_assert_cmpuint (th_store_get_own_refresher_months (store, "autonomy", NULL), ==, 0);
 
   g_assert_cmpint (th_refresher_get_due_state (completed, 6, now, NULL), ==, TH_DUE_EXPIRED);
   g_assert_cmpint (th_refresher_get_due_state (completed, 24, now, NULL), ==, TH_DUE_CURRENT);
@@ -99,8 +99,8 @@ test_period_overrides (void)
   /* Back to the organisation's period, as a recorded change. */
   g_assert_true (th_store_follow_refresher_months (store, "humanism", &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (th_store_get_refresher_months (store, "humanism", 12), ==, 24);
-  g_assert_cmpuint (th_store_get_own_refresher_months (store, "humanism"), ==, 0);
+  g_assert_cmpuint (th_store_get_refresher_months (store, "humanism", 12, NULL), ==, 24);
+  g_assert_cmpuint (th_store_get_own_refresher_months (store, "humanism", NULL), ==, 0);
   g_assert_null (th_store_verify (store, NULL));
   th_test_rmtree (dir);
 }
@@ -274,7 +274,7 @@ due_state (ThStore *store)
   ThModuleStatus *status = g_hash_table_lookup (statuses, "humanism");
   g_autoptr(GDateTime) completed = g_date_time_new_from_iso8601 (status->completed_at, NULL);
 
-  return th_refresher_get_due_state (completed, th_store_get_refresher_months (store, "humanism", 12),
+  return th_refresher_get_due_state (completed, th_store_get_refresher_months (store, "humanism", 12, NULL),
                                      fake_now, NULL);
 }
 

@@ -205,8 +205,8 @@ check_supervising (GtkWindow *window)
 
     gtk_spin_button_set_value (GTK_SPIN_BUTTON (humanism), 6);
     gtk_spin_button_set_value (GTK_SPIN_BUTTON (every), 24);
-    g_assert_cmpuint (th_store_get_refresher_months (store, "humanism", 12), ==, 6);
-    g_assert_cmpuint (th_store_get_refresher_months (store, "autonomy", 12), ==, 24);
+    g_assert_cmpuint (th_store_get_refresher_months (store, "humanism", 12, NULL), ==, 6);
+    g_assert_cmpuint (th_store_get_refresher_months (store, "autonomy", 12, NULL), ==, 24);
     g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (autonomy)), ==, 24);
     g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (humanism)), ==, 6);
     /* And back to the organisation's. */
@@ -214,12 +214,12 @@ check_supervising (GtkWindow *window)
     g_assert_true (gtk_widget_is_sensitive (gtk_widget_get_next_sibling (humanism)));
     g_signal_emit_by_name (gtk_widget_get_next_sibling (humanism), "clicked");
     g_assert_false (gtk_widget_is_sensitive (gtk_widget_get_next_sibling (humanism)));
-    g_assert_cmpuint (th_store_get_refresher_months (store, "humanism", 12), ==, 24);
+    g_assert_cmpuint (th_store_get_refresher_months (store, "humanism", 12, NULL), ==, 24);
     g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (humanism)), ==, 24);
     /* A number typed but not entered is kept when the window closes. */
     gtk_editable_set_text (GTK_EDITABLE (autonomy), "18");
     gtk_window_close (periods);
-    g_assert_cmpuint (th_store_get_own_refresher_months (store, "autonomy"), ==, 18);
+    g_assert_cmpuint (th_store_get_own_refresher_months (store, "autonomy", NULL), ==, 18);
   }
   th_ui_wait_for (GTK_WIDGET (window), GTK_TYPE_LABEL, "1 learner");
 
@@ -240,7 +240,7 @@ check_supervising (GtkWindow *window)
     gtk_widget_activate_action (GTK_WIDGET (window), "win.lock", NULL);
     g_assert_null (periods);
     g_assert_cmpuint (th_store_get_refresher_months (th_application_get_store (TH_APPLICATION (
-                        gtk_window_get_application (window))), "humanism", 12), ==, 24);
+                        gtk_window_get_application (window))), "humanism", 12, NULL), ==, 24);
   }
   th_ui_wait_for (GTK_WIDGET (window), GTK_TYPE_LABEL, "Profiles on This Computer");
   g_assert_null (th_ui_find (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW, NULL));

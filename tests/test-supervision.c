@@ -166,7 +166,7 @@ test_sign_off_rules (void)
   pass_all_required (store, learner, FALSE);
   g_assert_cmpint (th_onboarding_sign_off (store, catalog, learner, supervisor, "Welcome aboard", 12, &error), >, 0);
   g_assert_no_error (error);
-  sign_off = th_store_get_sign_off (store, learner);
+  sign_off = th_store_dup_sign_off (store, learner, &error);
   g_assert_cmpstr (sign_off->supervisor, ==, "Rosa");
   g_assert_cmpstr (sign_off->note, ==, "Welcome aboard");
   g_assert_true (g_str_has_prefix (sign_off->signed_at, "2027-07-05T"));
@@ -185,7 +185,8 @@ test_sign_off_rules (void)
   g_clear_error (&error);
   g_assert_true (th_store_revoke_sign_off (store, sign_off->id, supervisor, "Signed the wrong profile", &error));
   g_assert_no_error (error);
-  g_assert_null (th_store_get_sign_off (store, learner));
+  g_assert_null (th_store_dup_sign_off (store, learner, &error));
+  g_assert_no_error (error);
   {
     sqlite3_stmt *stmt = NULL;
 

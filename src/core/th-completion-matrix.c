@@ -55,11 +55,12 @@ th_completion_matrix_init (ThCompletionMatrix *self)
   self->by_id = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
-static void
-add_columns (ThCompletionMatrix *self,
-             ThStore            *store,
-             ThCatalog          *catalog,
-             guint               default_months)
+static gboolean
+add_columns (ThCompletionMatrix  *self,
+             ThStore             *store,
+             ThCatalog           *catalog,
+             guint                default_months,
+             GError             **error)
 {
   GListModel *modules = th_catalog_get_modules (catalog);
   guint n = g_list_model_get_n_items (modules);
@@ -71,8 +72,11 @@ add_columns (ThCompletionMatrix *self,
 
       g_ptr_array_add (self->modules, module);
       g_hash_table_insert (self->columns, (gpointer) th_module_get_id (module), GUINT_TO_POINTER (i + 1));
-      self->months[i] = th_store_get_refresher_months (store, th_module_get_id (module), default_months);
+      self->months[i] = th_store_get_refresher_months (store, th_module_get_id (module), default_months, error);
+      if (self->months[i] == 0)
+        return FALSE;
     }
+  return TRUE;
 }
 
 /* @head @filter @tail, where @filter narrows the query to the one learner
@@ -131,30 +135,6 @@ add_rows (ThCompletionMatrix  *self,
   return TRUE;
 }
 
-static void
-set_completion (ThCompletionMatrix *self,
-                ThMatrixCell       *cell,
-                guint               column,
-                gint64              completed_at,
-                int                 percent)
-{
-  switch (th_refresher_get_due_state_at (completed_at, self->months[column], self->now, &cell->expires_at))
-    {
-    case TH_DUE_EXPIRED:
-      cell->state = TH_CELL_OVERDUE;
-      break;
-    case TH_DUE_SOON:
-      cell->state = TH_CELL_DUE_SOON;
-      break;
-    case TH_DUE_CURRENT:
-    default:
-      cell->state = TH_CELL_PASSED;
-      break;
-    }
-  cell->percent = (guint8) CLAMP (percent, 0, 100);
-  cell->completed_at = completed_at;
-}
-
 /* The row of @learner_id, by halving: rows are in id order. */
 static ThMatrixRow *
 row_by_id (ThCompletionMatrix *self,
@@ -210,7 +190,8 @@ mark_progress (ThCompletionMatrix  *self,
       if (sqlite3_column_type (stmt, 2) == SQLITE_NULL)
         cell->state = TH_CELL_IN_PROGRESS;
       else
-        set_completion (self, cell, column - 1, sqlite3_column_int64 (stmt, 2), sqlite3_column_int (stmt, 3));
+        th_matrix_cell_set_completion (cell, sqlite3_column_int64 (stmt, 2), sqlite3_column_int (stmt, 3),
+                                       self->months[column - 1], self->now);
     }
   return th_store_finish_read (store, stmt, rc, error);
 }
@@ -256,7 +237,7 @@ onboarding_of (ThCompletionMatrix *self,
         continue;
       if (cell->state == TH_CELL_OVERDUE)
         return TH_ONBOARDING_OVERDUE;
-      complete &= cell->state == TH_CELL_PASSED || cell->state == TH_CELL_DUE_SOON;
+      complete &= th_matrix_cell_is_current (cell);
     }
   return complete ? TH_ONBOARDING_AWAITING_SIGN_OFF : TH_ONBOARDING_IN_PROGRESS;
 }
@@ -274,8 +255,7 @@ load (ThStore    *store,
 
   self->only = only;
   self->now = g_date_time_to_unix (now);
-  add_columns (self, store, catalog, default_months);
-  if (!add_rows (self, store, error) || !mark_progress (self, store, error) ||
+  if (!add_columns (self, store, catalog, default_months, error) || !add_rows (self, store, error) || !mark_progress (self, store, error) ||
       !mark_sign_offs (self, store, error))
     return NULL;
 
@@ -414,6 +394,42 @@ th_completion_matrix_load_finish (GAsyncResult  *result,
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * th_completion_matrix_dup_missing:
+ *
+ * Returns: (transfer full) (element-type ThModule): the required modules
+ *   @row has not passed, or whose completion is no longer current; empty
+ *   when onboarding can be signed off
+ */
+GPtrArray *
+th_completion_matrix_dup_missing (ThCompletionMatrix *self,
+                                  ThMatrixRow        *row)
+{
+  GPtrArray *missing = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_val_if_fail (TH_IS_COMPLETION_MATRIX (self), missing);
+  g_return_val_if_fail (TH_IS_MATRIX_ROW (row), missing);
+
+  for (guint i = 0; i < self->modules->len; i++)
+    if (th_module_get_required (self->modules->pdata[i]) &&
+        !th_matrix_cell_is_current (th_matrix_row_get_cell (row, i)))
+      g_ptr_array_add (missing, g_object_ref (self->modules->pdata[i]));
+  return missing;
+}
+
+/* How many of the modules are required for onboarding. */
+guint
+th_completion_matrix_count_required (ThCompletionMatrix *self)
+{
+  guint required = 0;
+
+  g_return_val_if_fail (TH_IS_COMPLETION_MATRIX (self), 0);
+
+  for (guint i = 0; i < self->modules->len; i++)
+    required += th_module_get_required (self->modules->pdata[i]);
+  return required;
 }
 
 /**

@@ -31,6 +31,9 @@ void                th_completion_matrix_load_async  (ThStore            *store,
 ThCompletionMatrix *th_completion_matrix_load_finish (GAsyncResult       *result,
                                                       GError            **error);
 GListModel         *th_completion_matrix_get_rows    (ThCompletionMatrix *self);
+GPtrArray          *th_completion_matrix_dup_missing (ThCompletionMatrix *self,
+                                                      ThMatrixRow        *row);
+guint               th_completion_matrix_count_required (ThCompletionMatrix *self);
 GPtrArray          *th_completion_matrix_get_modules (ThCompletionMatrix *self);
 ThMatrixRow        *th_completion_matrix_find_row    (ThCompletionMatrix *self,
                                                       gint64              learner_id);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "th-matrix-row.h"
+#include "th-refresher.h"
 
 /* One learner's row of the completion matrix: a cell per module and their
  * onboarding. Rows are objects so list views can recycle their widgets. */
@@ -213,6 +214,47 @@ th_matrix_row_matches (ThMatrixRow    *self,
     default:
       return TRUE;
     }
+}
+
+/**
+ * th_matrix_cell_set_completion:
+ * @completed_at: Unix time of the learner's latest completion
+ * @months: the module's refresher period
+ * @now: Unix time to judge by
+ *
+ * The one rule of a completion's standing: passed, due soon in its last
+ * 30 days, and overdue once @months have gone by. Every screen and report
+ * reads it from a cell set here.
+ */
+void
+th_matrix_cell_set_completion (ThMatrixCell *cell,
+                               gint64        completed_at,
+                               int           percent,
+                               guint         months,
+                               gint64        now)
+{
+  switch (th_refresher_get_due_state_at (completed_at, months, now, &cell->expires_at))
+    {
+    case TH_DUE_EXPIRED:
+      cell->state = TH_CELL_OVERDUE;
+      break;
+    case TH_DUE_SOON:
+      cell->state = TH_CELL_DUE_SOON;
+      break;
+    case TH_DUE_CURRENT:
+    default:
+      cell->state = TH_CELL_PASSED;
+      break;
+    }
+  cell->percent = (guint8) CLAMP (percent, 0, 100);
+  cell->completed_at = completed_at;
+}
+
+/* Passed and still current: what onboarding needs of a required module. */
+gboolean
+th_matrix_cell_is_current (const ThMatrixCell *cell)
+{
+  return cell->state == TH_CELL_PASSED || cell->state == TH_CELL_DUE_SOON;
 }
 
 const char *

@@ -41,6 +41,13 @@ typedef struct
   gint64      expires_at;     /* Unix time it expires, or 0 */
 } ThMatrixCell;
 
+void                th_matrix_cell_set_completion (ThMatrixCell      *cell,
+                                                   gint64             completed_at,
+                                                   int                percent,
+                                                   guint              months,
+                                                   gint64             now);
+gboolean            th_matrix_cell_is_current     (const ThMatrixCell *cell);
+
 #define TH_TYPE_MATRIX_ROW (th_matrix_row_get_type ())
 
 G_DECLARE_FINAL_TYPE (ThMatrixRow, th_matrix_row, TH, MATRIX_ROW, GObject)

@@ -6,34 +6,19 @@
 #include <glib/gi18n.h>
 
 #include "th-onboarding.h"
-#include "th-refresher.h"
+#include "th-completion-matrix.h"
 
 /* Onboarding is complete when every required module is passed and its
- * completion is still current; only then can a supervisor sign it off. */
-
-static gboolean
-is_current (ThStore        *store,
-            ThModule       *module,
-            ThModuleStatus *status,
-            guint           default_months,
-            GDateTime      *now)
-{
-  g_autoptr(GDateTime) completed = NULL;
-  guint months;
-
-  if (status == NULL || status->state != TH_MODULE_STATE_PASSED)
-    return FALSE;
-  completed = g_date_time_new_from_iso8601 (status->completed_at, NULL);
-  months = th_store_get_refresher_months (store, th_module_get_id (module), default_months);
-  return completed != NULL && th_refresher_get_due_state (completed, months, now, NULL) != TH_DUE_EXPIRED;
-}
+ * completion is still current (th_matrix_cell_is_current); only then can
+ * a supervisor sign it off. */
 
 /**
  * th_onboarding_list_missing:
  *
  * Returns: (transfer full) (element-type utf8): the titles of the required
  *   modules @learner_id has not passed, or whose completion expired; empty
- *   when onboarding can be signed off. %NULL on @error.
+ *   when onboarding can be signed off. %NULL on @error: a failure to read
+ *   is never an empty list, which would say "ready".
  */
 GPtrArray *
 th_onboarding_list_missing (ThStore    *store,
@@ -42,23 +27,25 @@ th_onboarding_list_missing (ThStore    *store,
                             guint       default_months,
                             GError    **error)
 {
-  g_autoptr(GHashTable) statuses = th_store_get_module_statuses (store, learner_id, error);
-  g_autoptr(GDateTime) now = th_store_dup_now (store);
-  g_autoptr(GPtrArray) missing = g_ptr_array_new_with_free_func (g_free);
-  GListModel *modules = th_catalog_get_modules (catalog);
+  g_autoptr(ThCompletionMatrix) matrix = NULL;
+  g_autoptr(GPtrArray) modules = NULL;
+  GPtrArray *titles;
+  ThMatrixRow *row;
 
-  if (statuses == NULL)
+  matrix = th_completion_matrix_load_learner (store, catalog, default_months, learner_id, error);
+  if (matrix == NULL)
     return NULL;
-  for (guint i = 0; i < g_list_model_get_n_items (modules); i++)
+  row = th_completion_matrix_find_row (matrix, learner_id);
+  if (row == NULL)
     {
-      g_autoptr(ThModule) module = g_list_model_get_item (modules, i);
-
-      if (th_module_get_required (module) &&
-          !is_current (store, module, g_hash_table_lookup (statuses, th_module_get_id (module)),
-                       default_months, now))
-        g_ptr_array_add (missing, g_strdup (th_module_get_title (module)));
+      g_set_error_literal (error, TH_STORE_ERROR, TH_STORE_ERROR_NOT_FOUND, _("There is no such learner"));
+      return NULL;
     }
-  return g_steal_pointer (&missing);
+  modules = th_completion_matrix_dup_missing (matrix, row);
+  titles = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < modules->len; i++)
+    g_ptr_array_add (titles, g_strdup (th_module_get_title (modules->pdata[i])));
+  return titles;
 }
 
 /**
@@ -78,12 +65,15 @@ th_onboarding_sign_off (ThStore    *store,
                         guint       default_months,
                         GError    **error)
 {
-  g_autoptr(GPtrArray) missing = th_onboarding_list_missing (store, catalog, learner_id,
-                                                             default_months, error);
+  g_autoptr(GPtrArray) missing = NULL;
+  gint64 id = 0;
 
-  if (missing == NULL)
+  /* The check and the sign-off in one transaction: no completion can
+   * change between them. */
+  if (!th_store_begin_batch (store, error))
     return 0;
-  if (missing->len > 0)
+  missing = th_onboarding_list_missing (store, catalog, learner_id, default_months, error);
+  if (missing != NULL && missing->len > 0)
     {
       g_autofree char *list = NULL;
 
@@ -92,7 +82,13 @@ th_onboarding_sign_off (ThStore    *store,
       g_set_error (error, TH_STORE_ERROR, TH_STORE_ERROR_INVALID,
                    _("Onboarding cannot be signed off yet: these required modules are not "
                      "passed and current: %s"), list);
+    }
+  else if (missing != NULL)
+    id = th_store_record_sign_off (store, learner_id, supervisor_id, note, error);
+  if (id == 0)
+    {
+      th_store_abandon_batch (store);
       return 0;
     }
-  return th_store_record_sign_off (store, learner_id, supervisor_id, note, error);
+  return th_store_commit_batch (store, error) ? id : 0;
 }

@@ -773,20 +773,29 @@ refresher_key (const char *module_id)
                    : g_strdup ("refresher-months");
 }
 
-static guint
-read_months (ThStore    *self,
-             const char *key)
+static void
+read_months_row (sqlite3_stmt *row,
+                 gpointer      months)
 {
-  sqlite3_stmt *stmt = th_store_prepare (self, "SELECT value FROM settings WHERE key = ?1", NULL);
+  *(guint *) months = (guint) g_ascii_strtoull ((const char *) sqlite3_column_text (row, 0), NULL, 10);
+}
+
+/* The period set under @key, or 0 where none is (or on @error). */
+static guint
+read_months (ThStore     *self,
+             const char  *key,
+             GError     **error)
+{
+  sqlite3_stmt *stmt = th_store_prepare (self, "SELECT value FROM settings WHERE key = ?1", error);
   guint months = 0;
+  int rc;
 
   if (stmt == NULL)
     return 0;
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    months = (guint) g_ascii_strtoull ((const char *) sqlite3_column_text (stmt, 0), NULL, 10);
-  sqlite3_finalize (stmt);
-  return months;
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    read_months_row (stmt, &months);
+  return th_store_finish_read (self, stmt, rc, error) ? months : 0;
 }
 
 /**
@@ -797,22 +806,30 @@ read_months (ThStore    *self,
  *
  * Returns: the months after which a completion of @module_id expires: the
  *   module's own period if a supervisor set one, else the organisation's,
- *   else @default_months
+ *   else @default_months; 0 with @error set when the settings cannot be
+ *   read, never a period that was not chosen
  */
 guint
-th_store_get_refresher_months (ThStore    *self,
-                               const char *module_id,
-                               guint       default_months)
+th_store_get_refresher_months (ThStore     *self,
+                               const char  *module_id,
+                               guint        default_months,
+                               GError     **error)
 {
   g_autofree char *own = refresher_key (module_id);
   g_autofree char *organisation = refresher_key (NULL);
+  GError *local_error = NULL;
   guint months;
 
-  g_return_val_if_fail (TH_IS_STORE (self), default_months);
+  g_return_val_if_fail (TH_IS_STORE (self), 0);
 
-  months = module_id ? read_months (self, own) : 0;
-  if (months == 0)
-    months = read_months (self, organisation);
+  months = module_id ? read_months (self, own, &local_error) : 0;
+  if (months == 0 && local_error == NULL)
+    months = read_months (self, organisation, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return 0;
+    }
   return months > 0 ? months : default_months;
 }
 
@@ -832,17 +849,19 @@ th_store_set_refresher_months (ThStore     *self,
   return th_store_set_setting (self, key, value, error);
 }
 
-/* A module's own period, or 0 when it follows the organisation's. */
+/* A module's own period, or 0 when it follows the organisation's (or on
+ * @error). */
 guint
-th_store_get_own_refresher_months (ThStore    *self,
-                                   const char *module_id)
+th_store_get_own_refresher_months (ThStore     *self,
+                                   const char  *module_id,
+                                   GError     **error)
 {
   g_autofree char *key = refresher_key (module_id);
 
   g_return_val_if_fail (TH_IS_STORE (self), 0);
   g_return_val_if_fail (module_id != NULL, 0);
 
-  return read_months (self, key);
+  return read_months (self, key, error);
 }
 
 /**

@@ -177,21 +177,45 @@ th_store_check_passphrase (ThStore     *self,
   return hash != NULL && th_secret_verify (hash, passphrase);
 }
 
-static gint64
-query_id (ThStore    *self,
-          const char *sql,
-          gint64      bind)
+/* The first column of the first row @sql gives with ?1 bound to @bind, or
+ * 0 where there is none: a failure to read is an error, never a 0. */
+static gboolean
+query_id (ThStore     *self,
+          const char  *sql,
+          gint64       bind,
+          gint64      *id,
+          GError     **error)
 {
-  sqlite3_stmt *stmt = th_store_prepare (self, sql, NULL);
-  gint64 id = 0;
+  sqlite3_stmt *stmt = th_store_prepare (self, sql, error);
+  int rc;
 
+  *id = 0;
   if (stmt == NULL)
-    return 0;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, bind);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return id;
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    *id = sqlite3_column_int64 (stmt, 0);
+  return th_store_finish_read (self, stmt, rc, error);
+}
+
+/* Refuses a supervisor's own profile and a second sign-off. */
+static gboolean
+check_sign_off (ThStore     *self,
+                gint64       learner_id,
+                gint64       supervisor_id,
+                GError     **error)
+{
+  gint64 own, standing;
+
+  if (!query_id (self, "SELECT learner_id FROM supervisors WHERE id = ?1", supervisor_id, &own, error) ||
+      !query_id (self, "SELECT id FROM signoffs WHERE learner_id = ?1 AND revoked_at IS NULL",
+                 learner_id, &standing, error))
+    return FALSE;
+  if (own == learner_id)
+    return th_store_invalid (error, _("Supervisors cannot sign off their own onboarding"));
+  if (standing != 0)
+    return th_store_invalid (error, _("This onboarding is already signed off"));
+  return TRUE;
 }
 
 /**
@@ -212,14 +236,17 @@ th_store_record_sign_off (ThStore     *self,
 {
   g_autofree char *now = NULL;
   sqlite3_stmt *stmt;
+  gint64 id;
 
   g_return_val_if_fail (TH_IS_STORE (self), 0);
 
-  if (query_id (self, "SELECT learner_id FROM supervisors WHERE id = ?1", supervisor_id) == learner_id)
-    return th_store_invalid (error, _("Supervisors cannot sign off their own onboarding")), 0;
-  if (query_id (self, "SELECT id FROM signoffs WHERE learner_id = ?1 AND revoked_at IS NULL", learner_id) != 0)
-    return th_store_invalid (error, _("This onboarding is already signed off")), 0;
-
+  if (!th_store_begin (self, error))
+    return 0;
+  if (!check_sign_off (self, learner_id, supervisor_id, error))
+    {
+      th_store_rollback (self);
+      return 0;
+    }
   now = th_store_dup_now_text (self);
   stmt = th_store_prepare (self, "INSERT INTO signoffs (learner_id, supervisor_id, supervisor, signed_at, note) "
                                  "SELECT ?1, id, display_name, ?2, ?3 FROM supervisors WHERE id = ?4", error);
@@ -230,7 +257,15 @@ th_store_record_sign_off (ThStore     *self,
       sqlite3_bind_text (stmt, 3, note && *note ? note : NULL, -1, SQLITE_TRANSIENT);
       sqlite3_bind_int64 (stmt, 4, supervisor_id);
     }
-  return th_store_commit_audited (self, stmt, "signoffs", 0, TH_AUDIT_INSERT, error);
+  /* The checks and the insert in one transaction: no second sign-off can
+   * slip in between. */
+  id = th_store_commit_audited (self, stmt, "signoffs", 0, TH_AUDIT_INSERT, error);
+  if (id == 0 || !th_store_commit (self, error))
+    {
+      th_store_rollback (self);
+      return 0;
+    }
+  return id;
 }
 
 /* A revoked sign-off stays in the records, with who revoked it and why. */
@@ -264,34 +299,38 @@ th_store_revoke_sign_off (ThStore     *self,
   return th_store_commit_audited (self, stmt, "signoffs", sign_off_id, TH_AUDIT_UPDATE, error) != 0;
 }
 
+static void
+read_sign_off (sqlite3_stmt *row,
+               gpointer      user_data)
+{
+  ThSignOff *sign_off = g_new0 (ThSignOff, 1);
+
+  sign_off->id = sqlite3_column_int64 (row, 0);
+  sign_off->supervisor = g_strdup ((const char *) sqlite3_column_text (row, 1));
+  sign_off->signed_at = g_strdup ((const char *) sqlite3_column_text (row, 2));
+  sign_off->note = g_strdup ((const char *) sqlite3_column_text (row, 3));
+  *(ThSignOff **) user_data = sign_off;
+}
+
 /**
- * th_store_get_sign_off:
+ * th_store_dup_sign_off:
  *
- * Returns: (transfer full) (nullable): @learner_id's sign-off that stands
+ * Returns: (transfer full) (nullable): @learner_id's sign-off that stands;
+ *   %NULL when none does, or with @error set
  */
 ThSignOff *
-th_store_get_sign_off (ThStore *self,
-                       gint64   learner_id)
+th_store_dup_sign_off (ThStore     *self,
+                       gint64       learner_id,
+                       GError     **error)
 {
-  sqlite3_stmt *stmt;
   ThSignOff *sign_off = NULL;
 
   g_return_val_if_fail (TH_IS_STORE (self), NULL);
 
-  stmt = th_store_prepare (self, "SELECT id, supervisor, signed_at, note FROM signoffs "
-                                 "WHERE learner_id = ?1 AND revoked_at IS NULL", NULL);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, learner_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      sign_off = g_new0 (ThSignOff, 1);
-      sign_off->id = sqlite3_column_int64 (stmt, 0);
-      sign_off->supervisor = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-      sign_off->signed_at = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-      sign_off->note = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
-    }
-  sqlite3_finalize (stmt);
+  if (!th_store_read_rows (self, "SELECT id, supervisor, signed_at, note FROM signoffs "
+                                 "WHERE learner_id = ?1 AND revoked_at IS NULL",
+                           learner_id, read_sign_off, &sign_off, error))
+    g_clear_pointer (&sign_off, th_sign_off_free);
   return sign_off;
 }
 
@@ -337,14 +376,6 @@ th_store_set_learner_archived (ThStore   *self,
   return th_store_commit_audited (self, stmt, "learners", learner_id, TH_AUDIT_UPDATE, error) != 0;
 }
 
-static guint
-count (ThStore    *self,
-       const char *sql,
-       gint64      learner_id)
-{
-  return (guint) query_id (self, sql, learner_id);
-}
-
 /* For the confirmation that names what deleting would remove. */
 gboolean
 th_store_count_learner_records (ThStore           *self,
@@ -352,18 +383,28 @@ th_store_count_learner_records (ThStore           *self,
                                 ThLearnerRecords  *records,
                                 GError           **error)
 {
+  gint64 found, attempts, answers, completions, sign_offs;
+
   g_return_val_if_fail (TH_IS_STORE (self), FALSE);
 
-  if (query_id (self, "SELECT id FROM learners WHERE id = ?1", learner_id) == 0)
+  if (!query_id (self, "SELECT id FROM learners WHERE id = ?1", learner_id, &found, error))
+    return FALSE;
+  if (found == 0)
     {
       g_set_error_literal (error, TH_STORE_ERROR, TH_STORE_ERROR_NOT_FOUND, _("There is no such learner"));
       return FALSE;
     }
-  records->attempts = count (self, "SELECT count(*) FROM attempts WHERE learner_id = ?1", learner_id);
-  records->answers = count (self, "SELECT count(*) FROM answers WHERE attempt_id IN "
-                                  "(SELECT id FROM attempts WHERE learner_id = ?1)", learner_id);
-  records->completions = count (self, "SELECT count(*) FROM completions WHERE learner_id = ?1", learner_id);
-  records->sign_offs = count (self, "SELECT count(*) FROM signoffs WHERE learner_id = ?1", learner_id);
+  if (!query_id (self, "SELECT count(*) FROM attempts WHERE learner_id = ?1", learner_id, &attempts, error) ||
+      !query_id (self, "SELECT count(*) FROM answers WHERE attempt_id IN "
+                       "(SELECT id FROM attempts WHERE learner_id = ?1)", learner_id, &answers, error) ||
+      !query_id (self, "SELECT count(*) FROM completions WHERE learner_id = ?1", learner_id,
+                 &completions, error) ||
+      !query_id (self, "SELECT count(*) FROM signoffs WHERE learner_id = ?1", learner_id, &sign_offs, error))
+    return FALSE;
+  records->attempts = (guint) attempts;
+  records->answers = (guint) answers;
+  records->completions = (guint) completions;
+  records->sign_offs = (guint) sign_offs;
   return TRUE;
 }
 
@@ -418,13 +459,16 @@ th_store_delete_learner (ThStore     *self,
                          gint64       learner_id,
                          GError     **error)
 {
+  gint64 supervisor;
+
   g_return_val_if_fail (TH_IS_STORE (self), FALSE);
 
-  if (query_id (self, "SELECT id FROM supervisors WHERE learner_id = ?1", learner_id) != 0)
-    return th_store_invalid (error, _("This profile is a supervisor’s own; it cannot be deleted"));
   if (!th_store_begin (self, error))
     return FALSE;
-  if (!delete_rows (self, "answers", "SELECT id FROM answers WHERE attempt_id IN "
+  if (!query_id (self, "SELECT id FROM supervisors WHERE learner_id = ?1", learner_id, &supervisor, error) ||
+      (supervisor != 0 &&
+       !th_store_invalid (error, _("This profile is a supervisor’s own; it cannot be deleted"))) ||
+      !delete_rows (self, "answers", "SELECT id FROM answers WHERE attempt_id IN "
                                      "(SELECT id FROM attempts WHERE learner_id = ?1)", learner_id, error) ||
       !delete_rows (self, "completions", "SELECT id FROM completions WHERE learner_id = ?1", learner_id, error) ||
       !delete_rows (self, "signoffs", "SELECT id FROM signoffs WHERE learner_id = ?1", learner_id, error) ||

@@ -320,9 +320,11 @@ th_store_rollback (ThStore *self)
 /**
  * th_store_begin_batch:
  *
- * Starts a batch: the changes made until th_store_commit_batch() are
- * written in one transaction. For imports and generated test data; a
- * learner's answers are never batched, each is durable on its own.
+ * Starts a batch: the reads and changes made until th_store_commit_batch()
+ * (or th_store_abandon_batch()) happen in one transaction, so a decision
+ * and the change it allows cannot be split by another writer. For a
+ * sign-off and its checks, imports and generated test data; a learner's
+ * answers are never batched, each is durable on its own.
  */
 gboolean
 th_store_begin_batch (ThStore  *self,
@@ -342,6 +344,14 @@ th_store_commit_batch (ThStore  *self,
     return TRUE;
   th_store_rollback (self);
   return FALSE;
+}
+
+/* Undoes everything since th_store_begin_batch(). */
+void
+th_store_abandon_batch (ThStore *self)
+{
+  g_return_if_fail (TH_IS_STORE (self));
+  th_store_rollback (self);
 }
 
 static ThStoreError

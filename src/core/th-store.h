@@ -115,6 +115,7 @@ gboolean    th_store_begin_batch          (ThStore        *self,
                                            GError        **error);
 gboolean    th_store_commit_batch         (ThStore        *self,
                                            GError        **error);
+void        th_store_abandon_batch        (ThStore        *self);
 
 /* Backups, beside the database in backups/ */
 gboolean    th_store_backup               (ThStore        *self,
@@ -185,9 +186,11 @@ gboolean    th_store_finish_attempt       (ThStore        *self,
                                            GError        **error);
 guint       th_store_get_refresher_months  (ThStore        *self,
                                            const char     *module_id,
-                                           guint           default_months);
+                                           guint           default_months,
+                                           GError        **error);
 guint       th_store_get_own_refresher_months (ThStore     *self,
-                                               const char  *module_id);
+                                               const char  *module_id,
+                                               GError     **error);
 gboolean    th_store_follow_refresher_months (ThStore      *self,
                                               const char   *module_id,
                                               GError      **error);
@@ -237,8 +240,9 @@ gboolean    th_store_revoke_sign_off      (ThStore        *self,
                                            gint64          supervisor_id,
                                            const char     *reason,
                                            GError        **error);
-ThSignOff  *th_store_get_sign_off         (ThStore        *self,
-                                           gint64          learner_id);
+ThSignOff  *th_store_dup_sign_off         (ThStore        *self,
+                                           gint64          learner_id,
+                                           GError        **error);
 gboolean    th_store_rename_learner       (ThStore        *self,
                                            gint64          learner_id,
                                            const char     *display_name,

@@ -8,7 +8,7 @@
 #include "th-accessibility.h"
 #include "th-content-problem.h"
 #include "th-home-page.h"
-#include "th-refresher.h"
+#include "th-completion-matrix.h"
 
 /* The learning path: the modules in their groups, each with where the
  * learner stands, and the way back into an unfinished quiz. */
@@ -35,7 +35,6 @@ struct _ThHomePage
   ThCatalog      *catalog;
   ThLearner      *learner;
   ThModule       *resumable;
-  GDateTime      *now;
   guint           default_months;
 };
 
@@ -63,68 +62,39 @@ static const struct {
 };
 
 static char *
-format_date (const char *iso)
+format_date (gint64 unix_time)
 {
-  g_autoptr(GDateTime) utc = iso ? g_date_time_new_from_iso8601 (iso, NULL) : NULL;
-  g_autoptr(GDateTime) local = utc ? g_date_time_to_local (utc) : NULL;
+  g_autoptr(GDateTime) local = g_date_time_new_from_unix_local (unix_time);
 
   return local ? g_date_time_format (local, "%x") : g_strdup ("");
 }
 
-/* Where a passed module stands against its refresher period. */
-static ThDueState
-due_state (ThHomePage     *self,
-           ThModule       *module,
-           ThModuleStatus *status,
-           GDateTime     **expires_at)
-{
-  g_autoptr(GDateTime) completed = g_date_time_new_from_iso8601 (status->completed_at, NULL);
-  guint months = th_store_get_refresher_months (self->store, th_module_get_id (module),
-                                                self->default_months);
-
-  g_return_val_if_fail (completed != NULL, TH_DUE_EXPIRED);
-  return th_refresher_get_due_state (completed, months, self->now, expires_at);
-}
-
+/* What the learning path says of a module: the core judged the cell; a
+ * cell that could not be read is said to be unknown, never "not started". */
 static char *
-describe_passed (ThHomePage     *self,
-                 ThModule       *module,
+describe_status (ThMatrixCell   *cell,
                  ThModuleStatus *status)
 {
-  g_autoptr(GDateTime) expires = NULL;
-  g_autofree char *date = format_date (status->completed_at);
-  g_autofree char *by = NULL;
+  g_autofree char *date = NULL;
 
-  switch (due_state (self, module, status, &expires))
+  if (cell == NULL)
+    return g_strdup (_("Progress unavailable"));
+  switch (cell->state)
     {
-    case TH_DUE_EXPIRED:
+    case TH_CELL_OVERDUE:
       return g_strdup (_("Refresher due"));
-    case TH_DUE_SOON:
-      by = g_date_time_format (expires, "%x");
+    case TH_CELL_DUE_SOON:
+      date = format_date (cell->expires_at);
       /* TRANSLATORS: a refresher is due by this date */
-      return g_strdup_printf (_("Refresher due soon · by %s"), by);
-    case TH_DUE_CURRENT:
-    default:
+      return g_strdup_printf (_("Refresher due soon · by %s"), date);
+    case TH_CELL_PASSED:
+      date = format_date (cell->completed_at);
       /* TRANSLATORS: a module's status: its score and the date it was passed */
-      return g_strdup_printf (_("Passed · %d%% · %s"), status->percent, date);
-    }
-}
-
-static char *
-describe_status (ThHomePage     *self,
-                 ThModule       *module,
-                 ThModuleStatus *status)
-{
-  if (status == NULL)
-    return g_strdup (C_("module status", "Not started"));
-  switch (status->state)
-    {
-    case TH_MODULE_STATE_PASSED:
-      return describe_passed (self, module, status);
-    case TH_MODULE_STATE_IN_PROGRESS:
-      return g_strdup (status->has_open_attempt ? _("In progress · answers saved")
-                                                : C_("module status", "In progress"));
-    case TH_MODULE_STATE_NOT_STARTED:
+      return g_strdup_printf (_("Passed · %d%% · %s"), cell->percent, date);
+    case TH_CELL_IN_PROGRESS:
+      return g_strdup (status && status->has_open_attempt ? _("In progress · answers saved")
+                                                          : C_("module status", "In progress"));
+    case TH_CELL_NOT_STARTED:
     default:
       return g_strdup (C_("module status", "Not started"));
     }
@@ -138,30 +108,22 @@ on_row_activated (GtkListBox    *list,
   g_signal_emit (self, signals[MODULE_ACTIVATED], 0, g_object_get_data (G_OBJECT (row), "module"));
 }
 
-static gboolean
-is_current (ThHomePage     *self,
-            ThModule       *module,
-            ThModuleStatus *status)
-{
-  return status && status->state == TH_MODULE_STATE_PASSED &&
-         due_state (self, module, status, NULL) != TH_DUE_EXPIRED;
-}
-
 static GtkWidget *
 create_module_row (ThHomePage     *self,
                    ThModule       *module,
+                   ThMatrixCell   *cell,
                    ThModuleStatus *status)
 {
   GtkWidget *row = adw_action_row_new ();
-  g_autofree char *text = describe_status (self, module, status);
+  g_autofree char *text = describe_status (cell, status);
   GtkWidget *label = gtk_label_new (text);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), th_module_get_title (module));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), th_module_get_summary (module));
-  if (is_current (self, module, status))
+  if (cell != NULL && th_matrix_cell_is_current (cell))
     gtk_widget_add_css_class (label, "success");
-  else if (status && status->state == TH_MODULE_STATE_PASSED)
+  else if (cell == NULL || cell->state == TH_CELL_OVERDUE)
     gtk_widget_add_css_class (label, "warning");
   else
     gtk_widget_add_css_class (label, "dim-label");
@@ -207,15 +169,31 @@ clear_box (GtkBox *box)
     gtk_box_remove (box, child);
 }
 
+/* Onboarding, as the core counts it; unknown when the records could not
+ * be read. */
 static void
-show_progress (ThHomePage *self,
-               guint       passed,
-               guint       required)
+show_progress (ThHomePage         *self,
+               ThCompletionMatrix *matrix,
+               ThMatrixRow        *row,
+               const GError       *error)
 {
-  g_autofree char *text = g_strdup_printf (
-    g_dngettext (GETTEXT_PACKAGE, "%u of %u required module passed",
-                 "%u of %u required modules passed", required), passed, required);
+  g_autofree char *text = NULL;
+  g_autoptr(GPtrArray) missing = NULL;
+  guint required, passed;
 
+  if (row == NULL)
+    {
+      text = g_strdup_printf (_("Your progress cannot be read: %s"),
+                              error ? error->message : _("this profile is not in the records"));
+      gtk_label_set_text (self->progress_label, text);
+      gtk_progress_bar_set_fraction (self->progress_bar, 0);
+      return;
+    }
+  missing = th_completion_matrix_dup_missing (matrix, row);
+  required = th_completion_matrix_count_required (matrix);
+  passed = required - missing->len;
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u required module passed",
+                                       "%u of %u required modules passed", required), passed, required);
   gtk_label_set_text (self->progress_label, text);
   gtk_progress_bar_set_fraction (self->progress_bar, required ? (double) passed / required : 0);
 }
@@ -236,11 +214,11 @@ show_resume (ThHomePage *self)
 }
 
 static void
-fill_groups (ThHomePage *self,
-             GHashTable *statuses)
+fill_groups (ThHomePage  *self,
+             ThMatrixRow *row,
+             GHashTable  *statuses)
 {
   GListModel *modules = th_catalog_get_modules (self->catalog);
-  guint passed = 0, required = 0;
 
   clear_box (self->groups);
   g_clear_object (&self->resumable);
@@ -248,26 +226,23 @@ fill_groups (ThHomePage *self,
     {
       GtkListBox *list = NULL;
 
+      /* The matrix's columns are the catalog's modules, in its order. */
       for (guint i = 0; i < g_list_model_get_n_items (modules); i++)
         {
           g_autoptr(ThModule) module = g_list_model_get_item (modules, i);
           ThModuleStatus *status = statuses ? g_hash_table_lookup (statuses, th_module_get_id (module)) : NULL;
+          ThMatrixCell *cell = row ? th_matrix_row_get_cell (row, i) : NULL;
 
           if (th_module_get_kind (module) != groups[g].kind ||
               (groups[g].kind == TH_MODULE_KIND_THEME && th_module_get_level (module) != groups[g].level))
             continue;
           if (list == NULL)
             list = add_group (self, _(groups[g].title));
-          gtk_list_box_append (list, create_module_row (self, module, status));
-
-          /* Onboarding counts what is passed and still current. */
-          required += th_module_get_required (module);
-          passed += th_module_get_required (module) && is_current (self, module, status);
+          gtk_list_box_append (list, create_module_row (self, module, cell, status));
           if (status && status->has_open_attempt && self->resumable == NULL)
             self->resumable = g_object_ref (module);
         }
     }
-  show_progress (self, passed, required);
   show_resume (self);
 }
 
@@ -307,8 +282,8 @@ create_due_row (ThHomePage *self,
 
 /* What is due, each a step from being refreshed. */
 static void
-fill_due (ThHomePage *self,
-          GHashTable *statuses)
+fill_due (ThHomePage  *self,
+          ThMatrixRow *row)
 {
   GListModel *modules = th_catalog_get_modules (self->catalog);
   GtkWidget *child;
@@ -316,13 +291,11 @@ fill_due (ThHomePage *self,
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->due_list))) != NULL)
     gtk_list_box_remove (self->due_list, child);
-  for (guint i = 0; statuses != NULL && i < g_list_model_get_n_items (modules); i++)
+  for (guint i = 0; row != NULL && i < g_list_model_get_n_items (modules); i++)
     {
       g_autoptr(ThModule) module = g_list_model_get_item (modules, i);
-      ThModuleStatus *status = g_hash_table_lookup (statuses, th_module_get_id (module));
 
-      if (status && status->state == TH_MODULE_STATE_PASSED &&
-          due_state (self, module, status, NULL) == TH_DUE_EXPIRED)
+      if (th_matrix_row_get_cell (row, i)->state == TH_CELL_OVERDUE)
         {
           gtk_list_box_append (self->due_list, create_due_row (self, module));
           shown++;
@@ -377,7 +350,6 @@ th_home_page_dispose (GObject *object)
   g_clear_object (&self->catalog);
   g_clear_object (&self->learner);
   g_clear_object (&self->resumable);
-  g_clear_pointer (&self->now, g_date_time_unref);
 
   G_OBJECT_CLASS (th_home_page_parent_class)->dispose (object);
 }
@@ -433,7 +405,9 @@ th_home_page_show (ThHomePage *self,
                    guint       default_months)
 {
   g_autoptr(GHashTable) statuses = NULL;
+  g_autoptr(ThCompletionMatrix) matrix = NULL;
   g_autoptr(GError) error = NULL;
+  ThMatrixRow *row = NULL;
 
   g_return_if_fail (TH_IS_HOME_PAGE (self));
   g_return_if_fail (TH_IS_CATALOG (catalog));
@@ -442,15 +416,18 @@ th_home_page_show (ThHomePage *self,
   g_set_object (&self->catalog, catalog);
   g_set_object (&self->learner, learner);
   self->default_months = default_months;
-  g_clear_pointer (&self->now, g_date_time_unref);
-  self->now = store ? th_store_dup_now (store) : g_date_time_new_now_utc ();
 
   adw_window_title_set_subtitle (self->title, learner ? th_learner_get_display_name (learner) : NULL);
   if (store != NULL && learner != NULL)
-    statuses = th_store_get_module_statuses (store, th_learner_get_id (learner), &error);
-  if (error != NULL)
-    g_warning ("%s", error->message);
-  fill_due (self, statuses);
-  fill_groups (self, statuses);
+    {
+      gint64 id = th_learner_get_id (learner);
+
+      matrix = th_completion_matrix_load_learner (store, catalog, default_months, id, &error);
+      statuses = matrix ? th_store_get_module_statuses (store, id, &error) : NULL;
+      row = statuses ? th_completion_matrix_find_row (matrix, id) : NULL;
+    }
+  fill_due (self, row);
+  fill_groups (self, row, statuses);
+  show_progress (self, matrix, row, error);
   fill_problems (self);
 }

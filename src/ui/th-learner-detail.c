@@ -101,6 +101,24 @@ create_answer_row (ThModule       *module,
   return holder;
 }
 
+/* Said where the answers would be, so no one takes an attempt for empty. */
+static GtkWidget *
+create_read_error_row (const char *reason)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+  g_autofree char *text = g_strdup_printf (_("The answers cannot be read: %s"), reason);
+
+  gtk_label_set_text (GTK_LABEL (label), text);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "error");
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  gtk_widget_set_margin_top (label, 6);
+  gtk_widget_set_margin_bottom (label, 6);
+  return label;
+}
+
 static GtkWidget *
 create_attempt_row (ThLearnerDetail *self,
                     ThAttemptResult *attempt)
@@ -111,7 +129,8 @@ create_attempt_row (ThLearnerDetail *self,
   g_autofree char *title = g_strdup_printf ("%s%s", module ? th_module_get_title (module) : attempt->module_id,
                                             attempt->refresher ? _(" (refresher)") : "");
   g_autofree char *subtitle = NULL;
-  g_autoptr(GPtrArray) answers = th_store_list_answers (self->store, attempt->id, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) answers = th_store_list_answers (self->store, attempt->id, &error);
 
   if (attempt->finished_at == NULL)
     subtitle = g_strdup_printf (_("%s · unfinished"), started);
@@ -133,42 +152,80 @@ create_attempt_row (ThLearnerDetail *self,
   th_accessibility_track_expanded (ADW_EXPANDER_ROW (row));
   for (guint i = 0; answers && i < answers->len; i++)
     adw_expander_row_add_row (ADW_EXPANDER_ROW (row), create_answer_row (module, answers->pdata[i]));
+  if (answers == NULL)
+    adw_expander_row_add_row (ADW_EXPANDER_ROW (row), create_read_error_row (error->message));
   return row;
+}
+
+/* The learner's records, read together; any failure is an error to show,
+ * never a verdict. */
+static gboolean
+read_records (ThLearnerDetail  *self,
+              GPtrArray       **attempts,
+              ThSignOff       **sign_off,
+              GPtrArray       **missing,
+              GError          **error)
+{
+  GError *local_error = NULL;
+
+  *attempts = th_store_list_attempts (self->store, self->learner_id, error);
+  if (*attempts == NULL)
+    return FALSE;
+  *sign_off = th_store_dup_sign_off (self->store, self->learner_id, &local_error);
+  if (local_error == NULL)
+    *missing = th_onboarding_list_missing (self->store, self->catalog, self->learner_id,
+                                           self->default_months, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static char *
+describe_onboarding (ThSignOff *sign_off,
+                     GPtrArray *missing)
+{
+  g_autofree char *when = NULL;
+
+  if (sign_off != NULL)
+    {
+      when = format_time (sign_off->signed_at);
+      return g_strdup_printf (_("Onboarding signed off by %s on %s."), sign_off->supervisor, when);
+    }
+  if (missing->len > 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "%u required module is not yet passed and current.",
+                                         "%u required modules are not yet passed and current.",
+                                         missing->len), missing->len);
+  return g_strdup (_("Every required module is passed and current: ready for sign-off."));
 }
 
 static void
 refresh (ThLearnerDetail *self)
 {
   ThMatrixRow *row = th_completion_matrix_find_row (self->matrix, self->learner_id);
-  g_autoptr(GPtrArray) attempts = th_store_list_attempts (self->store, self->learner_id, NULL);
-  g_autoptr(ThSignOff) sign_off = th_store_get_sign_off (self->store, self->learner_id);
-  g_autoptr(GPtrArray) missing = th_onboarding_list_missing (self->store, self->catalog, self->learner_id,
-                                                             self->default_months, NULL);
+  g_autoptr(GPtrArray) attempts = NULL, missing = NULL;
+  g_autoptr(ThSignOff) sign_off = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *status = NULL;
+  gboolean read = read_records (self, &attempts, &sign_off, &missing, &error);
   GtkWidget *child;
 
   adw_window_title_set_title (self->title, th_matrix_row_get_display_name (row));
-  if (sign_off != NULL)
-    {
-      g_autofree char *when = format_time (sign_off->signed_at);
-      status = g_strdup_printf (_("Onboarding signed off by %s on %s."), sign_off->supervisor, when);
-    }
-  else if (missing && missing->len > 0)
-    status = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "%u required module is not yet passed and current.",
-                                           "%u required modules are not yet passed and current.",
-                                           missing->len), missing->len);
-  else
-    status = g_strdup (_("Every required module is passed and current: ready for sign-off."));
+  status = read ? describe_onboarding (sign_off, missing)
+                : g_strdup_printf (_("These records cannot be read, so nothing can be signed off "
+                                     "or revoked: %s"), error->message);
   gtk_label_set_text (self->onboarding_label, status);
   /* Why it can be signed off, or not yet: GTK 4.8 does not describe a
    * button by a label ("described-by"), so the button carries the words. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->sign_off_button),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, status, -1);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->sign_off_button), sign_off == NULL);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->sign_off_button), missing && missing->len == 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->revoke_button), sign_off != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->sign_off_button), read && sign_off == NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->sign_off_button), read && missing->len == 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->revoke_button), read && sign_off != NULL);
   gtk_button_set_label (self->archive_button, th_matrix_row_get_archived (row)
                         ? _("_Restore Profile") : _("_Archive Profile"));
 
@@ -261,11 +318,19 @@ on_revoke_response (AdwMessageDialog *dialog,
                     const char       *response,
                     ThLearnerDetail  *self)
 {
-  g_autoptr(ThSignOff) sign_off = th_store_get_sign_off (self->store, self->learner_id);
+  g_autoptr(ThSignOff) sign_off = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!g_str_equal (response, "revoke") || sign_off == NULL)
+  if (!g_str_equal (response, "revoke"))
     return;
+  sign_off = th_store_dup_sign_off (self->store, self->learner_id, &error);
+  if (sign_off == NULL)
+    {
+      if (error != NULL)
+        show_error (self, _("Sign-Off Not Revoked"), error->message);
+      changed (self);
+      return;
+    }
   if (!th_store_revoke_sign_off (self->store, sign_off->id, self->supervisor_id,
                                  dialog_text (dialog), &error))
     show_error (self, _("Sign-Off Not Revoked"), error->message);

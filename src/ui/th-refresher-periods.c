@@ -26,6 +26,7 @@ struct _ThRefresherPeriods
   GPtrArray            *module_spins;   /* of GtkSpinButton, with "module-id" and
                                            "follow" (its button) data */
   guint                 default_months;
+  gboolean              unreadable;     /* a period could not be read */
 };
 
 G_DEFINE_FINAL_TYPE (ThRefresherPeriods, th_refresher_periods, ADW_TYPE_WINDOW)
@@ -46,6 +47,37 @@ add_spin (AdwActionRow *row,
   return spin;
 }
 
+/* A period that cannot be read is said so, once, and nothing can be set
+ * from a value that was never read. */
+static void
+refuse_unreadable (ThRefresherPeriods *self,
+                   GError             *error,
+                   GtkWidget          *spin)
+{
+  gtk_widget_set_sensitive (spin, FALSE);
+  if (self->unreadable)
+    return;
+  self->unreadable = TRUE;
+  adw_toast_overlay_add_toast (self->toasts,
+                               adw_toast_new_format (_("The refresher periods cannot be read: %s"),
+                                                     error->message));
+}
+
+/* The period @module_id has (the organisation's for %NULL), or 0 when it
+ * cannot be read. */
+static guint
+read_period (ThRefresherPeriods *self,
+             const char         *module_id,
+             GtkWidget          *spin)
+{
+  g_autoptr(GError) error = NULL;
+  guint months = th_store_get_refresher_months (self->store, module_id, self->default_months, &error);
+
+  if (months == 0)
+    refuse_unreadable (self, error, spin);
+  return months;
+}
+
 /* A module's period as the records have it, and whether it is its own. */
 static void
 show_module_period (ThRefresherPeriods *self,
@@ -53,11 +85,21 @@ show_module_period (ThRefresherPeriods *self,
 {
   const char *module_id = g_object_get_data (G_OBJECT (spin), "module-id");
   GtkWidget *follow = g_object_get_data (G_OBJECT (spin), "follow");
+  g_autoptr(GError) error = NULL;
+  guint months = read_period (self, module_id, GTK_WIDGET (spin));
+  guint own = months > 0 ? th_store_get_own_refresher_months (self->store, module_id, &error) : 0;
 
+  if (error != NULL)
+    refuse_unreadable (self, error, GTK_WIDGET (spin));
+  if (months == 0 || error != NULL)
+    {
+      gtk_widget_set_sensitive (follow, FALSE);
+      return;
+    }
   g_signal_handlers_block_by_func (spin, on_value_changed, self);
-  gtk_spin_button_set_value (spin, th_store_get_refresher_months (self->store, module_id, self->default_months));
+  gtk_spin_button_set_value (spin, months);
   g_signal_handlers_unblock_by_func (spin, on_value_changed, self);
-  gtk_widget_set_sensitive (follow, th_store_get_own_refresher_months (self->store, module_id) > 0);
+  gtk_widget_set_sensitive (follow, own > 0);
 }
 
 /* The modules that follow the organisation's period show the new one. */
@@ -140,9 +182,7 @@ add_module_rows (ThRefresherPeriods *self,
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), th_module_get_title (module));
-      spin = add_spin (ADW_ACTION_ROW (row),
-                       th_store_get_refresher_months (self->store, th_module_get_id (module),
-                                                      self->default_months));
+      spin = add_spin (ADW_ACTION_ROW (row), self->default_months);
       g_object_set_data_full (G_OBJECT (spin), "module-id", g_strdup (th_module_get_id (module)), g_free);
       g_object_set_data (G_OBJECT (spin), "follow", add_follow_button (self, ADW_ACTION_ROW (row), spin));
       show_module_period (self, GTK_SPIN_BUTTON (spin));
@@ -209,6 +249,7 @@ th_refresher_periods_new (GtkWindow *parent,
 {
   ThRefresherPeriods *self;
   GtkWidget *spin;
+  guint months;
 
   g_return_val_if_fail (TH_IS_STORE (store), NULL);
   g_return_val_if_fail (TH_IS_CATALOG (catalog), NULL);
@@ -216,8 +257,11 @@ th_refresher_periods_new (GtkWindow *parent,
   self = g_object_new (TH_TYPE_REFRESHER_PERIODS, "transient-for", parent, NULL);
   self->store = g_object_ref (store);
   self->default_months = default_months;
-  spin = add_spin (self->organisation_row, th_store_get_refresher_months (store, NULL, default_months));
+  spin = add_spin (self->organisation_row, default_months);
   self->organisation_spin = spin;
+  months = read_period (self, NULL, spin);
+  if (months > 0)
+    gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), months);
   g_signal_connect (spin, "value-changed", G_CALLBACK (on_value_changed), self);
   add_module_rows (self, catalog);
   return self;

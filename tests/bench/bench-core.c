@@ -505,6 +505,7 @@ open_detail (gpointer   data,
   Supervision *sup = data;
   g_autoptr(GPtrArray) attempts = th_store_list_attempts (sup->store, sup->learner, error);
   g_autoptr(ThSignOff) sign_off = NULL;
+  g_autoptr(GError) local_error = NULL;
 
   if (attempts == NULL)
     return FALSE;
@@ -516,8 +517,11 @@ open_detail (gpointer   data,
       if (answers == NULL)
         return FALSE;
     }
-  sign_off = th_store_get_sign_off (sup->store, sup->learner);
-  return TRUE;
+  sign_off = th_store_dup_sign_off (sup->store, sup->learner, &local_error);
+  if (local_error == NULL)
+    return TRUE;
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
 }
 
 static gboolean
