@@ -173,18 +173,6 @@ check_first_morning (GtkWindow *window)
   th_ui_wait_for (GTK_WIDGET (window), GTK_TYPE_LABEL, "1 of 14 required modules passed");
 }
 
-static gboolean
-has_label_starting (GtkWidget  *root,
-                    const char *prefix)
-{
-  if (GTK_IS_LABEL (root) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (root)), prefix))
-    return TRUE;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    if (has_label_starting (child, prefix))
-      return TRUE;
-  return FALSE;
-}
-
 static void
 check_passed_after_restart (GtkWindow *window)
 {
@@ -193,7 +181,7 @@ check_passed_after_restart (GtkWindow *window)
   /* One profile without a PIN: the path opens straight away. */
   row = th_ui_wait_for (GTK_WIDGET (window), ADW_TYPE_ACTION_ROW, th_module_get_title (module ()));
   g_assert_nonnull (th_ui_find (GTK_WIDGET (window), GTK_TYPE_LABEL, "1 of 14 required modules passed"));
-  g_assert_true (has_label_starting (row, "Passed · 100% · "));
+  g_assert_nonnull (th_ui_find (row, GTK_TYPE_LABEL, "Passed · 100% · *"));
 }
 
 static void
@@ -249,7 +237,7 @@ check_refresher (GtkWindow *window)
   g_assert_null (th_ui_find (GTK_WIDGET (window), GTK_TYPE_LABEL, "Refreshers Due"));
   g_assert_null (th_ui_find (GTK_WIDGET (window), GTK_TYPE_LABEL, "Refresher due"));
   row = th_ui_find (GTK_WIDGET (window), ADW_TYPE_ACTION_ROW, th_module_get_title (module ()));
-  g_assert_true (has_label_starting (row, "Passed · 100% · "));
+  g_assert_nonnull (th_ui_find (row, GTK_TYPE_LABEL, "Passed · 100% · *"));
 }
 
 static void

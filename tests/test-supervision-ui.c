@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include <string.h>
 
@@ -270,12 +271,64 @@ check_wrong_passphrase_slowed (GtkWindow *window)
   gtk_window_destroy (dialog);
 }
 
+/* Renames @table behind the application's back: every read of it fails. */
+static void
+hide_table (const char *table,
+            gboolean    hidden)
+{
+  g_autofree char *sql = hidden ? g_strdup_printf ("ALTER TABLE %s RENAME TO hidden_%s", table, table)
+                                : g_strdup_printf ("ALTER TABLE hidden_%s RENAME TO %s", table, table);
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (db_path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+/* Records that cannot be read close doors: no offer to set supervisor mode
+ * up anew, and no verdict on a learner whose records are unreadable. */
+static void
+check_unreadable (GtkWindow *window)
+{
+  GtkWindow *dialog;
+  GtkWidget *view;
+
+  th_ui_wait_for (GTK_WIDGET (window), GTK_TYPE_LABEL, "The Six Principles");
+  hide_table ("supervisors", TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.supervisor", NULL);
+  dialog = wait_for_toplevel (TH_TYPE_UNLOCK_DIALOG);
+  g_assert_cmpstr (gtk_window_get_title (dialog), ==, "Supervisor Mode Unavailable");
+  th_ui_wait_for (GTK_WIDGET (dialog), GTK_TYPE_LABEL,
+                  "Supervisor mode cannot be opened, because the supervisors could not be read: *");
+  g_assert_null (th_ui_find (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Your name"));
+  g_assert_null (th_ui_find (GTK_WIDGET (dialog), TH_TYPE_PASSWORD_ROW, NULL));
+  g_assert_null (th_ui_find (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "Set Up"));
+  gtk_window_destroy (dialog);
+  hide_table ("supervisors", FALSE);
+
+  /* Unlocked; then a learner's attempts cannot be read. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.supervisor", NULL);
+  dialog = wait_for_toplevel (TH_TYPE_UNLOCK_DIALOG);
+  fill_row (GTK_WIDGET (dialog), TH_TYPE_PASSWORD_ROW, "Passphrase", "kind words open doors");
+  th_ui_click (GTK_WIDGET (dialog), "Unlock");
+  th_ui_wait_for (GTK_WIDGET (window), GTK_TYPE_LABEL, "1 learner");
+  hide_table ("attempts", TRUE);
+  view = th_ui_find (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW, NULL);
+  g_signal_emit_by_name (view, "activate", 0);
+  th_ui_wait_for (GTK_WIDGET (window), GTK_TYPE_LABEL,
+                  "These records cannot be read, so nothing can be signed off or revoked: *");
+  g_assert_null (th_ui_find (GTK_WIDGET (window), GTK_TYPE_BUTTON, "Revoke Sign-Off…"));
+  g_assert_null (th_ui_find (GTK_WIDGET (window), GTK_TYPE_BUTTON, "Sign Off Onboarding…"));
+  hide_table ("attempts", FALSE);
+}
+
 static void
 test_supervising (void)
 {
   prepare_records ();
   th_ui_run_application (db_path, NULL, check_supervising);
   th_ui_run_application (db_path, NULL, check_wrong_passphrase_slowed);
+  th_ui_run_application (db_path, NULL, check_unreadable);
 }
 
 int

@@ -543,6 +543,92 @@ test_delete_learner (void)
   (void) supervisor;
 }
 
+/* Renames @table behind the store's back, as damage or another program
+ * might: every read of it then fails. */
+static void
+hide_table (ThStore    *store,
+            const char *table,
+            gboolean    hidden)
+{
+  g_autofree char *sql = hidden ? g_strdup_printf ("ALTER TABLE %s RENAME TO hidden_%s", table, table)
+                                : g_strdup_printf ("ALTER TABLE hidden_%s RENAME TO %s", table, table);
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (th_store_get_path (store), &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+/* Each read that decides something, made to fail: an error every time,
+ * never a "no", an empty list or a default that opens a door. */
+static void
+test_failed_reads_close_the_door (void)
+{
+  g_autoptr(ThStore) store = store_new ("failed-reads.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) missing = NULL;
+  g_autoptr(ThSignOff) sign_off = NULL;
+  g_autofree char *hash = NULL;
+  gint64 learner, supervisor;
+
+  set_now (2026, 3, 2);
+  learner = th_store_add_learner (store, "Noor", "2468", &error);
+  supervisor = th_store_add_supervisor (store, "Rosa", "correct horse battery", 0, &error);
+  pass_all_required (store, learner, FALSE);
+  g_assert_no_error (error);
+
+  /* A PIN that cannot be checked is neither right nor wrong. */
+  hide_table (store, "learners", TRUE);
+  g_assert_false (th_store_check_pin (store, learner, "2468", &error));
+  g_assert_error (error, TH_STORE_ERROR, TH_STORE_ERROR_FAILED);
+  g_clear_error (&error);
+  hide_table (store, "learners", FALSE);
+
+  /* Nor a passphrase; and a supervisor list that cannot be read is no
+   * empty list, which would offer to set supervisor mode up again. */
+  hide_table (store, "supervisors", TRUE);
+  g_assert_false (th_store_check_passphrase (store, supervisor, "correct horse battery", &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_null (th_store_list_supervisors (store, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  hide_table (store, "supervisors", FALSE);
+
+  /* Refresher periods: no period rather than the default. */
+  hide_table (store, "settings", TRUE);
+  g_assert_cmpuint (th_store_get_refresher_months (store, "humanism", 12, &error), ==, 0);
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  /* Onboarding: no verdict, and no sign-off on a verdict never reached. */
+  missing = th_onboarding_list_missing (store, catalog, learner, 12, &error);
+  g_assert_null (missing);
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_cmpint (th_onboarding_sign_off (store, catalog, learner, supervisor, NULL, 12, &error), ==, 0);
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  hide_table (store, "settings", FALSE);
+
+  hide_table (store, "signoffs", TRUE);
+  g_assert_null (th_store_dup_sign_off (store, learner, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_cmpint (th_onboarding_sign_off (store, catalog, learner, supervisor, NULL, 12, &error), ==, 0);
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  hide_table (store, "signoffs", FALSE);
+
+  /* Readable again: the sign-off goes through, once. */
+  g_assert_cmpint (th_onboarding_sign_off (store, catalog, learner, supervisor, NULL, 12, &error), >, 0);
+  g_assert_no_error (error);
+  sign_off = th_store_dup_sign_off (store, learner, &error);
+  g_assert_nonnull (sign_off);
+  g_assert_null (th_store_verify (store, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -564,6 +650,7 @@ main (int   argc,
   g_test_add_func ("/core/supervision/csv-formula-defused", test_csv_formula_defused);
   g_test_add_func ("/core/supervision/transcript-pdf", test_transcript_pdf);
   g_test_add_func ("/core/supervision/delete-learner", test_delete_learner);
+  g_test_add_func ("/core/supervision/failed-reads-close-the-door", test_failed_reads_close_the_door);
 
   result = g_test_run ();
   g_clear_object (&catalog);

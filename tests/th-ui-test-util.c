@@ -57,7 +57,8 @@ th_ui_widget_text (GtkWidget *widget)
 }
 
 /* The first mapped widget of @type under @root whose text is @text (or
- * any, with %NULL), depth first, in reading order. */
+ * any, with %NULL), depth first, in reading order. @text may hold '*'
+ * for any run of characters ("Passed · *"). */
 GtkWidget *
 th_ui_find (GtkWidget  *root,
             GType       type,
@@ -69,7 +70,7 @@ th_ui_find (GtkWidget  *root,
     {
       g_autofree char *shown = th_ui_widget_text (root);
 
-      if (text == NULL || g_strcmp0 (shown, text) == 0)
+      if (text == NULL || (shown != NULL && g_pattern_match_simple (text, shown)))
         return root;
     }
   for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
