@@ -543,6 +543,61 @@ test_delete_learner (void)
   (void) supervisor;
 }
 
+static void
+on_matrix_loaded (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  ThCompletionMatrix **matrix = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *matrix = th_completion_matrix_load_finish (result, &error);
+  g_assert_no_error (error);
+}
+
+/* Read on a worker with a connection of its own while the owner writes:
+ * the same matrix as a read on the owner's thread, judged by the store's
+ * clock at the time of the request. Run under ThreadSanitizer in CI. */
+static void
+test_matrix_on_worker (void)
+{
+  g_autoptr(ThStore) store = store_new ("matrix-worker.db");
+  g_autoptr(ThCompletionMatrix) here = NULL;
+  g_autoptr(GError) error = NULL;
+  ThCompletionMatrix *there[4] = { NULL };
+  gint64 learner;
+
+  set_now (2026, 2, 9);
+  learner = th_store_add_learner (store, "Wren", NULL, &error);
+  pass_all_required (store, learner, TRUE);
+  here = th_completion_matrix_load (store, catalog, 12, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (there); i++)
+    th_completion_matrix_load_async (store, catalog, 12, NULL, on_matrix_loaded, &there[i]);
+  /* Written while the workers read: each sees the records before or
+   * after, never half of them. */
+  th_store_add_learner (store, "Xan", NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (there); i++)
+    {
+      ThMatrixRow *row;
+      guint n;
+
+      while (there[i] == NULL)
+        g_main_context_iteration (NULL, TRUE);
+      n = g_list_model_get_n_items (th_completion_matrix_get_rows (there[i]));
+      g_assert_true (n == 1 || n == 2);
+      row = th_completion_matrix_find_row (there[i], learner);
+      g_assert_cmpint (th_matrix_row_get_onboarding (row), ==,
+                       th_matrix_row_get_onboarding (th_completion_matrix_find_row (here, learner)));
+      for (guint c = 0; c < th_matrix_row_get_n_cells (row); c++)
+        g_assert_cmpint (th_matrix_row_get_cell (row, c)->state, ==,
+                         th_matrix_row_get_cell (th_completion_matrix_find_row (here, learner), c)->state);
+      g_object_unref (there[i]);
+    }
+}
+
 /* Renames @table behind the store's back, as damage or another program
  * might: every read of it then fails. */
 static void
@@ -644,6 +699,7 @@ main (int   argc,
   g_test_add_func ("/core/supervision/wrong-attempts-slowed", test_wrong_attempts_slowed);
   g_test_add_func ("/core/supervision/sign-off-rules", test_sign_off_rules);
   g_test_add_func ("/core/supervision/matrix", test_matrix);
+  g_test_add_func ("/core/supervision/matrix-on-worker", test_matrix_on_worker);
   g_test_add_func ("/core/supervision/matrix-sort-and-filter", test_matrix_sort_and_filter);
   g_test_add_func ("/core/supervision/find-learner", test_find_learner);
   g_test_add_func ("/core/supervision/csv-round-trip", test_csv_round_trip);

@@ -6,6 +6,7 @@
 #include "th-completion-matrix.h"
 #include "th-refresher.h"
 #include "th-store-private.h"
+#include "th-task.h"
 
 /* Every learner against every module, from four queries over the whole
  * store rather than one per learner, so ten thousand learners load at
@@ -380,7 +381,7 @@ th_completion_matrix_load_async (ThStore             *store,
   data->default_months = default_months;
   g_task_set_source_tag (task, th_completion_matrix_load_async);
   g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
-  g_task_run_in_thread (task, load_in_thread);
+  th_task_run_in_thread (task, load_in_thread);
 }
 
 /**
@@ -393,7 +394,7 @@ th_completion_matrix_load_finish (GAsyncResult  *result,
                                   GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return th_task_propagate_pointer (G_TASK (result), error);
 }
 
 /**
