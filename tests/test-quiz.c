@@ -227,7 +227,7 @@ test_history_and_improvement (void)
   g_assert_cmpuint (first->percent, ==, 25);
   g_assert_finalize_object (session);
 
-  last = th_store_get_last_result (store, learner, "example-welcome", &error);
+  last = th_store_dup_last_result (store, learner, "example-welcome", &error);
   g_assert_false (last->passed);
   g_assert_cmpint (last->score, ==, 1);
 
@@ -246,7 +246,7 @@ test_history_and_improvement (void)
   g_assert_finalize_object (session);
 
   g_clear_pointer (&last, th_attempt_result_free);
-  last = th_store_get_last_result (store, learner, "example-welcome", &error);
+  last = th_store_dup_last_result (store, learner, "example-welcome", &error);
   g_assert_true (last->passed);
   g_assert_null (th_store_verify (store, &error));
   th_test_rmtree (dir);

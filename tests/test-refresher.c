@@ -270,7 +270,7 @@ answer_all_best (ThQuizSession *session)
 static ThDueState
 due_state (ThStore *store)
 {
-  g_autoptr(GHashTable) statuses = th_store_get_module_statuses (store, 1, NULL);
+  g_autoptr(GHashTable) statuses = th_store_dup_module_statuses (store, 1, NULL);
   ThModuleStatus *status = g_hash_table_lookup (statuses, "humanism");
   g_autoptr(GDateTime) completed = g_date_time_new_from_iso8601 (status->completed_at, NULL);
 

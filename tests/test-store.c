@@ -297,15 +297,18 @@ read_ids (GSubprocess *writer)
 }
 
 /* The writer prints an answer's id only after its commit returned; after
- * SIGKILL at any moment, every printed id must be in the database. */
+ * SIGKILL at any moment, every printed id must be in the database. Forty
+ * kills by default; THRESHOLD_TEST_KILLS asks for more, for a long run. */
 static void
 test_sigkill_loses_no_committed_answer (void)
 {
   g_autofree char *path = tmp_path ("killed.db");
   const char *writer_path = g_getenv ("THRESHOLD_ANSWER_WRITER");
+  const char *asked = g_getenv ("THRESHOLD_TEST_KILLS");
+  guint kills = asked ? (guint) g_ascii_strtoull (asked, NULL, 10) : 40;
   guint total = 0;
 
-  for (guint round = 0; round < 40; round++)
+  for (guint round = 0; round < kills; round++)
     {
       const char *argv[] = { writer_path, path, NULL };
       g_autoptr(GError) error = NULL;
@@ -334,7 +337,7 @@ test_sigkill_loses_no_committed_answer (void)
       g_assert_null (th_store_verify (store, &error));
       g_assert_no_error (error);
     }
-  g_test_message ("%u committed answers checked across 40 kills", total);
+  g_test_message ("%u committed answers checked across %u kills", total, kills);
   g_assert_cmpuint (total, >, 0);
 }
 
@@ -383,7 +386,7 @@ check_damage (gconstpointer data)
 
   /* Records, a backup of them, then the damage. */
   store = open_with_records (path);
-  backup = th_store_backup_if_due (store, now, 3, &error);
+  backup = th_store_backup_if_due (path, now, 3, &error);
   g_assert_no_error (error);
   g_assert_nonnull (backup);
   g_assert_finalize_object (store);
@@ -618,7 +621,7 @@ test_module_statuses (void)
 
   /* Learner 1 passed humanism; now starts pragmatism. */
   th_store_start_attempt (store, 1, "pragmatism", TH_ATTEMPT_FULL, NULL, 0, &error);
-  statuses = th_store_get_module_statuses (store, 1, &error);
+  statuses = th_store_dup_module_statuses (store, 1, &error);
   g_assert_no_error (error);
 
   status = g_hash_table_lookup (statuses, "humanism");
@@ -861,6 +864,68 @@ test_read_only_file (void)
   }
 }
 
+/* Makes an index disagree with its table, as a torn page might: opening
+ * (which reads only the header and the schema) still works; SQLite's
+ * full check does not pass. */
+static void
+break_index (const char *path)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA wal_checkpoint (TRUNCATE);"
+                                     "PRAGMA writable_schema = ON;"
+                                     "UPDATE sqlite_schema SET sql = 'CREATE INDEX learners_by_name ON learners "
+                                     "(created_at, id) WHERE archived = 0' WHERE name = 'learners_by_name';",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+/* The daily check finds what opening cannot: no backup is made over the
+ * good ones, and the next start sets the file aside and says why. */
+static void
+test_integrity_checked_with_backup (void)
+{
+  g_autofree char *path = tmp_path ("checked/threshold.db");
+  g_autoptr(GDateTime) monday = g_date_time_new_utc (2026, 3, 2, 9, 0, 0);
+  g_autoptr(GDateTime) tuesday = g_date_time_add_days (monday, 1);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = NULL, *second = NULL, *good = NULL;
+  ThStore *store = open_with_records (path);
+
+  first = th_store_backup_if_due (path, monday, 3, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (first);
+  g_assert_finalize_object (store);
+
+  break_index (path);
+  store = th_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_finalize_object (store);
+
+  second = th_store_backup_if_due (path, tuesday, 3, &error);
+  g_assert_null (second);
+  g_assert_error (error, TH_STORE_ERROR, TH_STORE_ERROR_DAMAGED);
+  g_assert_nonnull (strstr (error->message, "missing from index learners_by_name"));
+  g_clear_error (&error);
+  good = th_store_find_good_backup (path);
+  g_assert_cmpstr (good, ==, first);
+
+  store = th_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, TH_STORE_ERROR, TH_STORE_ERROR_DAMAGED);
+  g_assert_nonnull (strstr (error->message, "the daily check found: row 1 missing from index"));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  /* Restored from the backup, it opens, and the note is gone. */
+  g_assert_true (th_store_restore (good, path, &error));
+  store = th_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_null (th_store_verify (store, &error));
+  g_assert_finalize_object (store);
+}
+
 static void
 test_backup_once_a_day (void)
 {
@@ -876,8 +941,8 @@ test_backup_once_a_day (void)
     {
       g_autoptr(GDateTime) morning = g_date_time_add_days (start, day);
       g_autoptr(GDateTime) evening = g_date_time_add_hours (morning, 8);
-      g_autofree char *first = th_store_backup_if_due (store, morning, 3, &error);
-      g_autofree char *second = th_store_backup_if_due (store, evening, 3, &error);
+      g_autofree char *first = th_store_backup_if_due (path, morning, 3, &error);
+      g_autofree char *second = th_store_backup_if_due (path, evening, 3, &error);
 
       g_assert_no_error (error);
       g_assert_nonnull (first);
@@ -923,6 +988,7 @@ main (int   argc,
   g_test_add_func ("/core/store/reader-reads-while-owner-writes", test_reader_reads_while_owner_writes);
   g_test_add_func ("/core/store/read-only-file", test_read_only_file);
   g_test_add_func ("/core/store/backup-once-a-day", test_backup_once_a_day);
+  g_test_add_func ("/core/store/integrity-checked-with-backup", test_integrity_checked_with_backup);
 
   result = g_test_run ();
   if (tmp_dir != NULL)

@@ -6,7 +6,6 @@
 #include <glib/gi18n.h>
 
 #include "th-audit-trail.h"
-#include "th-store.h"
 
 /* What is recorded of a row: every column, quoted so that NULL, numbers and
  * text stay distinct. The same expression writes the record and checks
@@ -41,13 +40,15 @@ static const struct {
     "quote(key)||'|'||quote(value)" },
 };
 
+G_DEFINE_QUARK (th-audit-trail-error-quark, th_audit_trail_error)
+
 static const char * const action_names[] = { "insert", "update", "delete" };
 
 static gboolean
 fail (sqlite3     *db,
       GError     **error)
 {
-  g_set_error (error, TH_STORE_ERROR, TH_STORE_ERROR_FAILED,
+  g_set_error (error, TH_AUDIT_TRAIL_ERROR, TH_AUDIT_TRAIL_ERROR_FAILED,
                _("The audit trail cannot be written: %s"), sqlite3_errmsg (db));
   return FALSE;
 }

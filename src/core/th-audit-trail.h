@@ -11,6 +11,13 @@ G_BEGIN_DECLS
  * changed row, so that an edit, insert or delete made with another tool
  * breaks either the chain or the match between a row and its record. */
 
+#define TH_AUDIT_TRAIL_ERROR (th_audit_trail_error_quark ())
+
+typedef enum
+{
+  TH_AUDIT_TRAIL_ERROR_FAILED,
+} ThAuditTrailError;
+
 typedef enum
 {
   TH_AUDIT_INSERT,
@@ -18,6 +25,7 @@ typedef enum
   TH_AUDIT_DELETE,
 } ThAuditAction;
 
+GQuark   th_audit_trail_error_quark (void);
 gboolean th_audit_trail_append      (sqlite3        *db,
                                      const char     *table,
                                      gint64          row_id,

@@ -5,7 +5,6 @@
 
 #include "th-completion-matrix.h"
 #include "th-refresher.h"
-#include "th-store-private.h"
 #include "th-task.h"
 
 /* Every learner against every module, from four queries over the whole
@@ -80,29 +79,29 @@ add_columns (ThCompletionMatrix  *self,
   return TRUE;
 }
 
-/* @head @filter @tail, where @filter narrows the query to the one learner
- * when there is one, as ?1. */
-static sqlite3_stmt *
-prepare_query (ThCompletionMatrix  *self,
-               ThStore             *store,
-               const char          *head,
-               const char          *filter,
-               const char          *tail,
-               GError             **error)
-{
-  g_autofree char *sql = g_strconcat (head, self->only ? filter : "", tail, NULL);
-  sqlite3_stmt *stmt = th_store_prepare (store, sql, error);
-
-  if (stmt != NULL && self->only != 0)
-    sqlite3_bind_int64 (stmt, 1, self->only);
-  return stmt;
-}
-
 static int
 compare_rows (gconstpointer a,
               gconstpointer b)
 {
   return th_matrix_row_compare_names (*(ThMatrixRow **) a, *(ThMatrixRow **) b);
+}
+
+typedef struct
+{
+  ThCompletionMatrix *self;
+  GPtrArray          *rows;
+} Adding;
+
+static void
+add_row (const ThLearnerRow *learner,
+         gpointer            user_data)
+{
+  Adding *adding = user_data;
+  ThMatrixRow *row = th_matrix_row_new (learner->learner_id, learner->display_name, learner->archived,
+                                        adding->self->modules->len);
+
+  g_ptr_array_add (adding->self->by_id, row);
+  g_ptr_array_add (adding->rows, g_object_ref (row));
 }
 
 static gboolean
@@ -111,23 +110,9 @@ add_rows (ThCompletionMatrix  *self,
           GError             **error)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
-  sqlite3_stmt *stmt;
-  int rc;
+  Adding adding = { self, rows };
 
-  stmt = prepare_query (self, store, "SELECT id, display_name, archived FROM learners",
-                        " WHERE id = ?1", " ORDER BY id", error);
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      ThMatrixRow *row = th_matrix_row_new (sqlite3_column_int64 (stmt, 0),
-                                            (const char *) sqlite3_column_text (stmt, 1),
-                                            sqlite3_column_int (stmt, 2), self->modules->len);
-
-      g_ptr_array_add (self->by_id, row);
-      g_ptr_array_add (rows, g_object_ref (row));
-    }
-  if (!th_store_finish_read (store, stmt, rc, error))
+  if (!th_store_read_learner_rows (store, self->only, add_row, &adding, error))
     return FALSE;
   /* In the order the view sorts by first, so its sort finds them sorted. */
   g_ptr_array_sort (rows, compare_rows);
@@ -158,66 +143,47 @@ row_by_id (ThCompletionMatrix *self,
   return NULL;
 }
 
-/* One row of the progress table per learner and module started, kept up
- * to date as answers are written (see the store's migration 5). Both it
- * and the rows are in learner id order, so they are walked side by side. */
-static gboolean
-mark_progress (ThCompletionMatrix  *self,
-               ThStore             *store,
-               GError             **error)
+typedef struct
 {
-  sqlite3_stmt *stmt;
-  guint next = 0;
-  int rc;
+  ThCompletionMatrix *self;
+  guint               next;   /* the row the walk has reached */
+} Marking;
 
-  stmt = prepare_query (self, store, "SELECT learner_id, module_id, completed_at, score_percent FROM progress",
-                        " WHERE learner_id = ?1", " ORDER BY learner_id", error);
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 learner_id = sqlite3_column_int64 (stmt, 0);
-      guint column = GPOINTER_TO_UINT (g_hash_table_lookup (self->columns, sqlite3_column_text (stmt, 1)));
-      ThMatrixRow *row;
-      ThMatrixCell *cell;
+/* Both the progress rows and the matrix's rows come in learner id order,
+ * so they are walked side by side. */
+static void
+mark_cell (const ThProgressRow *progress,
+           gpointer             user_data)
+{
+  Marking *marking = user_data;
+  ThCompletionMatrix *self = marking->self;
+  guint column = GPOINTER_TO_UINT (g_hash_table_lookup (self->columns, progress->module_id));
+  ThMatrixRow *row;
+  ThMatrixCell *cell;
 
-      while (next < self->by_id->len && th_matrix_row_get_learner_id (self->by_id->pdata[next]) < learner_id)
-        next++;
-      row = next < self->by_id->len ? self->by_id->pdata[next] : NULL;
-      /* A module not loaded (a clinic's, since removed) has no column. */
-      if (row == NULL || th_matrix_row_get_learner_id (row) != learner_id || column == 0)
-        continue;
-      cell = th_matrix_row_get_cell (row, column - 1);
-      if (sqlite3_column_type (stmt, 2) == SQLITE_NULL)
-        cell->state = TH_CELL_IN_PROGRESS;
-      else
-        th_matrix_cell_set_completion (cell, sqlite3_column_int64 (stmt, 2), sqlite3_column_int (stmt, 3),
-                                       self->months[column - 1], self->now);
-    }
-  return th_store_finish_read (store, stmt, rc, error);
+  while (marking->next < self->by_id->len &&
+         th_matrix_row_get_learner_id (self->by_id->pdata[marking->next]) < progress->learner_id)
+    marking->next++;
+  row = marking->next < self->by_id->len ? self->by_id->pdata[marking->next] : NULL;
+  /* A module not loaded (a clinic's, since removed) has no column. */
+  if (row == NULL || th_matrix_row_get_learner_id (row) != progress->learner_id || column == 0)
+    return;
+  cell = th_matrix_row_get_cell (row, column - 1);
+  if (progress->completed_at == 0)
+    cell->state = TH_CELL_IN_PROGRESS;
+  else
+    th_matrix_cell_set_completion (cell, progress->completed_at, progress->percent,
+                                   self->months[column - 1], self->now);
 }
 
-static gboolean
-mark_sign_offs (ThCompletionMatrix  *self,
-                ThStore             *store,
-                GError             **error)
+static void
+mark_sign_off (const ThSignOffRow *sign_off,
+               gpointer            user_data)
 {
-  sqlite3_stmt *stmt;
-  int rc;
+  ThMatrixRow *row = row_by_id (user_data, sign_off->learner_id);
 
-  stmt = prepare_query (self, store, "SELECT learner_id, supervisor, signed_at FROM signoffs "
-                                     "WHERE revoked_at IS NULL", " AND learner_id = ?1", "", error);
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      ThMatrixRow *row = row_by_id (self, sqlite3_column_int64 (stmt, 0));
-
-      if (row != NULL)
-        th_matrix_row_set_sign_off (row, (const char *) sqlite3_column_text (stmt, 1),
-                                    (const char *) sqlite3_column_text (stmt, 2));
-    }
-  return th_store_finish_read (store, stmt, rc, error);
+  if (row != NULL)
+    th_matrix_row_set_sign_off (row, sign_off->supervisor, sign_off->signed_at);
 }
 
 /* Signed off stands until revoked; otherwise an expired required module
@@ -252,12 +218,15 @@ load (ThStore    *store,
       GError    **error)
 {
   g_autoptr(ThCompletionMatrix) self = g_object_new (TH_TYPE_COMPLETION_MATRIX, NULL);
+  Marking marking = { self, 0 };
   guint n;
 
   self->only = only;
   self->now = g_date_time_to_unix (now);
-  if (!add_columns (self, store, catalog, default_months, error) || !add_rows (self, store, error) || !mark_progress (self, store, error) ||
-      !mark_sign_offs (self, store, error))
+
+  if (!add_columns (self, store, catalog, default_months, error) || !add_rows (self, store, error) ||
+      !th_store_read_progress_rows (store, only, mark_cell, &marking, error) ||
+      !th_store_read_sign_off_rows (store, only, mark_sign_off, self, error))
     return NULL;
 
   n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));

@@ -132,14 +132,20 @@ th_quiz_session_start_refresher (ThStore   *store,
   g_autoptr(GHashTable) history = NULL;
   g_autofree char *last_set = NULL;
   g_auto(GStrv) entries = NULL;
+  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (TH_IS_STORE (store), NULL);
   g_return_val_if_fail (TH_IS_MODULE (module), NULL);
 
-  history = th_store_get_scenario_history (store, learner_id, module_id, error);
+  history = th_store_dup_scenario_history (store, learner_id, module_id, error);
   if (history == NULL)
     return NULL;
-  last_set = th_store_get_last_scenario_set (store, learner_id, module_id);
+  last_set = th_store_dup_last_scenario_set (store, learner_id, module_id, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
   entries = th_refresher_select (quiz, quiz->refresher_size, history, last_set, seed);
   return th_quiz_session_start (store, learner_id, module, TH_ATTEMPT_REFRESHER,
                                 (const char * const *) entries, error);
@@ -333,7 +339,7 @@ th_quiz_session_finish (ThQuizSession  *self,
   g_return_val_if_fail (th_quiz_run_is_finished (self->run), FALSE);
 
   /* Read before this attempt becomes the latest. */
-  previous = th_store_get_last_result (self->store, self->learner_id,
+  previous = th_store_dup_last_result (self->store, self->learner_id,
                                        th_module_get_id (self->module), &local_error);
   if (local_error != NULL)
     {

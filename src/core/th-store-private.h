@@ -3,6 +3,7 @@
 
 #include <sqlite3.h>
 
+#include "th-audit-trail.h"
 #include "th-store.h"
 
 G_BEGIN_DECLS
@@ -74,19 +75,35 @@ gint64        th_store_run_audited (ThStore       *self,
                                     sqlite3_stmt  *stmt,
                                     const char    *table,
                                     gint64         row_id,
-                                    int            action,
+                                    ThAuditAction  action,
                                     GError       **error);
 gint64        th_store_commit_audited (ThStore    *self,
                                     sqlite3_stmt  *stmt,
                                     const char    *table,
                                     gint64         row_id,
-                                    int            action,
+                                    ThAuditAction  action,
                                     GError       **error);
 char         *th_store_dup_now_text (ThStore      *self);
 char         *th_store_clean_name  (const char    *name,
                                     GError       **error);
 gboolean      th_store_invalid     (GError       **error,
                                     const char    *message);
+
+/* Shared by th-store.c, th-store-schema.c and th-store-backup.c */
+ThStoreError th_store_error_kind     (int           code);
+ThStoreError th_store_errno_kind     (int           saved);
+gboolean  th_store_ensure_file       (const char   *path,
+                                      GError      **error);
+int       th_store_query_int         (sqlite3      *db,
+                                      const char   *sql,
+                                      int          *value);
+gboolean  th_store_migrate           (ThStore      *self,
+                                      int           from,
+                                      int           to,
+                                      GError      **error);
+char     *th_store_move_aside        (const char   *path,
+                                      GError      **error);
+char     *th_store_dup_damage_note_path (const char *path);
 
 /* For the migration tests: a store whose schema stops at @version. */
 ThStore  *th_store_open_at_version   (const char   *path,

@@ -89,6 +89,37 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (ThAttemptResult, th_attempt_result_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ThSupervisor, th_supervisor_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ThSignOff, th_sign_off_free)
 
+/* Rows of the whole store, for the completion matrix; the strings are
+ * valid during the call only. */
+typedef struct
+{
+  gint64      learner_id;
+  const char *display_name;
+  gboolean    archived;
+} ThLearnerRow;
+
+typedef struct
+{
+  gint64      learner_id;
+  const char *module_id;
+  gint64      completed_at;   /* Unix time of the latest completion, or 0 */
+  int         percent;        /* of that completion */
+} ThProgressRow;
+
+typedef struct
+{
+  gint64      learner_id;
+  const char *supervisor;
+  const char *signed_at;
+} ThSignOffRow;
+
+typedef void (*ThLearnerRowFunc)  (const ThLearnerRow  *row,
+                                   gpointer             user_data);
+typedef void (*ThProgressRowFunc) (const ThProgressRow *row,
+                                   gpointer             user_data);
+typedef void (*ThSignOffRowFunc)  (const ThSignOffRow  *row,
+                                   gpointer             user_data);
+
 /* Returns the current time, in UTC, as a new reference. */
 typedef GDateTime *(*ThClockFunc) (gpointer user_data);
 
@@ -121,7 +152,7 @@ void        th_store_abandon_batch        (ThStore        *self);
 gboolean    th_store_backup               (ThStore        *self,
                                            const char     *dest,
                                            GError        **error);
-char       *th_store_backup_if_due        (ThStore        *self,
+char       *th_store_backup_if_due        (const char     *path,
                                            GDateTime      *now,
                                            guint           keep,
                                            GError        **error);
@@ -130,7 +161,24 @@ gboolean    th_store_restore              (const char     *backup,
                                            const char     *path,
                                            GError        **error);
 
-/* Records (th-store-records.c) */
+/* What the completion matrix reads (th-store-progress.c) */
+gboolean    th_store_read_learner_rows    (ThStore            *self,
+                                           gint64              only,
+                                           ThLearnerRowFunc    func,
+                                           gpointer            user_data,
+                                           GError            **error);
+gboolean    th_store_read_progress_rows   (ThStore            *self,
+                                           gint64              only,
+                                           ThProgressRowFunc   func,
+                                           gpointer            user_data,
+                                           GError            **error);
+gboolean    th_store_read_sign_off_rows   (ThStore            *self,
+                                           gint64              only,
+                                           ThSignOffRowFunc    func,
+                                           gpointer            user_data,
+                                           GError            **error);
+
+/* Records (th-store-learners.c, th-store-attempts.c, th-store-settings.c) */
 gint64      th_store_add_learner          (ThStore        *self,
                                            const char     *display_name,
                                            const char     *pin,
@@ -145,7 +193,7 @@ gboolean    th_store_check_pin            (ThStore        *self,
                                            gint64          learner_id,
                                            const char     *pin,
                                            GError        **error);
-GHashTable *th_store_get_module_statuses  (ThStore        *self,
+GHashTable *th_store_dup_module_statuses  (ThStore        *self,
                                            gint64          learner_id,
                                            GError        **error);
 gint64      th_store_start_attempt        (ThStore        *self,
@@ -167,7 +215,7 @@ GPtrArray  *th_store_list_answers         (ThStore        *self,
 GPtrArray  *th_store_list_attempts        (ThStore        *self,
                                            gint64          learner_id,
                                            GError        **error);
-ThAttemptResult *th_store_get_last_result (ThStore        *self,
+ThAttemptResult *th_store_dup_last_result (ThStore        *self,
                                            gint64          learner_id,
                                            const char     *module_id,
                                            GError        **error);
@@ -198,13 +246,14 @@ gboolean    th_store_set_refresher_months  (ThStore        *self,
                                            const char     *module_id,
                                            guint           months,
                                            GError        **error);
-GHashTable *th_store_get_scenario_history (ThStore        *self,
+GHashTable *th_store_dup_scenario_history (ThStore        *self,
                                            gint64          learner_id,
                                            const char     *module_id,
                                            GError        **error);
-char       *th_store_get_last_scenario_set (ThStore       *self,
+char       *th_store_dup_last_scenario_set (ThStore       *self,
                                            gint64          learner_id,
-                                           const char     *module_id);
+                                           const char     *module_id,
+                                           GError        **error);
 gboolean    th_store_set_setting          (ThStore        *self,
                                            const char     *key,
                                            const char     *value,

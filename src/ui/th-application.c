@@ -184,8 +184,8 @@ backup_in_thread (GTask        *task,
     g_debug ("Backed up the progress database to %s", made);
 }
 
-/* The daily backup copies the whole file: a worker thread does it, so the
- * window is never kept waiting. */
+/* The daily check and backup read the whole file: a worker thread does
+ * them, with connections of its own, so the window is never kept waiting. */
 static void
 start_backup (ThApplication *self)
 {
@@ -193,7 +193,7 @@ start_backup (ThApplication *self)
    * application alive; an unfinished copy is never taken for a backup. */
   g_autoptr(GTask) task = g_task_new (NULL, NULL, NULL, NULL);
 
-  g_task_set_task_data (task, g_object_ref (self->store), g_object_unref);
+  g_task_set_task_data (task, g_strdup (th_store_get_path (self->store)), g_free);
   g_task_run_in_thread (task, backup_in_thread);
 }
 

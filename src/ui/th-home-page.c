@@ -423,7 +423,7 @@ th_home_page_show (ThHomePage *self,
       gint64 id = th_learner_get_id (learner);
 
       matrix = th_completion_matrix_load_learner (store, catalog, default_months, id, &error);
-      statuses = matrix ? th_store_get_module_statuses (store, id, &error) : NULL;
+      statuses = matrix ? th_store_dup_module_statuses (store, id, &error) : NULL;
       row = statuses ? th_completion_matrix_find_row (matrix, id) : NULL;
     }
   fill_due (self, row);

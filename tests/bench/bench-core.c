@@ -233,7 +233,7 @@ time_open_once (const Options  *options,
   bench_add_sample (samples->open, bench_ms_since (start));
 
   start = g_get_monotonic_time ();
-  statuses = th_store_get_module_statuses (store, learner, error);
+  statuses = th_store_dup_module_statuses (store, learner, error);
   if (statuses == NULL)
     return FALSE;
   bench_add_sample (samples->statuses, bench_ms_since (start));
@@ -265,7 +265,7 @@ bench_open (const Options  *options,
   printf ("(c) records: %s, %u learners, learner %" G_GINT64_FORMAT "\n",
           options->database, n_learners, learner);
   print_row ("th_store_open", bench_median (open), open, "(no target; on the start-up path)", 0);
-  print_row ("th_store_get_module_statuses, one learner", bench_median (statuses), statuses,
+  print_row ("th_store_dup_module_statuses, one learner", bench_median (statuses), statuses,
              "(no target; the home page)", 0);
   list_what = g_strdup_printf ("th_store_list_learners, all %u", n_learners);
   print_row (list_what, bench_median (list), list, "(no target)", 0);

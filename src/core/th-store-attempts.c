@@ -5,318 +5,12 @@
 
 #include <glib/gi18n.h>
 
-#include "th-learner.h"
-#include <string.h>
-
 #include "th-audit-trail.h"
-#include "th-secret.h"
 #include "th-store-private.h"
 
-/* Every change below is one transaction holding the change and its audit
- * record: committed together or not at all. */
-
-char *
-th_store_dup_now_text (ThStore *self)
-{
-  g_autoptr(GDateTime) now = th_store_dup_now (self);
-
-  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%S.%fZ");
-}
-
-sqlite3_stmt *
-th_store_prepare (ThStore     *self,
-         const char  *sql,
-         GError     **error)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  th_store_assert_owner (self);
-  rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    th_store_set_error_from_db (self, rc, error);
-  return stmt;
-}
-
-/* Ends a read: SQLITE_DONE is success, anything else an error. */
-gboolean
-th_store_finish_read (ThStore       *self,
-             sqlite3_stmt  *stmt,
-             int            rc,
-             GError       **error)
-{
-  sqlite3_finalize (stmt);
-  return rc == SQLITE_DONE || rc == SQLITE_ROW || th_store_set_error_from_db (self, rc, error);
-}
-
-/* Runs @sql, with ?1 bound to @id if it has a parameter, and hands each
- * row to @func. */
-gboolean
-th_store_read_rows (ThStore         *self,
-                    const char      *sql,
-                    gint64           id,
-                    ThStoreRowFunc   func,
-                    gpointer         user_data,
-                    GError         **error)
-{
-  sqlite3_stmt *stmt = th_store_prepare (self, sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  if (sqlite3_bind_parameter_count (stmt) > 0)
-    sqlite3_bind_int64 (stmt, 1, id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    func (stmt, user_data);
-  return th_store_finish_read (self, stmt, rc, error);
-}
-
-/* Steps @stmt to its end, finalizes it, and records the row it inserted
- * or changed in the audit trail. */
-gint64
-th_store_run_audited (ThStore       *self,
-                      sqlite3_stmt  *stmt,
-                      const char    *table,
-                      gint64         row_id,
-                      int            action,
-                      GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      th_store_set_error_from_db (self, rc, error);
-      return 0;
-    }
-  /* An update that matched no row changed nothing worth recording. */
-  if (action == TH_AUDIT_UPDATE && sqlite3_changes (self->db) == 0)
-    {
-      g_set_error_literal (error, TH_STORE_ERROR, TH_STORE_ERROR_NOT_FOUND,
-                           _("There is no such record to change"));
-      return 0;
-    }
-  if (action == TH_AUDIT_INSERT)
-    row_id = sqlite3_last_insert_rowid (self->db);
-  if (!th_audit_trail_append (self->db, table, row_id, action, error))
-    return 0;
-  return row_id;
-}
-
-/* Wraps one audited statement in its own transaction. */
-gint64
-th_store_commit_audited (ThStore       *self,
-                         sqlite3_stmt  *stmt,
-                         const char    *table,
-                         gint64         row_id,
-                         int            action,
-                         GError       **error)
-{
-  gint64 id;
-
-  if (stmt == NULL)
-    return 0;
-  if (!th_store_begin (self, error))
-    {
-      sqlite3_finalize (stmt);
-      return 0;
-    }
-  id = th_store_run_audited (self, stmt, table, row_id, action, error);
-  if (id == 0 || !th_store_commit (self, error))
-    {
-      th_store_rollback (self);
-      return 0;
-    }
-  return id;
-}
-
-#define MAX_NAME_LENGTH 80
-
-gboolean
-th_store_invalid (GError     **error,
-                  const char  *message)
-{
-  g_set_error_literal (error, TH_STORE_ERROR, TH_STORE_ERROR_INVALID, message);
-  return FALSE;
-}
-
-/* A name is shown in lists, reports and certificates: printable text of
- * a sensible length, without leading or trailing spaces. */
-char *
-th_store_clean_name (const char  *name,
-                     GError     **error)
-{
-  g_autofree char *trimmed = g_strstrip (g_strdup (name));
-
-  if (!g_utf8_validate (trimmed, -1, NULL))
-    return th_store_invalid (error, _("The name is not valid text")), NULL;
-  if (*trimmed == '\0')
-    return th_store_invalid (error, _("Enter a name")), NULL;
-  if (g_utf8_strlen (trimmed, -1) > MAX_NAME_LENGTH)
-    return th_store_invalid (error, _("The name is too long: keep it under 80 characters")), NULL;
-  for (const char *c = trimmed; *c != '\0'; c = g_utf8_next_char (c))
-    if (g_unichar_iscntrl (g_utf8_get_char (c)))
-      return th_store_invalid (error, _("The name cannot contain control characters")), NULL;
-  return g_steal_pointer (&trimmed);
-}
-
-/**
- * th_store_add_learner:
- * @pin: (nullable): a PIN the learner chose, stored only as a hash
- *
- * Returns: the new learner's id, or 0 with @error set
- */
-gint64
-th_store_add_learner (ThStore     *self,
-                      const char  *display_name,
-                      const char  *pin,
-                      GError     **error)
-{
-  g_autofree char *name = NULL, *pin_hash = NULL;
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (TH_IS_STORE (self), 0);
-  g_return_val_if_fail (display_name != NULL, 0);
-
-  if ((name = th_store_clean_name (display_name, error)) == NULL)
-    return 0;
-  if (pin != NULL && *pin != '\0' && (pin_hash = th_secret_hash_pin (pin, error)) == NULL)
-    return 0;
-
-  stmt = th_store_prepare (self, "INSERT INTO learners (display_name, pin_hash) VALUES (?1, ?2)", error);
-  if (stmt != NULL)
-    {
-      sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 2, pin_hash, -1, SQLITE_TRANSIENT);
-    }
-  return th_store_commit_audited (self, stmt, "learners", 0, TH_AUDIT_INSERT, error);
-}
-
-static void
-add_learner_row (sqlite3_stmt *row,
-                 gpointer      learners)
-{
-  g_autoptr(ThLearner) learner = th_learner_new (sqlite3_column_int64 (row, 0),
-                                                 (const char *) sqlite3_column_text (row, 1),
-                                                 sqlite3_column_int (row, 2));
-
-  g_list_store_append (learners, learner);
-}
-
-/**
- * th_store_list_learners:
- * @limit: how many at most, or 0 for all
- *
- * Returns: (transfer full): the learners who are not archived, by name, as
- *   a list of #ThLearner; %NULL on @error
- */
-GListModel *
-th_store_list_learners (ThStore  *self,
-                        guint     limit,
-                        GError  **error)
-{
-  g_autoptr(GListStore) learners = g_list_store_new (TH_TYPE_LEARNER);
-
-  g_return_val_if_fail (TH_IS_STORE (self), NULL);
-
-  if (!th_store_read_rows (self, "SELECT id, display_name, pin_hash IS NOT NULL FROM learners "
-                                 "WHERE archived = 0 ORDER BY display_name COLLATE NOCASE, id LIMIT ?1",
-                           limit > 0 ? (gint64) limit : -1, add_learner_row, learners, error))
-    return NULL;
-  return G_LIST_MODEL (g_steal_pointer (&learners));
-}
-
-/**
- * th_store_find_learner:
- * @id_or_name: a learner's id, or their exact name
- *
- * Finds one learner, archived or not. A name two learners share is
- * refused rather than guessed.
- *
- * Returns: the learner's id, or 0 with @error set
- */
-gint64
-th_store_find_learner (ThStore     *self,
-                       const char  *id_or_name,
-                       GError     **error)
-{
-  sqlite3_stmt *stmt;
-  gint64 found = 0;
-  guint n = 0;
-  guint64 id;
-  int rc;
-
-  g_return_val_if_fail (TH_IS_STORE (self), 0);
-  g_return_val_if_fail (id_or_name != NULL, 0);
-
-  stmt = th_store_prepare (self, "SELECT id FROM learners WHERE id = ?1 OR "
-                                 "(?1 IS NULL AND display_name = ?2) LIMIT 2", error);
-  if (stmt == NULL)
-    return 0;
-  if (g_ascii_string_to_unsigned (id_or_name, 10, 1, G_MAXINT64, &id, NULL))
-    sqlite3_bind_int64 (stmt, 1, (gint64) id);
-  sqlite3_bind_text (stmt, 2, id_or_name, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      found = sqlite3_column_int64 (stmt, 0);
-      n++;
-    }
-  if (!th_store_finish_read (self, stmt, rc, error))
-    return 0;
-  if (n == 1)
-    return found;
-  if (n == 0)
-    g_set_error (error, TH_STORE_ERROR, TH_STORE_ERROR_NOT_FOUND,
-                 _("There is no learner “%s”"), id_or_name);
-  else
-    g_set_error (error, TH_STORE_ERROR, TH_STORE_ERROR_INVALID,
-                 _("More than one learner is called “%s”; give their id instead"), id_or_name);
-  return 0;
-}
-
-typedef struct
-{
-  gboolean  found;
-  char     *hash;
-} PinHash;
-
-static void
-read_pin_hash (sqlite3_stmt *row,
-               gpointer      user_data)
-{
-  PinHash *pin = user_data;
-
-  pin->found = TRUE;
-  pin->hash = g_strdup ((const char *) sqlite3_column_text (row, 0));
-}
-
-/**
- * th_store_check_pin:
- *
- * Whether @pin opens @learner_id's profile (a profile without a PIN opens
- * with none). A failure to read is an error, never taken for a wrong PIN
- * or for no PIN at all.
- *
- * Returns: %TRUE if it opens; %FALSE if not, or with @error set
- */
-gboolean
-th_store_check_pin (ThStore     *self,
-                    gint64       learner_id,
-                    const char  *pin,
-                    GError     **error)
-{
-  PinHash found = { FALSE, NULL };
-  gboolean opens;
-
-  g_return_val_if_fail (TH_IS_STORE (self), FALSE);
-
-  if (!th_store_read_rows (self, "SELECT pin_hash FROM learners WHERE id = ?1", learner_id,
-                           read_pin_hash, &found, error))
-    return FALSE;
-  opens = found.found && (found.hash == NULL || th_secret_verify (found.hash, pin));
-  g_free (found.hash);
-  return opens;
-}
+/* Attempts and answers: each answer durable the moment it is given, a
+ * finished attempt and its completion in one transaction, and what a
+ * learner has done in each module. */
 
 /**
  * th_store_start_attempt:
@@ -478,44 +172,6 @@ th_store_finish_attempt (ThStore   *self,
   return TRUE;
 }
 
-gboolean
-th_store_set_setting (ThStore     *self,
-                      const char  *key,
-                      const char  *value,
-                      GError     **error)
-{
-  sqlite3_stmt *stmt;
-  gint64 row_id;
-
-  g_return_val_if_fail (TH_IS_STORE (self), FALSE);
-  g_return_val_if_fail (key != NULL && value != NULL, FALSE);
-
-  stmt = th_store_prepare (self, "INSERT INTO settings (key, value) VALUES (?1, ?2) "
-                        "ON CONFLICT (key) DO UPDATE SET value = excluded.value "
-                        "RETURNING rowid", error);
-  if (stmt == NULL || !th_store_begin (self, error))
-    {
-      sqlite3_finalize (stmt);
-      return FALSE;
-    }
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
-  row_id = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
-  if (row_id == 0 ||
-      th_store_run_audited (self, stmt, "settings", row_id, TH_AUDIT_UPDATE, error) == 0 ||
-      !th_store_commit (self, error))
-    {
-      if (row_id == 0)
-        {
-          sqlite3_finalize (stmt);
-          th_store_set_error_from_db (self, sqlite3_errcode (self->db), error);
-        }
-      th_store_rollback (self);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 void
 th_module_status_free (ThModuleStatus *status)
 {
@@ -561,13 +217,13 @@ mark_passed (sqlite3_stmt *row,
 }
 
 /**
- * th_store_get_module_statuses:
+ * th_store_dup_module_statuses:
  *
  * Returns: (transfer full): module id → #ThModuleStatus for every module
  *   the learner has started; the others are not started. %NULL on @error.
  */
 GHashTable *
-th_store_get_module_statuses (ThStore  *self,
+th_store_dup_module_statuses (ThStore  *self,
                               gint64    learner_id,
                               GError  **error)
 {
@@ -736,13 +392,13 @@ th_store_list_answers (ThStore  *self,
 }
 
 /**
- * th_store_get_last_result:
+ * th_store_dup_last_result:
  *
  * Returns: (transfer full) (nullable): the learner's latest finished
  *   attempt at @module_id, or %NULL if there is none (or on @error)
  */
 ThAttemptResult *
-th_store_get_last_result (ThStore     *self,
+th_store_dup_last_result (ThStore     *self,
                           gint64       learner_id,
                           const char  *module_id,
                           GError     **error)
@@ -766,133 +422,15 @@ th_store_get_last_result (ThStore     *self,
   return th_store_finish_read (self, stmt, rc, error) ? g_steal_pointer (&result) : NULL;
 }
 
-static char *
-refresher_key (const char *module_id)
-{
-  return module_id ? g_strconcat ("refresher-months/", module_id, NULL)
-                   : g_strdup ("refresher-months");
-}
-
-static void
-read_months_row (sqlite3_stmt *row,
-                 gpointer      months)
-{
-  *(guint *) months = (guint) g_ascii_strtoull ((const char *) sqlite3_column_text (row, 0), NULL, 10);
-}
-
-/* The period set under @key, or 0 where none is (or on @error). */
-static guint
-read_months (ThStore     *self,
-             const char  *key,
-             GError     **error)
-{
-  sqlite3_stmt *stmt = th_store_prepare (self, "SELECT value FROM settings WHERE key = ?1", error);
-  guint months = 0;
-  int rc;
-
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
-  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    read_months_row (stmt, &months);
-  return th_store_finish_read (self, stmt, rc, error) ? months : 0;
-}
-
 /**
- * th_store_get_refresher_months:
- * @module_id: (nullable): the module, or %NULL for the organisation's default
- * @default_months: the period when the records set none (the installation's
- *   default, from GSettings)
- *
- * Returns: the months after which a completion of @module_id expires: the
- *   module's own period if a supervisor set one, else the organisation's,
- *   else @default_months; 0 with @error set when the settings cannot be
- *   read, never a period that was not chosen
- */
-guint
-th_store_get_refresher_months (ThStore     *self,
-                               const char  *module_id,
-                               guint        default_months,
-                               GError     **error)
-{
-  g_autofree char *own = refresher_key (module_id);
-  g_autofree char *organisation = refresher_key (NULL);
-  GError *local_error = NULL;
-  guint months;
-
-  g_return_val_if_fail (TH_IS_STORE (self), 0);
-
-  months = module_id ? read_months (self, own, &local_error) : 0;
-  if (months == 0 && local_error == NULL)
-    months = read_months (self, organisation, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, local_error);
-      return 0;
-    }
-  return months > 0 ? months : default_months;
-}
-
-gboolean
-th_store_set_refresher_months (ThStore     *self,
-                               const char  *module_id,
-                               guint        months,
-                               GError     **error)
-{
-  g_autofree char *key = refresher_key (module_id);
-  g_autofree char *value = g_strdup_printf ("%u", months);
-
-  g_return_val_if_fail (TH_IS_STORE (self), FALSE);
-
-  if (months < 1 || months > 120)
-    return th_store_invalid (error, _("A refresher period is from 1 to 120 months"));
-  return th_store_set_setting (self, key, value, error);
-}
-
-/* A module's own period, or 0 when it follows the organisation's (or on
- * @error). */
-guint
-th_store_get_own_refresher_months (ThStore     *self,
-                                   const char  *module_id,
-                                   GError     **error)
-{
-  g_autofree char *key = refresher_key (module_id);
-
-  g_return_val_if_fail (TH_IS_STORE (self), 0);
-  g_return_val_if_fail (module_id != NULL, 0);
-
-  return read_months (self, key, error);
-}
-
-/**
- * th_store_follow_refresher_months:
- *
- * @module_id goes back to the organisation's period. Recorded as a period
- * of 0, which th_store_get_refresher_months() passes over, so that the
- * audit trail keeps the change like any other.
- */
-gboolean
-th_store_follow_refresher_months (ThStore     *self,
-                                  const char  *module_id,
-                                  GError     **error)
-{
-  g_autofree char *key = refresher_key (module_id);
-
-  g_return_val_if_fail (TH_IS_STORE (self), FALSE);
-  g_return_val_if_fail (module_id != NULL, FALSE);
-
-  return th_store_set_setting (self, key, "0", error);
-}
-
-/**
- * th_store_get_scenario_history:
+ * th_store_dup_scenario_history:
  *
  * Returns: (transfer full): scenario id → the learner's latest share of
  *   its points (a pointer to a double, 0 to 1) across their attempts at
  *   @module_id; %NULL on @error
  */
 GHashTable *
-th_store_get_scenario_history (ThStore     *self,
+th_store_dup_scenario_history (ThStore     *self,
                                gint64       learner_id,
                                const char  *module_id,
                                GError     **error)
@@ -921,25 +459,29 @@ th_store_get_scenario_history (ThStore     *self,
   return th_store_finish_read (self, stmt, rc, error) ? g_steal_pointer (&history) : NULL;
 }
 
-/* The branches of the learner's latest refresher at @module_id, or NULL. */
+/* The branches of the learner's latest refresher at @module_id; NULL when
+ * there was none, or with @error set. */
 char *
-th_store_get_last_scenario_set (ThStore    *self,
-                                gint64      learner_id,
-                                const char *module_id)
+th_store_dup_last_scenario_set (ThStore     *self,
+                                gint64       learner_id,
+                                const char  *module_id,
+                                GError     **error)
 {
   sqlite3_stmt *stmt;
   char *set = NULL;
+  int rc;
 
   g_return_val_if_fail (TH_IS_STORE (self), NULL);
 
   stmt = th_store_prepare (self, "SELECT scenario_set FROM attempts WHERE learner_id = ?1 AND "
-                        "module_id = ?2 AND kind = 'refresher' ORDER BY id DESC LIMIT 1", NULL);
+                        "module_id = ?2 AND kind = 'refresher' ORDER BY id DESC LIMIT 1", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, learner_id);
   sqlite3_bind_text (stmt, 2, module_id, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     set = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
+  if (!th_store_finish_read (self, stmt, rc, error))
+    g_clear_pointer (&set, g_free);
   return set;
 }

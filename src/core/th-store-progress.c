@@ -1,0 +1,146 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "th-store"
+
+#include "config.h"
+
+#include "th-store-private.h"
+
+/* What the completion matrix reads, a row at a time and in learner id
+ * order, for everyone or for one learner: it holds no SQL of its own. */
+
+/* Runs @head, narrowed by @filter to @only (as ?1) when @only is not 0,
+ * then @tail, and hands each row to @func. */
+static gboolean
+read_rows (ThStore         *self,
+           gint64           only,
+           const char      *head,
+           const char      *filter,
+           const char      *tail,
+           ThStoreRowFunc   func,
+           gpointer         user_data,
+           GError         **error)
+{
+  g_autofree char *sql = g_strconcat (head, only ? filter : "", tail, NULL);
+  sqlite3_stmt *stmt = th_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  if (only != 0)
+    sqlite3_bind_int64 (stmt, 1, only);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    func (stmt, user_data);
+  return th_store_finish_read (self, stmt, rc, error);
+}
+
+typedef struct
+{
+  gpointer func;
+  gpointer user_data;
+} Forward;
+
+static void
+forward_learner (sqlite3_stmt *stmt,
+                 gpointer      user_data)
+{
+  Forward *forward = user_data;
+  ThLearnerRow row = {
+    sqlite3_column_int64 (stmt, 0),
+    (const char *) sqlite3_column_text (stmt, 1),
+    sqlite3_column_int (stmt, 2),
+  };
+
+  ((ThLearnerRowFunc) forward->func) (&row, forward->user_data);
+}
+
+/**
+ * th_store_read_learner_rows:
+ * @only: one learner's id, or 0 for everyone
+ *
+ * Hands every learner, archived ones too, to @func in id order.
+ */
+gboolean
+th_store_read_learner_rows (ThStore           *self,
+                            gint64             only,
+                            ThLearnerRowFunc   func,
+                            gpointer           user_data,
+                            GError           **error)
+{
+  Forward forward = { func, user_data };
+
+  g_return_val_if_fail (TH_IS_STORE (self), FALSE);
+  return read_rows (self, only, "SELECT id, display_name, archived FROM learners", " WHERE id = ?1",
+                    " ORDER BY id", forward_learner, &forward, error);
+}
+
+static void
+forward_progress (sqlite3_stmt *stmt,
+                  gpointer      user_data)
+{
+  Forward *forward = user_data;
+  ThProgressRow row = {
+    sqlite3_column_int64 (stmt, 0),
+    (const char *) sqlite3_column_text (stmt, 1),
+    sqlite3_column_int64 (stmt, 2),
+    sqlite3_column_int (stmt, 3),
+  };
+
+  ((ThProgressRowFunc) forward->func) (&row, forward->user_data);
+}
+
+/**
+ * th_store_read_progress_rows:
+ * @only: one learner's id, or 0 for everyone
+ *
+ * Hands @func each learner's standing in each module they started, in
+ * learner id order: the summary the store keeps as attempts and
+ * completions are written (migration 5), one row per learner and module.
+ */
+gboolean
+th_store_read_progress_rows (ThStore            *self,
+                             gint64              only,
+                             ThProgressRowFunc   func,
+                             gpointer            user_data,
+                             GError            **error)
+{
+  Forward forward = { func, user_data };
+
+  g_return_val_if_fail (TH_IS_STORE (self), FALSE);
+  return read_rows (self, only, "SELECT learner_id, module_id, ifnull (completed_at, 0), "
+                                "ifnull (score_percent, 0) FROM progress",
+                    " WHERE learner_id = ?1", " ORDER BY learner_id", forward_progress, &forward, error);
+}
+
+static void
+forward_sign_off (sqlite3_stmt *stmt,
+                  gpointer      user_data)
+{
+  Forward *forward = user_data;
+  ThSignOffRow row = {
+    sqlite3_column_int64 (stmt, 0),
+    (const char *) sqlite3_column_text (stmt, 1),
+    (const char *) sqlite3_column_text (stmt, 2),
+  };
+
+  ((ThSignOffRowFunc) forward->func) (&row, forward->user_data);
+}
+
+/**
+ * th_store_read_sign_off_rows:
+ * @only: one learner's id, or 0 for everyone
+ *
+ * Hands @func each sign-off that stands (not revoked).
+ */
+gboolean
+th_store_read_sign_off_rows (ThStore           *self,
+                             gint64             only,
+                             ThSignOffRowFunc   func,
+                             gpointer           user_data,
+                             GError           **error)
+{
+  Forward forward = { func, user_data };
+
+  g_return_val_if_fail (TH_IS_STORE (self), FALSE);
+  return read_rows (self, only, "SELECT learner_id, supervisor, signed_at FROM signoffs WHERE revoked_at IS NULL",
+                    " AND learner_id = ?1", "", forward_sign_off, &forward, error);
+}

@@ -1,0 +1,279 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "th-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "th-audit-trail.h"
+#include "th-store-private.h"
+
+/* The schema: each version's step, how a database is brought forward, and
+ * the check that the records still agree with their audit trail and the
+ * summary made from them. */
+
+static gboolean seal_audited_tables (ThStore *self, GError **error);
+/* Each step brings the schema from version i to i + 1, in one transaction
+ * with its after-step. Steps are only ever appended: a released step never
+ * changes, so every older database can be brought forward. */
+static const struct {
+  const char *sql;
+  gboolean  (*after) (ThStore *self, GError **error);
+} migrations[] = {
+  /* 1: learners and settings */
+  { "CREATE TABLE learners ("
+    "  id INTEGER PRIMARY KEY,"
+    "  display_name TEXT NOT NULL,"
+    "  pin_hash TEXT,"
+    "  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),"
+    "  archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1))"
+    ");"
+    "CREATE TABLE settings ("
+    "  key TEXT PRIMARY KEY,"
+    "  value TEXT NOT NULL"
+    ");", NULL },
+
+  /* 2: attempts, answers, completions, sign-offs and the audit trail */
+  { "CREATE TABLE attempts ("
+    "  id INTEGER PRIMARY KEY,"
+    "  learner_id INTEGER NOT NULL REFERENCES learners (id),"
+    "  module_id TEXT NOT NULL,"
+    "  kind TEXT NOT NULL CHECK (kind IN ('full', 'refresher')),"
+    "  scenario_set TEXT,"
+    "  started_at TEXT NOT NULL,"
+    "  finished_at TEXT,"
+    "  score INTEGER,"
+    "  max_score INTEGER,"
+    "  passed INTEGER CHECK (passed IN (0, 1))"
+    ");"
+    "CREATE INDEX attempts_by_learner ON attempts (learner_id, module_id, id);"
+    "CREATE TABLE answers ("
+    "  id INTEGER PRIMARY KEY,"
+    "  attempt_id INTEGER NOT NULL REFERENCES attempts (id),"
+    "  seq INTEGER NOT NULL,"
+    "  scenario_id TEXT NOT NULL,"
+    "  choice_ids TEXT NOT NULL,"
+    "  score INTEGER NOT NULL,"
+    "  max_score INTEGER NOT NULL,"
+    "  answered_at TEXT NOT NULL,"
+    "  UNIQUE (attempt_id, seq)"
+    ");"
+    "CREATE TABLE completions ("
+    "  id INTEGER PRIMARY KEY,"
+    "  learner_id INTEGER NOT NULL REFERENCES learners (id),"
+    "  module_id TEXT NOT NULL,"
+    "  attempt_id INTEGER NOT NULL UNIQUE REFERENCES attempts (id),"
+    "  completed_at TEXT NOT NULL,"
+    "  score_percent INTEGER NOT NULL"
+    ");"
+    "CREATE INDEX completions_by_learner ON completions (learner_id, module_id, completed_at);"
+    "CREATE TABLE signoffs ("
+    "  id INTEGER PRIMARY KEY,"
+    "  learner_id INTEGER NOT NULL REFERENCES learners (id),"
+    "  supervisor TEXT NOT NULL,"
+    "  signed_at TEXT NOT NULL,"
+    "  note TEXT,"
+    "  revoked_at TEXT,"
+    "  revoked_by TEXT,"
+    "  revoke_reason TEXT"
+    ");"
+    "CREATE TABLE audit ("
+    "  id INTEGER PRIMARY KEY,"
+    "  at TEXT NOT NULL,"
+    "  tbl TEXT NOT NULL,"
+    "  row_id INTEGER NOT NULL,"
+    "  action TEXT NOT NULL CHECK (action IN ('insert', 'update', 'delete')),"
+    "  state TEXT NOT NULL,"
+    "  hash TEXT NOT NULL"
+    ");"
+    "CREATE INDEX audit_by_row ON audit (tbl, row_id, id);"
+    /* Append-only inside Threshold; the hash chain catches the rest. */
+    "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit "
+    "BEGIN SELECT RAISE (ABORT, 'the audit trail is append-only'); END;"
+    "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit "
+    "BEGIN SELECT RAISE (ABORT, 'the audit trail is append-only'); END;",
+    seal_audited_tables },
+
+  /* 3: supervisors, whom sign-offs name */
+  { "CREATE TABLE supervisors ("
+    "  id INTEGER PRIMARY KEY,"
+    "  display_name TEXT NOT NULL,"
+    "  passphrase_hash TEXT NOT NULL,"
+    "  learner_id INTEGER REFERENCES learners (id),"
+    "  created_at TEXT NOT NULL,"
+    "  archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1))"
+    ");"
+    "ALTER TABLE signoffs ADD COLUMN supervisor_id INTEGER REFERENCES supervisors (id);"
+    "CREATE INDEX signoffs_by_learner ON signoffs (learner_id, id);", NULL },
+
+  /* 4: the completion matrix reads each learner's latest score from the
+   * index alone (EXPLAIN QUERY PLAN: COVERING INDEX), not the table */
+  { "DROP INDEX completions_by_learner;"
+    "CREATE INDEX completions_by_learner ON completions (learner_id, module_id, completed_at, score_percent);",
+    NULL },
+
+  /* 5: each learner's standing in each module, kept by triggers as
+   * attempts and completions are written: the matrix reads one row per
+   * learner and module instead of every attempt and completion. Derived,
+   * so not audited; --verify-records checks it against the records. */
+  { "CREATE TABLE progress ("
+    "  learner_id INTEGER NOT NULL,"
+    "  module_id TEXT NOT NULL,"
+    "  completed_at INTEGER,"     /* Unix time of the latest completion */
+    "  score_percent INTEGER,"
+    "  PRIMARY KEY (learner_id, module_id)"
+    ") WITHOUT ROWID;"
+    "INSERT INTO progress (learner_id, module_id, completed_at, score_percent) "
+    "  SELECT learner_id, module_id, completed_at, score_percent FROM " TH_STORE_PROGRESS_SQL ";"
+    "CREATE TRIGGER progress_attempt_added AFTER INSERT ON attempts BEGIN"
+    "  INSERT INTO progress (learner_id, module_id) VALUES (NEW.learner_id, NEW.module_id)"
+    "    ON CONFLICT DO NOTHING;"
+    "END;"
+    "CREATE TRIGGER progress_completion_added AFTER INSERT ON completions BEGIN"
+    "  INSERT INTO progress (learner_id, module_id, completed_at, score_percent)"
+    "    VALUES (NEW.learner_id, NEW.module_id, unixepoch (NEW.completed_at), NEW.score_percent)"
+    "    ON CONFLICT DO UPDATE SET completed_at = excluded.completed_at, score_percent = excluded.score_percent"
+    "    WHERE progress.completed_at IS NULL OR excluded.completed_at >= progress.completed_at;"
+    "END;"
+    "CREATE TRIGGER progress_completion_deleted AFTER DELETE ON completions BEGIN"
+    "  UPDATE progress SET (completed_at, score_percent) ="
+    "    (SELECT unixepoch (completed_at), score_percent FROM completions"
+    "     WHERE learner_id = OLD.learner_id AND module_id = OLD.module_id"
+    "     ORDER BY unixepoch (completed_at) DESC, id DESC LIMIT 1)"
+    "  WHERE learner_id = OLD.learner_id AND module_id = OLD.module_id;"
+    "END;"
+    "CREATE TRIGGER progress_attempt_deleted AFTER DELETE ON attempts"
+    "  WHEN NOT EXISTS (SELECT 1 FROM attempts WHERE learner_id = OLD.learner_id AND module_id = OLD.module_id)"
+    "BEGIN"
+    "  DELETE FROM progress WHERE learner_id = OLD.learner_id AND module_id = OLD.module_id;"
+    "END;", NULL },
+
+  /* 6: the profiles page reads the first fifty names in order from an
+   * index (EXPLAIN QUERY PLAN: SCAN learners USING INDEX), not by sorting
+   * every learner */
+  { "CREATE INDEX learners_by_name ON learners (display_name COLLATE NOCASE, id) WHERE archived = 0;",
+    NULL },
+
+  /* 7: the seed each attempt shuffles its choices with, keyed by the
+   * attempt's id. An attempt without one (every attempt made before)
+   * showed the order of the file. A table of its own, not a column, so
+   * that attempts keep the audited form earlier versions wrote. */
+  { "CREATE TABLE attempt_seeds ("
+    "  id INTEGER PRIMARY KEY REFERENCES attempts (id),"
+    "  seed INTEGER NOT NULL"
+    ");", NULL },
+};
+
+int
+th_store_get_latest_version (void)
+{
+  return G_N_ELEMENTS (migrations);
+}
+
+static gboolean
+seal_audited_tables (ThStore  *self,
+                     GError  **error)
+{
+  /* Learners and settings were written before the audit trail existed. */
+  return th_audit_trail_seal_table (self->db, "learners", error) &&
+         th_audit_trail_seal_table (self->db, "settings", error);
+}
+
+gboolean
+th_store_migrate (ThStore  *self,
+         int       from,
+         int       to,
+         GError  **error)
+{
+  for (int version = from; version < to; version++)
+    {
+      g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d;", version + 1);
+
+      if (!th_store_begin (self, error))
+        return FALSE;
+      if (!th_store_exec (self, migrations[version].sql, error) ||
+          (migrations[version].after && !migrations[version].after (self, error)) ||
+          !th_store_exec (self, bump, error))
+        {
+          th_store_rollback (self);
+          return FALSE;
+        }
+      if (!th_store_commit (self, error))
+        {
+          th_store_rollback (self);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* Whether the progress table holds what the records make of it, row for
+ * row, both ways. */
+static gboolean
+progress_agrees (ThStore   *self,
+                 gboolean  *agrees,
+                 GError   **error)
+{
+  sqlite3_stmt *stmt = th_store_prepare (self,
+    "SELECT count(*) FROM ("
+    "  SELECT * FROM (SELECT * FROM " TH_STORE_PROGRESS_SQL " EXCEPT SELECT * FROM progress)"
+    "  UNION ALL"
+    "  SELECT * FROM (SELECT * FROM progress EXCEPT SELECT * FROM " TH_STORE_PROGRESS_SQL "))", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    *agrees = sqlite3_column_int64 (stmt, 0) == 0;
+  return th_store_finish_read (self, stmt, rc == SQLITE_ROW ? SQLITE_DONE : rc, error);
+}
+
+/**
+ * th_store_verify:
+ *
+ * Checks the file's integrity and the audit trail.
+ *
+ * Returns: (transfer full) (nullable): where the records first break, or
+ *   %NULL if they are intact (or on @error)
+ */
+char *
+th_store_verify (ThStore  *self,
+                 GError  **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *integrity = NULL;
+  g_autoptr(GError) local_error = NULL;
+  char *problem;
+  gboolean agrees = FALSE;
+  int rc;
+
+  g_return_val_if_fail (TH_IS_STORE (self), NULL);
+
+  rc = sqlite3_prepare_v2 (self->db, "PRAGMA integrity_check;", -1, &stmt, NULL);
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    integrity = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  if (integrity == NULL)
+    {
+      th_store_set_error_from_db (self, rc, error);
+      return NULL;
+    }
+  if (!g_str_equal (integrity, "ok"))
+    return g_strdup_printf (_("the database file fails its integrity check: %s"), integrity);
+  /* The records before the summary made from them: a record changed
+   * outside Threshold is the finding that matters. */
+  problem = th_audit_trail_verify (self->db, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  if (problem != NULL)
+    return problem;
+  if (!progress_agrees (self, &agrees, error))
+    return NULL;
+  if (!agrees)
+    return g_strdup (_("the summary of each learner’s progress does not agree with their attempts "
+                       "and completions"));
+  return NULL;
+}

@@ -1,0 +1,168 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "th-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "th-audit-trail.h"
+#include "th-store-private.h"
+
+/* Settings: audited key and value pairs, among them the refresher periods
+ * a supervisor sets. */
+
+gboolean
+th_store_set_setting (ThStore     *self,
+                      const char  *key,
+                      const char  *value,
+                      GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 row_id;
+
+  g_return_val_if_fail (TH_IS_STORE (self), FALSE);
+  g_return_val_if_fail (key != NULL && value != NULL, FALSE);
+
+  stmt = th_store_prepare (self, "INSERT INTO settings (key, value) VALUES (?1, ?2) "
+                        "ON CONFLICT (key) DO UPDATE SET value = excluded.value "
+                        "RETURNING rowid", error);
+  if (stmt == NULL || !th_store_begin (self, error))
+    {
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
+  row_id = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  if (row_id == 0 ||
+      th_store_run_audited (self, stmt, "settings", row_id, TH_AUDIT_UPDATE, error) == 0 ||
+      !th_store_commit (self, error))
+    {
+      if (row_id == 0)
+        {
+          sqlite3_finalize (stmt);
+          th_store_set_error_from_db (self, sqlite3_errcode (self->db), error);
+        }
+      th_store_rollback (self);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static char *
+refresher_key (const char *module_id)
+{
+  return module_id ? g_strconcat ("refresher-months/", module_id, NULL)
+                   : g_strdup ("refresher-months");
+}
+
+static void
+read_months_row (sqlite3_stmt *row,
+                 gpointer      months)
+{
+  *(guint *) months = (guint) g_ascii_strtoull ((const char *) sqlite3_column_text (row, 0), NULL, 10);
+}
+
+/* The period set under @key, or 0 where none is (or on @error). */
+static guint
+read_months (ThStore     *self,
+             const char  *key,
+             GError     **error)
+{
+  sqlite3_stmt *stmt = th_store_prepare (self, "SELECT value FROM settings WHERE key = ?1", error);
+  guint months = 0;
+  int rc;
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    read_months_row (stmt, &months);
+  return th_store_finish_read (self, stmt, rc, error) ? months : 0;
+}
+
+/**
+ * th_store_get_refresher_months:
+ * @module_id: (nullable): the module, or %NULL for the organisation's default
+ * @default_months: the period when the records set none (the installation's
+ *   default, from GSettings)
+ *
+ * Returns: the months after which a completion of @module_id expires: the
+ *   module's own period if a supervisor set one, else the organisation's,
+ *   else @default_months; 0 with @error set when the settings cannot be
+ *   read, never a period that was not chosen
+ */
+guint
+th_store_get_refresher_months (ThStore     *self,
+                               const char  *module_id,
+                               guint        default_months,
+                               GError     **error)
+{
+  g_autofree char *own = refresher_key (module_id);
+  g_autofree char *organisation = refresher_key (NULL);
+  GError *local_error = NULL;
+  guint months;
+
+  g_return_val_if_fail (TH_IS_STORE (self), 0);
+
+  months = module_id ? read_months (self, own, &local_error) : 0;
+  if (months == 0 && local_error == NULL)
+    months = read_months (self, organisation, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return 0;
+    }
+  return months > 0 ? months : default_months;
+}
+
+gboolean
+th_store_set_refresher_months (ThStore     *self,
+                               const char  *module_id,
+                               guint        months,
+                               GError     **error)
+{
+  g_autofree char *key = refresher_key (module_id);
+  g_autofree char *value = g_strdup_printf ("%u", months);
+
+  g_return_val_if_fail (TH_IS_STORE (self), FALSE);
+
+  if (months < 1 || months > 120)
+    return th_store_invalid (error, _("A refresher period is from 1 to 120 months"));
+  return th_store_set_setting (self, key, value, error);
+}
+
+/* A module's own period, or 0 when it follows the organisation's (or on
+ * @error). */
+guint
+th_store_get_own_refresher_months (ThStore     *self,
+                                   const char  *module_id,
+                                   GError     **error)
+{
+  g_autofree char *key = refresher_key (module_id);
+
+  g_return_val_if_fail (TH_IS_STORE (self), 0);
+  g_return_val_if_fail (module_id != NULL, 0);
+
+  return read_months (self, key, error);
+}
+
+/**
+ * th_store_follow_refresher_months:
+ *
+ * @module_id goes back to the organisation's period. Recorded as a period
+ * of 0, which th_store_get_refresher_months() passes over, so that the
+ * audit trail keeps the change like any other.
+ */
+gboolean
+th_store_follow_refresher_months (ThStore     *self,
+                                  const char  *module_id,
+                                  GError     **error)
+{
+  g_autofree char *key = refresher_key (module_id);
+
+  g_return_val_if_fail (TH_IS_STORE (self), FALSE);
+  g_return_val_if_fail (module_id != NULL, FALSE);
+
+  return th_store_set_setting (self, key, "0", error);
+}

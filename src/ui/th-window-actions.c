@@ -1,0 +1,123 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "th-window"
+
+#include "config.h"
+
+#include "th-refresher-periods.h"
+#include "th-unlock-dialog.h"
+#include "th-window-private.h"
+
+static void
+home_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  ThWindow *self = (ThWindow *)widget;
+
+  g_assert (TH_IS_WINDOW (self));
+
+  th_window_show_home (self);
+}
+
+static void
+switch_profile_activated (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  ThWindow *self = (ThWindow *)widget;
+
+  g_assert (TH_IS_WINDOW (self));
+
+  th_window_lock (self);
+}
+
+/* Unlocked already, this only goes back to the supervisor's view. */
+static void
+supervisor_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  ThWindow *self = (ThWindow *)widget;
+
+  g_assert (TH_IS_WINDOW (self));
+
+  if (self->store == NULL)
+    return;
+  if (self->supervisor_id != 0)
+    th_window_show_supervisor_view (self);
+  else
+    th_window_unlock (self);
+}
+
+static void
+add_supervisor_activated (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  ThWindow *self = (ThWindow *)widget;
+  ThUnlockDialog *dialog;
+
+  g_assert (TH_IS_WINDOW (self));
+
+  if (self->supervisor_id == 0)
+    return;
+  dialog = th_unlock_dialog_new_for_adding (GTK_WINDOW (self), self->store);
+  th_window_present_supervisor_window (self, GTK_WINDOW (dialog));
+}
+
+/* The matrix shows the new expiries once the periods are set. */
+static void
+on_periods_closed (ThWindow *self)
+{
+  g_assert (TH_IS_WINDOW (self));
+
+  th_window_show_supervisor_view (self);
+}
+
+static void
+refresher_periods_activated (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  ThWindow *self = (ThWindow *)widget;
+  ThRefresherPeriods *periods;
+
+  g_assert (TH_IS_WINDOW (self));
+
+  if (self->supervisor_id == 0 || self->catalog == NULL)
+    return;
+  periods = th_refresher_periods_new (GTK_WINDOW (self), self->store, self->catalog,
+                                      th_window_default_months (self));
+  g_signal_connect_object (periods, "destroy", G_CALLBACK (on_periods_closed), self,
+                           G_CONNECT_SWAPPED);
+  th_window_present_supervisor_window (self, GTK_WINDOW (periods));
+}
+
+static void
+lock_activated (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  ThWindow *self = (ThWindow *)widget;
+
+  g_assert (TH_IS_WINDOW (self));
+
+  th_window_lock (self);
+}
+
+/* Called from class_init: the window's actions and their keys. */
+void
+th_window_class_actions_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.home", NULL, home_activated);
+  gtk_widget_class_install_action (widget_class, "win.switch-profile", NULL,
+                                   switch_profile_activated);
+  gtk_widget_class_install_action (widget_class, "win.supervisor", NULL, supervisor_activated);
+  gtk_widget_class_install_action (widget_class, "win.lock", NULL, lock_activated);
+  gtk_widget_class_install_action (widget_class, "win.add-supervisor", NULL,
+                                   add_supervisor_activated);
+  gtk_widget_class_install_action (widget_class, "win.refresher-periods", NULL,
+                                   refresher_periods_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.lock", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, GDK_ALT_MASK, "win.home", NULL);
+}
