@@ -12,6 +12,10 @@
 #include "th-module-private.h"
 #include "th-quiz-check.h"
 
+/* Problems of the module, in its file. */
+#define report(load, line, severity, ...) \
+  th_content_problem_add ((load)->problems, (load)->path, (line), (severity), __VA_ARGS__)
+
 struct _ThContentLoader
 {
   GObject          parent_instance;
@@ -30,61 +34,8 @@ typedef struct
   GPtrArray  *problems;
 } Load;
 
-static void
-report (Load       *load,
-        guint       line,
-        ThSeverity  severity,
-        const char *format,
-        ...) G_GNUC_PRINTF (4, 5);
-
-static void
-report (Load       *load,
-        guint       line,
-        ThSeverity  severity,
-        const char *format,
-        ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  g_ptr_array_add (load->problems, th_content_problem_new (load->path, line, severity, message));
-}
-
 /* Checks the schema cannot express, across the module; the quiz's own are
  * th_quiz_check ()'s. */
-
-typedef enum
-{
-  ID_OF_SOURCE,
-  ID_OF_PAGE,
-} IdKind;
-
-/* A whole sentence for each kind, as a translation needs: the word alone
- * may take another gender, or another place, in the sentence. */
-static void
-check_unique (Load       *load,
-              GHashTable *seen,
-              const char *id,
-              guint       line,
-              IdKind      kind)
-{
-  if (g_hash_table_contains (seen, id))
-    switch (kind)
-      {
-      case ID_OF_SOURCE:
-        report (load, line, TH_SEVERITY_ERROR, _("the source id “%s” is used twice"), id);
-        break;
-      case ID_OF_PAGE:
-      default:
-        report (load, line, TH_SEVERITY_ERROR, _("the page id “%s” is used twice"), id);
-        break;
-      }
-  g_hash_table_add (seen, (gpointer) id);
-}
 
 static void
 check_lesson (Load     *load,
@@ -96,14 +47,17 @@ check_lesson (Load     *load,
   for (guint i = 0; i < module->sources->len; i++)
     {
       ThSource *source = g_ptr_array_index (module->sources, i);
-      check_unique (load, sources, source->id, 0, ID_OF_SOURCE);
+      /* A whole sentence for each kind of id, as a translation needs. */
+      if (!g_hash_table_add (sources, source->id))
+        report (load, 0, TH_SEVERITY_ERROR, _("the source id “%s” is used twice"), source->id);
     }
 
   for (guint i = 0; i < module->pages->len; i++)
     {
       ThPage *page = g_ptr_array_index (module->pages, i);
 
-      check_unique (load, pages, page->id, 0, ID_OF_PAGE);
+      if (!g_hash_table_add (pages, page->id))
+        report (load, 0, TH_SEVERITY_ERROR, _("the page id “%s” is used twice"), page->id);
       for (guint j = 0; j < page->blocks->len; j++)
         {
           ThBlock *block = g_ptr_array_index (page->blocks, j);

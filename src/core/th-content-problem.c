@@ -22,6 +22,24 @@ th_content_problem_new (const char *file,
   return problem;
 }
 
+/* Formats a problem and adds it to @problems. */
+void
+th_content_problem_add (GPtrArray  *problems,
+                        const char *file,
+                        guint       line,
+                        ThSeverity  severity,
+                        const char *format,
+                        ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_ptr_array_add (problems, th_content_problem_new (file, line, severity, message));
+}
+
 void
 th_content_problem_free (ThContentProblem *problem)
 {

@@ -24,6 +24,12 @@ ThContentProblem *th_content_problem_new    (const char             *file,
                                              guint                   line,
                                              ThSeverity              severity,
                                              const char             *message);
+void              th_content_problem_add    (GPtrArray              *problems,
+                                             const char             *file,
+                                             guint                   line,
+                                             ThSeverity              severity,
+                                             const char             *format,
+                                             ...) G_GNUC_PRINTF (5, 6);
 void              th_content_problem_free   (ThContentProblem       *problem);
 char             *th_content_problem_format (const ThContentProblem *problem);
 

@@ -49,31 +49,14 @@ typedef struct
   guint       n_errors;
 } Parse;
 
-static void
-report (Parse      *p,
-        guint       line,
-        ThSeverity  severity,
-        const char *format,
-        ...) G_GNUC_PRINTF (4, 5);
-
-static void
-report (Parse      *p,
-        guint       line,
-        ThSeverity  severity,
-        const char *format,
-        ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  if (severity == TH_SEVERITY_ERROR)
-    p->n_errors++;
-  g_ptr_array_add (p->problems, th_content_problem_new (p->path, line, severity, message));
-}
+/* Problems of the file; the errors are counted, since an error keeps the
+ * file out. */
+#define report(p, line, severity, ...) \
+  G_STMT_START { \
+    if ((severity) == TH_SEVERITY_ERROR) \
+      (p)->n_errors++; \
+    th_content_problem_add ((p)->problems, (p)->path, (line), (severity), __VA_ARGS__); \
+  } G_STMT_END
 
 static xmlNode *
 find_element (xmlNode    *node,

@@ -10,6 +10,10 @@
 #include "th-module-builder.h"
 #include "th-module-private.h"
 
+/* Problems of the module, in its file. */
+#define report(b, line, severity, ...) \
+  th_content_problem_add ((b)->problems, (b)->path, (line), (severity), __VA_ARGS__)
+
 #define XML_NS "http://www.w3.org/XML/1998/namespace"
 
 /* The state of building one module. */
@@ -21,30 +25,6 @@ typedef struct
   const char         *module_lang;
   gboolean            in_language_demo;
 } Build;
-
-static void
-report (Build      *b,
-        guint       line,
-        ThSeverity  severity,
-        const char *format,
-        ...) G_GNUC_PRINTF (4, 5);
-
-static void
-report (Build      *b,
-        guint       line,
-        ThSeverity  severity,
-        const char *format,
-        ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  g_ptr_array_add (b->problems, th_content_problem_new (b->path, line, severity, message));
-}
 
 /* Reading the tree. The schema has already checked its shape, so these
  * helpers need not defend against missing elements. */

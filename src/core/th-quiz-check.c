@@ -8,59 +8,9 @@
 #include "th-quiz-check.h"
 #include "th-quiz-form.h"
 
-typedef enum
-{
-  ID_OF_SCENARIO,
-  ID_OF_CHOICE,
-} IdKind;
-
-static void
-report (GPtrArray  *problems,
-        guint       line,
-        ThSeverity  severity,
-        const char *format,
-        ...) G_GNUC_PRINTF (4, 5);
-
 /* A problem of the quiz alone: the caller knows its file. */
-static void
-report (GPtrArray  *problems,
-        guint       line,
-        ThSeverity  severity,
-        const char *format,
-        ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  g_ptr_array_add (problems, th_content_problem_new (NULL, line, severity, message));
-}
-
-/* A whole sentence for each kind, as a translation needs: the word alone
- * may take another gender, or another place, in the sentence. */
-static void
-check_unique (GPtrArray  *problems,
-              GHashTable *seen,
-              const char *id,
-              guint       line,
-              IdKind      kind)
-{
-  if (g_hash_table_contains (seen, id))
-    switch (kind)
-      {
-      case ID_OF_SCENARIO:
-        report (problems, line, TH_SEVERITY_ERROR, _("the scenario id “%s” is used twice"), id);
-        break;
-      case ID_OF_CHOICE:
-      default:
-        report (problems, line, TH_SEVERITY_ERROR, _("the choice id “%s” is used twice"), id);
-        break;
-      }
-  g_hash_table_add (seen, (gpointer) id);
-}
+#define report(problems, line, severity, ...) \
+  th_content_problem_add ((problems), NULL, (line), (severity), __VA_ARGS__)
 
 /* Scenario ids to index + 1; the first of a repeated id wins, as in
  * th_quiz_find_scenario_index (). Following a next through this rather
@@ -105,7 +55,9 @@ check_choices (GPtrArray        *problems,
       int next = next_index (index, choice);
       const ThScenario *target = next >= 0 ? g_ptr_array_index (quiz->scenarios, next) : NULL;
 
-      check_unique (problems, ids, choice->id, choice->line, ID_OF_CHOICE);
+      /* A whole sentence for each kind of id, as a translation needs. */
+      if (!g_hash_table_add (ids, choice->id))
+        report (problems, choice->line, TH_SEVERITY_ERROR, _("the choice id “%s” is used twice"), choice->id);
       if (choice->next != NULL && scenario->multiple)
         report (problems, choice->line, TH_SEVERITY_ERROR,
                 _("choice “%s” has next=, but a select-all-that-apply scenario cannot branch"),
@@ -329,7 +281,9 @@ th_quiz_check (const ThQuiz *quiz)
     {
       const ThScenario *scenario = g_ptr_array_index (quiz->scenarios, i);
 
-      check_unique (problems, ids, scenario->id, scenario->line, ID_OF_SCENARIO);
+      if (!g_hash_table_add (ids, scenario->id))
+        report (problems, scenario->line, TH_SEVERITY_ERROR, _("the scenario id “%s” is used twice"),
+                scenario->id);
       check_choices (problems, quiz, index, scenario);
     }
   /* With one best, positive choice per scenario, a learner who always picks
