@@ -71,6 +71,10 @@ KEY_TAB = 0xff09
 KEY_RETURN = 0xff0d
 KEY_SPACE = 0x0020
 KEY_ESCAPE = 0xff1b
+KEY_QUESTION = 0x003f
+# The key code of the left Control key: its usual one under Xvfb, until the
+# X server says (main() asks it).
+CONTROL_KEYCODE = 37
 
 # Roles a person operates. A list item or table row counts when it can take
 # the keyboard focus (an activatable row); other list items are structure.
@@ -949,6 +953,85 @@ def profiles_again(window):
     check_tab_order(window, page, 'profiles page with a profile')
 
 
+# ------------------------------------------- windows that come and go
+
+def survives_walk(app, where):
+    """Asks the application for every window, from the first to past the
+    last, and every window for each of its children likewise, as any
+    AT-SPI client may; then checks that the application is still running
+    and still answers. (GTK 4.8 listed a shortcuts window made ahead and
+    never shown, which has no object path, and crashed on it.)"""
+    problems = []
+    try:
+        count = app.node.childCount
+    except Exception as e:
+        count = 0
+        problems.append('the application does not say how many windows it has: %s' % e)
+    asked = 0
+    for i in range(count + 3):
+        try:
+            window = app.node.getChildAtIndex(i)
+            n = window.childCount if window is not None else 0
+        except Exception:  # past the end, an error is a fair answer
+            continue
+        for j in range(n + 3):
+            try:
+                window.getChildAtIndex(j)
+                asked += 1
+            except Exception:
+                pass
+    time.sleep(0.2)
+    if app.process.poll() is not None:
+        problems.append('the application exited with status %s' % app.process.returncode)
+    else:
+        try:
+            if not app.node.childCount or role(app.node.getChildAtIndex(0)) != pyatspi.ROLE_FRAME:
+                problems.append('the application no longer lists its window')
+        except Exception as e:
+            problems.append('the application no longer answers: %s' % e)
+    TAP.ok(not problems, '%s: asked for window 0 to %d (past the last) and their children, the '
+           'application is still up and answers' % (where, count + 2),
+           problems + (['application output:', app.output()] if problems else []))
+    if problems:
+        raise Bail('%s: the application did not survive being asked for its windows' % where)
+
+
+def press_control(keysym):
+    pyatspi.Registry.generateKeyboardEvent(CONTROL_KEYCODE, None, pyatspi.KEY_PRESS)
+    try:
+        press_key(keysym)
+    finally:
+        pyatspi.Registry.generateKeyboardEvent(CONTROL_KEYCODE, None, pyatspi.KEY_RELEASE)
+
+
+def shortcuts_window(app, where, open_it):
+    """The Keyboard Shortcuts window: made when asked for, named, and gone
+    once Escape closes it, the application up all along."""
+    survives_walk(app, '%s, before the shortcuts window' % where)
+    open_it()
+    dialog = wait_for('the Keyboard Shortcuts window', lambda: other_window(app))
+    problem = name_problem(dialog)
+    TAP.ok(dialog.name == 'Keyboard Shortcuts', '%s: the shortcuts window opens, named "Keyboard Shortcuts"'
+           % where, [problem or 'it is named %r' % dialog.name])
+    survives_walk(app, '%s, with the shortcuts window open' % where)
+    press_key(KEY_ESCAPE)
+    wait_for('the Keyboard Shortcuts window to close', lambda: other_window(app) is None)
+    survives_walk(app, '%s, the shortcuts window closed' % where)
+
+
+def shortcuts_from_menu(app, page):
+    def choose():
+        menu_button = find(page, lambda n: role(n) == pyatspi.ROLE_PUSH_BUTTON and n.name == 'Main Menu'
+                           and has_state(n, pyatspi.STATE_FOCUSABLE))
+        if menu_button is None or do_action(menu_button) is None:
+            raise Bail('learning path: no "Main Menu" to open')
+        item = wait_for('the item "Keyboard Shortcuts"', lambda: find(
+            page, lambda n: role(n) == pyatspi.ROLE_MENU_ITEM and n.name == 'Keyboard Shortcuts'
+            and on_show(n)), timeout=5)
+        do_action(item)
+    shortcuts_window(app, 'learning path, from the main menu', choose)
+
+
 # ------------------------------------------------------ supervisor mode
 
 SUPERVISOR = 'Dana Whitfield'
@@ -1020,6 +1103,7 @@ def unlock_dialog(app, window):
     click(page, 'Supervisor Mode', 'profiles page')
     dialog = wait_for('the unlock dialog', lambda: other_window(app))
     wait_for('the unlock dialog to be filled', lambda: button(dialog, 'Set Up'))
+    survives_walk(app, 'unlock dialog, open')
     dump(dialog, 'unlock dialog')
     TAP.ok(dialog.name == 'Set Up Supervisor Mode', 'unlock dialog: its window is named by what it does',
            ['it is named %r' % dialog.name])
@@ -1044,6 +1128,7 @@ def unlock_dialog(app, window):
         click(dialog, 'Set Up', 'unlock dialog')
     wait_for('the unlock dialog to close', lambda: other_window(app) is None)
     TAP.ok(reached, 'unlock dialog: Tab reaches "Passphrase again", and Return there sets up supervisor mode')
+    survives_walk(app, 'unlock dialog, closed')
 
 
 def refresher_periods(app, window, page):
@@ -1087,7 +1172,7 @@ def learner_rows(page):
     return find_all(page, lambda n: role(n) == pyatspi.ROLE_TABLE_ROW and has_state(n, pyatspi.STATE_FOCUSABLE))
 
 
-MATRIX_CELL = re.compile(r'^(Principle \d+|Theme \d+|.+): (Passed, \d+%|Due soon, \d+%|Overdue|In progress|Not started)$')
+MATRIX_CELL = re.compile(r'^(Principle \d+|Theme \d+|.+): (Passed, \d+%|Due soon, \d+%|Not passed yet, \d+%|Overdue|In progress|Not started)$')
 N_MODULES = len(load_content())
 
 
@@ -1244,6 +1329,7 @@ def supervisor_mode(app, window, learner, module_title):
 
 
 def main():
+    global CONTROL_KEYCODE
     binary = os.environ.get('THRESHOLD_BIN')
     if not binary or not os.access(binary, os.X_OK):
         print('1..0 # SKIP set THRESHOLD_BIN to the threshold program')
@@ -1261,6 +1347,10 @@ def main():
         libx11.XOpenDisplay.restype = ctypes.c_void_p
         libx11.XOpenDisplay.argtypes = [ctypes.c_char_p]
         x11 = libx11.XOpenDisplay(None)
+        if x11:
+            libx11.XKeysymToKeycode.restype = ctypes.c_ubyte
+            libx11.XKeysymToKeycode.argtypes = [ctypes.c_void_p, ctypes.c_ulong]
+            CONTROL_KEYCODE = libx11.XKeysymToKeycode(x11, 0xffe3) or CONTROL_KEYCODE
     except OSError:
         pass
 
@@ -1273,8 +1363,10 @@ def main():
         window = app.window()
         TAP.ok(True, 'its window "Threshold" is in the accessible tree')
 
+        shortcuts_window(app, 'profiles page, Ctrl+?', lambda: press_control(KEY_QUESTION))
         profiles_page(window)
         page, rows = home_page(window, content)
+        shortcuts_from_menu(app, page)
         title = open_module(window, page, rows)
         lesson_page(window, title)
         quiz(window, content, title)

@@ -150,21 +150,56 @@ page_through_lesson (GtkWindow *window)
   g_assert_nonnull (th_ui_find (GTK_WIDGET (window), GTK_TYPE_LABEL, "Sources"));
 }
 
+/* The counter over the moment on screen: the scenario, of all the
+ * conversations the quiz has, and the question within it, one further
+ * for each follow-up. */
+static void
+check_counter (GtkWindow *window,
+               guint     *branch,
+               guint     *moment)
+{
+  const ThQuiz *quiz = th_module_get_quiz (module ());
+  const ThScenario *scenario = current_scenario (window);
+  g_autofree char *counter = NULL, *pattern = NULL;
+  guint n_branches = 0;
+
+  for (guint i = 0; i < quiz->scenarios->len; i++)
+    n_branches += ((ThScenario *) quiz->scenarios->pdata[i])->follow_up ? 0 : 1;
+  *moment = scenario->follow_up ? *moment + 1 : 1;
+  *branch += scenario->follow_up ? 0 : 1;
+  counter = g_strdup_printf ("Scenario %u of %u · question %u", *branch, n_branches, *moment);
+  pattern = g_strdup_printf ("%s · *", counter);
+  g_assert_true (th_ui_find (GTK_WIDGET (window), GTK_TYPE_LABEL, counter) != NULL ||
+                 th_ui_find (GTK_WIDGET (window), GTK_TYPE_LABEL, pattern) != NULL);
+}
+
 static void
 check_first_morning (GtkWindow *window)
 {
-  guint answered = 0;
+  guint answered = 0, branch = 0, moment = 0, deepest = 0;
 
   th_ui_create_profile (window, "Jordan Reyes");
   open_module (window);
   page_through_lesson (window);
   th_ui_click (GTK_WIDGET (window), "Take the Quiz");
 
-  while (answer_current (window))
-    answered++;
-  g_assert_cmpuint (answered + 1, >=, 6);
+  do
+    {
+      check_counter (window, &branch, &moment);
+      deepest = MAX (deepest, moment);
+      answered++;
+    }
+  while (answer_current (window));
+  /* Seven conversations; the best answers lead two of them on for three
+   * questions: eleven in all, each counted. */
+  g_assert_cmpuint (branch, ==, 7);
+  g_assert_cmpuint (deepest, ==, 3);
+  g_assert_cmpuint (answered, ==, 11);
 
   th_ui_wait_for (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE, NULL);
+  /* The results say the same of each answer. */
+  g_assert_nonnull (th_ui_find (GTK_WIDGET (window), GTK_TYPE_LABEL, "Scenario 1 · question 3 · 3 of 3 points"));
+  g_assert_nonnull (th_ui_find (GTK_WIDGET (window), GTK_TYPE_LABEL, "Scenario 7 · question 1 · *"));
   g_assert_nonnull (th_ui_find (GTK_WIDGET (window), GTK_TYPE_LABEL, "Passed"));
   g_assert_nonnull (th_ui_find (GTK_WIDGET (window), GTK_TYPE_LABEL, "You scored 100%. The pass mark is 80%."));
   g_assert_nonnull (th_ui_find (GTK_WIDGET (window), GTK_TYPE_LABEL, "Your Answers"));
@@ -299,8 +334,12 @@ check_resumed (GtkWindow *window)
   th_ui_wait_for (GTK_WIDGET (window), GTK_TYPE_LABEL,
                   "You have an unfinished quiz in “Humanism: respect without moral judgment”. "
                   "Your answers so far are saved.");
+  /* One press on the learning path's card goes straight to the moment
+   * to answer, not to the lesson and a second Resume there. */
   th_ui_click (GTK_WIDGET (window), "Resume Quiz");
-  th_ui_click (GTK_WIDGET (window), "Resume Quiz");
+  th_ui_wait_for (GTK_WIDGET (window), GTK_TYPE_BUTTON, "Check Answer");
+  g_assert_null (th_ui_find (GTK_WIDGET (window), GTK_TYPE_LABEL, "Page * of *"));
+  g_assert_nonnull (current_scenario (window));
   g_assert_cmpstr (current_scenario (window)->id, ==, expected_next);
   shown = shown_choice_ids (window);
   stored_order = stored_choice_ids (window);

@@ -206,6 +206,102 @@ test_resume_partly_answered (void)
 }
 
 static void
+assert_place (ThQuizRun *run,
+              guint      entry_index,
+              guint      moment)
+{
+  g_assert_cmpuint (th_quiz_run_get_entry_index (run), ==, entry_index);
+  g_assert_cmpuint (th_quiz_run_get_moment_in_branch (run), ==, moment);
+}
+
+/* The counter counts what the learner answers: "late" and its follow-up
+ * "late-2" are moments 1 and 2 of the first branch, "words" moment 1 of
+ * the second; without the follow-up, "words" still starts the second. */
+static void
+test_moment_in_branch (void)
+{
+  static const guint expected[][2] = { { 1, 1 }, { 1, 2 }, { 2, 1 } };
+  g_autoptr(ThCatalog) catalog = NULL;
+  ThModule *module = load_example (&catalog);
+  g_autoptr(ThQuizRun) run = th_quiz_run_new (th_module_get_quiz (module), NULL, 0);
+  g_autoptr(ThQuizRun) skipped = th_quiz_run_new (th_module_get_quiz (module), NULL, 0);
+  GPtrArray *answers;
+
+  g_assert_cmpuint (th_quiz_run_get_n_entries (run), ==, 2);
+  assert_place (run, 0, 1);
+  answer (run, "late", "a");
+  assert_place (run, 0, 2);
+  answer (run, "late-2", "a");
+  assert_place (run, 1, 1);
+  answer (run, "words", "a c");
+  g_assert_cmpuint (th_quiz_run_get_moment_in_branch (run), ==, 0);
+
+  answers = th_quiz_run_get_answers (run);
+  g_assert_cmpuint (answers->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < answers->len; i++)
+    {
+      const ThAnswer *given = g_ptr_array_index (answers, i);
+
+      g_assert_cmpuint (given->branch, ==, expected[i][0]);
+      g_assert_cmpuint (given->moment, ==, expected[i][1]);
+    }
+
+  answer (skipped, "late", "b");
+  assert_place (skipped, 1, 1);
+  answer (skipped, "words", "a");
+  g_assert_cmpuint (((ThAnswer *) th_quiz_run_get_answers (skipped)->pdata[1])->branch, ==, 2);
+}
+
+/* A resumed attempt goes on at the moment it stopped, and the answers
+ * read back from the store count as the run counted them: a follow-up
+ * goes on with its branch, a scenario the content lost starts a new one. */
+static void
+test_moment_counted_from_store (void)
+{
+  static const guint expected[][2] = { { 1, 1 }, { 1, 2 }, { 2, 1 } };
+  g_autofree char *dir = th_test_make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "quiz.db", NULL);
+  g_autoptr(ThCatalog) catalog = NULL;
+  ThModule *module = load_example (&catalog);
+  const ThQuiz *quiz = th_module_get_quiz (module);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ThStore) store = th_store_open (path, &error);
+  gint64 learner = th_store_add_learner (store, "Amara", NULL, &error);
+  g_autoptr(GPtrArray) stored = NULL;
+  ThQuizSession *session;
+  guint branch = 0, moment = 0;
+
+  session = th_quiz_session_start (store, learner, module, TH_ATTEMPT_FULL, NULL, &error);
+  g_assert_no_error (error);
+  session_answer (session, "a");
+  g_assert_finalize_object (session);
+  session = th_quiz_session_resume (store, learner, module, &error);
+  g_assert_no_error (error);
+  assert_place (th_quiz_session_get_run (session), 0, 2);
+  session_answer (session, "a");
+  session_answer (session, "a c");
+
+  stored = th_store_list_answers (store, th_quiz_session_get_attempt_id (session), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stored->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < stored->len; i++)
+    {
+      ThStoredAnswer *answer = g_ptr_array_index (stored, i);
+
+      th_answer_count_moment (th_quiz_find_scenario (quiz, answer->scenario_id), &branch, &moment);
+      g_assert_cmpuint (branch, ==, expected[i][0]);
+      g_assert_cmpuint (moment, ==, expected[i][1]);
+    }
+  th_answer_count_moment (th_quiz_find_scenario (quiz, "late-2"), &branch, &moment);
+  g_assert_cmpuint (moment, ==, 2);
+  th_answer_count_moment (NULL, &branch, &moment);
+  g_assert_cmpuint (branch, ==, 3);
+  g_assert_cmpuint (moment, ==, 1);
+  g_assert_finalize_object (session);
+  th_test_rmtree (dir);
+}
+
+static void
 test_history_and_improvement (void)
 {
   g_autofree char *dir = th_test_make_tmp_dir ();
@@ -450,6 +546,8 @@ main (int   argc,
   g_test_add_func ("/core/quiz/invalid-choices-refused", test_invalid_choices_refused);
   g_test_add_func ("/core/quiz/entry-subset", test_entry_subset);
   g_test_add_func ("/core/quiz/resume-partly-answered", test_resume_partly_answered);
+  g_test_add_func ("/core/quiz/moment-in-branch", test_moment_in_branch);
+  g_test_add_func ("/core/quiz/moment-counted-from-store", test_moment_counted_from_store);
   g_test_add_func ("/core/quiz/history-and-improvement", test_history_and_improvement);
   g_test_add_func ("/core/quiz/content-folder-vanishes", test_content_folder_vanishes);
   g_test_add_func ("/core/quiz/choice-order-follows-seed", test_choice_order_follows_seed);

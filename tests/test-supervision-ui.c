@@ -331,6 +331,67 @@ test_supervising (void)
   th_ui_run_application (db_path, NULL, check_unreadable);
 }
 
+static char *not_passed_path;
+
+/* One learner whose only attempt did not pass, and a supervisor. */
+static void
+prepare_not_passed (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ThStore) store = th_store_open (not_passed_path, &error);
+  gint64 cleo = th_store_add_learner (store, "Cleo Diaz", NULL, &error);
+  gint64 attempt = th_store_start_attempt (store, cleo, "humanism", TH_ATTEMPT_FULL, NULL, 0, &error);
+
+  th_store_finish_attempt (store, attempt, 3, 7, FALSE, &error);
+  th_store_add_supervisor (store, "Dana Whitfield", "kind words open doors", 0, &error);
+  g_assert_no_error (error);
+}
+
+/* The learner sees "Not passed yet" with the score, not "In progress". */
+static void
+check_not_passed_path (GtkWindow *window)
+{
+  GtkWidget *row = th_ui_wait_for (GTK_WIDGET (window), ADW_TYPE_ACTION_ROW,
+                                   "Humanism: respect without moral judgment");
+
+  g_assert_nonnull (th_ui_find (row, GTK_TYPE_LABEL, "Not passed yet · 42% · *"));
+  g_assert_null (th_ui_find (row, GTK_TYPE_LABEL, "In progress*"));
+}
+
+/* The supervisor finds the learner under the filter of their own, and
+ * their attempt says it did not pass. */
+static void
+check_not_passed_matrix (GtkWindow *window)
+{
+  GtkWindow *dialog;
+  GtkWidget *dropdown, *view;
+
+  th_ui_wait_for (GTK_WIDGET (window), GTK_TYPE_LABEL, "The Six Principles");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.supervisor", NULL);
+  dialog = wait_for_toplevel (TH_TYPE_UNLOCK_DIALOG);
+  fill_row (GTK_WIDGET (dialog), TH_TYPE_PASSWORD_ROW, "Passphrase", "kind words open doors");
+  th_ui_click (GTK_WIDGET (dialog), "Unlock");
+  th_ui_wait_for (GTK_WIDGET (window), GTK_TYPE_LABEL, "1 learner");
+  dropdown = th_ui_find (GTK_WIDGET (window), GTK_TYPE_DROP_DOWN, NULL);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 3);   /* signed off: nobody */
+  th_ui_wait_for (GTK_WIDGET (window), GTK_TYPE_LABEL, "0 learners");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 5);   /* not passed yet */
+  th_ui_wait_for (GTK_WIDGET (window), GTK_TYPE_LABEL, "1 learner");
+  view = th_ui_find (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW, NULL);
+  th_ui_wait_for (view, GTK_TYPE_INSCRIPTION, "Cleo Diaz");
+  g_signal_emit_by_name (view, "activate", 0);
+  th_ui_wait_for (GTK_WIDGET (window), GTK_TYPE_LABEL, "Attempts");
+  g_assert_nonnull (th_ui_find (GTK_WIDGET (window), GTK_TYPE_LABEL, "* · 3 of 7 points · not passed"));
+}
+
+static void
+test_not_passed (void)
+{
+  prepare_not_passed ();
+  th_ui_run_application (not_passed_path, NULL, check_not_passed_path);
+  th_ui_run_application (not_passed_path, NULL, check_not_passed_matrix);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -344,8 +405,10 @@ main (int   argc,
   g_setenv ("XDG_DATA_HOME", tmp_dir, TRUE);
   db_path = g_build_filename (tmp_dir, "supervision.db", NULL);
   csv_path = g_build_filename (tmp_dir, "completion.csv", NULL);
+  not_passed_path = g_build_filename (tmp_dir, "not-passed.db", NULL);
 
   g_test_add_func ("/ui/supervision/supervising", test_supervising);
+  g_test_add_func ("/ui/supervision/not-passed", test_not_passed);
 
   result = g_test_run ();
   th_test_rmtree (tmp_dir);

@@ -193,7 +193,15 @@ find_toplevel (GType type)
 static void
 check_about_and_shortcuts (GtkWindow *window)
 {
+  GtkApplication *app = gtk_window_get_application (window);
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (app, "win.show-help-overlay");
   GtkWindow *about, *shortcuts;
+
+  /* No shortcuts window waits hidden: one that was never shown has no
+   * accessible object path, and an AT-SPI client that asks for it crashes
+   * GTK 4.8. It is made when asked for, on Ctrl+?. */
+  g_assert_null (find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW));
+  g_assert_true (accels != NULL && g_strv_contains ((const char * const *) accels, "<Control>question"));
 
   g_action_group_activate_action (G_ACTION_GROUP (gtk_window_get_application (window)), "about", NULL);
   about = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
@@ -204,7 +212,11 @@ check_about_and_shortcuts (GtkWindow *window)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
   shortcuts = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
   g_assert_nonnull (shortcuts);
+  g_assert_true (gtk_window_get_transient_for (shortcuts) == window);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
   gtk_window_close (shortcuts);
+  /* Closed, it is gone, not hidden. */
+  g_assert_null (find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW));
 }
 
 static void
@@ -213,6 +225,96 @@ test_about_and_shortcuts (void)
   g_autofree char *path = database ("about.db");
 
   th_ui_run_application (path, NULL, check_about_and_shortcuts);
+}
+
+/* What the window showed in its first frame: the page on show, and
+ * whether the profiles page's name field was there to be clicked. */
+static char *first_page;
+static gboolean first_had_profiles;
+static gboolean first_had_learner;
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                GtkWidget     *window)
+{
+  GtkWidget *stack = th_ui_find (window, GTK_TYPE_STACK, NULL);
+
+  g_signal_handlers_disconnect_by_func (clock, on_after_paint, window);
+  g_assert_nonnull (stack);
+  first_page = g_strdup (gtk_stack_get_visible_child_name (GTK_STACK (stack)));
+  first_had_profiles = th_ui_find (window, ADW_TYPE_ENTRY_ROW, "Your name") != NULL;
+  first_had_learner = th_ui_find (window, GTK_TYPE_LABEL, "Learning Path") != NULL &&
+                      th_ui_find (window, GTK_TYPE_LABEL, "Nia") != NULL;
+}
+
+static void
+on_window_realized (GtkWidget *window)
+{
+  GdkFrameClock *clock = gdk_surface_get_frame_clock (gtk_native_get_surface (GTK_NATIVE (window)));
+
+  if (!GTK_IS_APPLICATION_WINDOW (window))
+    return;
+  g_signal_connect_object (clock, "after-paint", G_CALLBACK (on_after_paint), window, 0);
+}
+
+static void
+on_toplevels_changed (GListModel *toplevels,
+                      guint       position,
+                      guint       removed,
+                      guint       added)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      /* Added while GtkWindow's init runs: it is not yet of its own type. */
+      g_signal_connect (window, "realize", G_CALLBACK (on_window_realized), NULL);
+    }
+}
+
+static void
+check_opens_on_learning_path (GtkWindow *window)
+{
+  GtkWidget *row;
+
+  /* Mapped is not yet drawn. */
+  for (guint tries = 0; tries < 200 && first_page == NULL; tries++)
+    th_ui_spin (10);
+  /* Drawn first: the learning path, loading or not, never the profiles. */
+  g_assert_nonnull (first_page);
+  g_assert_true (g_str_equal (first_page, "loading") || g_str_equal (first_page, "home"));
+  g_assert_false (first_had_profiles);
+  g_assert_true (first_had_learner);
+
+  /* Usable once the curriculum is in. */
+  row = th_ui_wait_for (GTK_WIDGET (window), ADW_TYPE_ACTION_ROW, "A stigma-free culture");
+  g_assert_true (gtk_widget_is_sensitive (row));
+  g_assert_null (th_ui_find (GTK_WIDGET (window), GTK_TYPE_LABEL, "Loading the Modules…"));
+  gtk_widget_activate (row);
+  th_ui_wait_for (GTK_WIDGET (window), GTK_TYPE_BUTTON, "Take the Quiz");
+}
+
+/* With one profile and no PIN, the window opens on its learning path from
+ * the first frame: a click in the second the curriculum takes to read
+ * cannot land on a profiles page about to go. */
+static void
+test_window_one_profile_first_frame (void)
+{
+  g_autofree char *path = database ("one.db");
+  g_autoptr(GError) error = NULL;
+  ThStore *store = th_store_open (path, &error);
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  gulong handler;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (th_store_add_learner (store, "Nia", NULL, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_finalize_object (store);
+
+  handler = g_signal_connect (toplevels, "items-changed", G_CALLBACK (on_toplevels_changed), NULL);
+  th_ui_run_application (path, NULL, check_opens_on_learning_path);
+  g_signal_handler_disconnect (toplevels, handler);
+  g_clear_pointer (&first_page, g_free);
 }
 
 static void
@@ -278,6 +380,7 @@ main (int   argc,
   g_test_add_func ("/ui/window/shows-clinic-module", test_window_shows_clinic_module);
   g_test_add_func ("/ui/window/reports-damaged-database", test_window_reports_damaged_database);
   g_test_add_func ("/ui/window/many-profiles", test_window_many_profiles);
+  g_test_add_func ("/ui/window/one-profile-first-frame", test_window_one_profile_first_frame);
 
   result = g_test_run ();
   th_test_rmtree (tmp_dir);

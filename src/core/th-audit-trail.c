@@ -22,6 +22,8 @@ static const struct {
     "quote(finished_at)||'|'||quote(score)||'|'||quote(max_score)||'|'||quote(passed)" },
   { "attempt_seeds",
     "quote(seed)" },
+  { "learner_name_keys",
+    "quote(key)" },
   { "answers",
     "quote(attempt_id)||'|'||quote(seq)||'|'||quote(scenario_id)||'|'||quote(choice_ids)||'|'||"
     "quote(score)||'|'||quote(max_score)||'|'||quote(answered_at)" },

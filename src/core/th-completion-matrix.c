@@ -169,11 +169,13 @@ mark_cell (const ThProgressRow *progress,
   if (row == NULL || th_matrix_row_get_learner_id (row) != progress->learner_id || column == 0)
     return;
   cell = th_matrix_row_get_cell (row, column - 1);
-  if (progress->completed_at == 0)
-    cell->state = TH_CELL_IN_PROGRESS;
-  else
+  if (progress->completed_at != 0)
     th_matrix_cell_set_completion (cell, progress->completed_at, progress->percent,
                                    self->months[column - 1], self->now);
+  else if (!progress->open_attempt && progress->tried_at != 0)
+    th_matrix_cell_set_not_passed (cell, progress->tried_at, progress->tried_percent);
+  else
+    cell->state = TH_CELL_IN_PROGRESS;
 }
 
 static void

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "th-learner.h"
 
 /* A learner profile as the profile list shows it; the records stay in
@@ -106,4 +108,57 @@ th_learner_get_has_pin (ThLearner *self)
 {
   g_return_val_if_fail (TH_IS_LEARNER (self), FALSE);
   return self->has_pin;
+}
+
+/* What survives of a character in a key: not accents and other marks,
+ * nor invisible formatting such as a zero-width space. */
+static gboolean
+is_kept (gunichar c)
+{
+  return !g_unichar_ismark (c) && g_unichar_type (c) != G_UNICODE_FORMAT;
+}
+
+/**
+ * th_learner_dup_name_key:
+ * @display_name: a name, as valid UTF-8
+ *
+ * The form two names share when a person cannot tell them apart in a
+ * list: case folded, accents and other marks dropped, compatibility forms
+ * unified, and spaces trimmed and collapsed to one. "Ana  Torres",
+ * " ANA TORRES " and "Ána Tórres" all give "ana torres". A key never
+ * holds two spaces in a row, nor starts or ends with one.
+ *
+ * Returns: (transfer full): the key
+ */
+char *
+th_learner_dup_name_key (const char *display_name)
+{
+  g_autofree char *decomposed = NULL, *folded = NULL, *unfolded = NULL;
+  GString *key;
+  gboolean space = FALSE;
+
+  g_return_val_if_fail (display_name != NULL, NULL);
+  g_return_val_if_fail (g_utf8_validate (display_name, -1, NULL), NULL);
+
+  /* Decomposed before folding and again after, as Unicode's NFKC_Casefold
+   * does: a folded character can decompose further. */
+  decomposed = g_utf8_normalize (display_name, -1, G_NORMALIZE_NFKD);
+  folded = g_utf8_casefold (decomposed, -1);
+  unfolded = g_utf8_normalize (folded, -1, G_NORMALIZE_NFKD);
+  key = g_string_sized_new (strlen (unfolded));
+  for (const char *p = unfolded; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c))
+        space = key->len > 0;
+      else if (is_kept (c))
+        {
+          if (space)
+            g_string_append_c (key, ' ');
+          g_string_append_unichar (key, c);
+          space = FALSE;
+        }
+    }
+  return g_string_free (key, FALSE);
 }

@@ -16,4 +16,6 @@ gint64      th_learner_get_id           (ThLearner  *self);
 const char *th_learner_get_display_name (ThLearner  *self);
 gboolean    th_learner_get_has_pin      (ThLearner  *self);
 
+char       *th_learner_dup_name_key     (const char *display_name);
+
 G_END_DECLS

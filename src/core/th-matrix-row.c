@@ -154,15 +154,22 @@ th_matrix_row_set_sign_off (ThMatrixRow *self,
   self->signed_off_at = g_strdup (signed_at);
 }
 
+static gboolean
+has_state (ThMatrixRow *self,
+           ThCellState  state)
+{
+  for (guint i = 0; i < self->n_cells; i++)
+    if (self->cells[i].state == state)
+      return TRUE;
+  return FALSE;
+}
+
 gboolean
 th_matrix_row_has_overdue (ThMatrixRow *self)
 {
   g_return_val_if_fail (TH_IS_MATRIX_ROW (self), FALSE);
 
-  for (guint i = 0; i < self->n_cells; i++)
-    if (self->cells[i].state == TH_CELL_OVERDUE)
-      return TRUE;
-  return FALSE;
+  return has_state (self, TH_CELL_OVERDUE);
 }
 
 /**
@@ -209,6 +216,8 @@ th_matrix_row_matches (ThMatrixRow    *self,
       return self->onboarding == TH_ONBOARDING_AWAITING_SIGN_OFF;
     case TH_MATRIX_FILTER_SIGNED_OFF:
       return self->onboarding == TH_ONBOARDING_SIGNED_OFF;
+    case TH_MATRIX_FILTER_NOT_PASSED:
+      return has_state (self, TH_CELL_NOT_PASSED);
     case TH_MATRIX_FILTER_CURRENT:
     case TH_MATRIX_FILTER_ARCHIVED:
     default:
@@ -250,6 +259,18 @@ th_matrix_cell_set_completion (ThMatrixCell *cell,
   cell->completed_at = completed_at;
 }
 
+/* Tried, finished, and not passed: said as such, with the score and the
+ * day, never as "in progress". */
+void
+th_matrix_cell_set_not_passed (ThMatrixCell *cell,
+                               gint64        tried_at,
+                               int           percent)
+{
+  cell->state = TH_CELL_NOT_PASSED;
+  cell->percent = (guint8) CLAMP (percent, 0, 100);
+  cell->tried_at = tried_at;
+}
+
 /* Passed and still current: what onboarding needs of a required module. */
 gboolean
 th_matrix_cell_is_current (const ThMatrixCell *cell)
@@ -264,6 +285,8 @@ th_cell_state_describe (ThCellState state)
     {
     case TH_CELL_IN_PROGRESS:
       return C_("module status", "In progress");
+    case TH_CELL_NOT_PASSED:
+      return C_("module status", "Not passed yet");
     case TH_CELL_PASSED:
       return C_("module status", "Passed");
     case TH_CELL_DUE_SOON:

@@ -12,6 +12,7 @@ typedef enum
   TH_CELL_PASSED,
   TH_CELL_DUE_SOON,
   TH_CELL_OVERDUE,
+  TH_CELL_NOT_PASSED,     /* attempts finished, none passed, none under way */
 } ThCellState;
 
 typedef enum
@@ -30,6 +31,7 @@ typedef enum
   TH_MATRIX_FILTER_AWAITING_SIGN_OFF,
   TH_MATRIX_FILTER_SIGNED_OFF,
   TH_MATRIX_FILTER_ARCHIVED,
+  TH_MATRIX_FILTER_NOT_PASSED,         /* a module tried and not passed yet */
 } ThMatrixFilter;
 
 /* One learner's standing in one module. */
@@ -39,6 +41,7 @@ typedef struct
   guint8      percent;
   gint64      completed_at;   /* Unix time of the latest completion, or 0 */
   gint64      expires_at;     /* Unix time it expires, or 0 */
+  gint64      tried_at;       /* not passed: when the attempt ended, or 0 */
 } ThMatrixCell;
 
 void                th_matrix_cell_set_completion (ThMatrixCell      *cell,
@@ -46,6 +49,9 @@ void                th_matrix_cell_set_completion (ThMatrixCell      *cell,
                                                    int                percent,
                                                    guint              months,
                                                    gint64             now);
+void                th_matrix_cell_set_not_passed (ThMatrixCell      *cell,
+                                                   gint64             tried_at,
+                                                   int                percent);
 gboolean            th_matrix_cell_is_current     (const ThMatrixCell *cell);
 
 #define TH_TYPE_MATRIX_ROW (th_matrix_row_get_type ())

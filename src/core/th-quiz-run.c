@@ -21,6 +21,7 @@ struct _ThQuizRun
   GPtrArray    *answers;   /* of ThAnswer */
   guint         entry;     /* position in entries of the branch under way */
   int           current;   /* index of the scenario shown, or -1 at the end */
+  guint         moment;    /* the place of the current one in its branch, from 1 */
   guint32       seed;      /* shuffles the choices; 0 keeps the file's order */
 };
 
@@ -40,6 +41,33 @@ th_answer_free (ThAnswer *answer)
     return;
   th_answer_clear (answer);
   g_free (answer);
+}
+
+/**
+ * th_answer_count_moment:
+ * @scenario: (nullable): the scenario of an answer read back from the
+ *   store, or %NULL if the content no longer has it
+ * @branch: (inout): the branch of the answer before, 0 before the first
+ * @moment: (inout): the moment of the answer before
+ *
+ * Counts the answers of a stored attempt, taken in order, as the run
+ * counted them when they were given: a follow-up goes on with the branch
+ * of the answer before it; any other scenario starts the next branch.
+ */
+void
+th_answer_count_moment (const ThScenario *scenario,
+                        guint            *branch,
+                        guint            *moment)
+{
+  g_return_if_fail (branch != NULL && moment != NULL);
+
+  if (scenario != NULL && scenario->follow_up && *branch > 0)
+    *moment += 1;
+  else
+    {
+      *branch += 1;
+      *moment = 1;
+    }
 }
 
 static void
@@ -109,6 +137,7 @@ th_quiz_run_new (const ThQuiz       *quiz,
           add_entry (self, index);
       }
   self->current = self->entries->len > 0 ? (int) g_array_index (self->entries, guint, 0) : -1;
+  self->moment = 1;
   return self;
 }
 
@@ -235,6 +264,8 @@ th_quiz_run_check_choice (ThQuizRun           *self,
   answer->choice_ids = dup_in_shown_order (self, scenario, choice_ids);
   answer->score = scenario->multiple ? MAX (score, 0) : score;
   answer->max_score = th_scenario_get_max_score (scenario);
+  answer->branch = self->entry + 1;
+  answer->moment = self->moment;
   return TRUE;
 }
 
@@ -243,7 +274,8 @@ th_quiz_run_check_choice (ThQuizRun           *self,
  * @answer: (transfer full): from th_quiz_run_check_choice(); emptied
  *
  * Keeps the answer and moves to the moment it leads to: the follow-up its
- * choice names, or else the next branch.
+ * choice names, one moment further into the branch, or else the first
+ * moment of the next branch.
  */
 void
 th_quiz_run_commit (ThQuizRun *self,
@@ -259,8 +291,14 @@ th_quiz_run_commit (ThQuizRun *self,
   if (!answer->scenario->multiple && choice->next != NULL)
     next = th_quiz_find_scenario_index (self->quiz, choice->next);
 
-  if (next < 0 && ++self->entry < self->entries->len)
-    next = g_array_index (self->entries, guint, self->entry);
+  if (next >= 0)
+    self->moment++;
+  else
+    {
+      self->moment = 1;
+      if (++self->entry < self->entries->len)
+        next = g_array_index (self->entries, guint, self->entry);
+    }
   self->current = next;
 
   g_ptr_array_add (self->answers, g_memdup2 (answer, sizeof *answer));
@@ -293,6 +331,16 @@ th_quiz_run_get_entry_index (ThQuizRun *self)
 {
   g_return_val_if_fail (TH_IS_QUIZ_RUN (self), 0);
   return MIN (self->entry, self->entries->len);
+}
+
+/* The place of the current moment in its branch, counting from 1: the
+ * answers given since the branch started, plus one. 0 once the quiz is
+ * over. */
+guint
+th_quiz_run_get_moment_in_branch (ThQuizRun *self)
+{
+  g_return_val_if_fail (TH_IS_QUIZ_RUN (self), 0);
+  return self->current < 0 ? 0 : self->moment;
 }
 
 int

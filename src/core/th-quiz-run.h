@@ -15,13 +15,17 @@ typedef enum
   TH_QUIZ_RUN_ERROR_INVALID_CHOICE,
 } ThQuizRunError;
 
-/* One answered moment of a quiz. */
+/* One answered moment of a quiz, with its place in the run: the branch
+ * (the conversation a scenario starts) and the moment within it, both
+ * counted from 1. */
 typedef struct
 {
   const ThScenario *scenario;
   GStrv             choice_ids;
   int               score;
   int               max_score;
+  guint             branch;
+  guint             moment;
 } ThAnswer;
 
 #define TH_TYPE_QUIZ_RUN (th_quiz_run_get_type ())
@@ -45,6 +49,7 @@ void              th_quiz_run_commit          (ThQuizRun           *self,
 GPtrArray        *th_quiz_run_get_answers     (ThQuizRun           *self);
 guint             th_quiz_run_get_n_entries   (ThQuizRun           *self);
 guint             th_quiz_run_get_entry_index (ThQuizRun           *self);
+guint             th_quiz_run_get_moment_in_branch (ThQuizRun      *self);
 int               th_quiz_run_get_score       (ThQuizRun           *self);
 int               th_quiz_run_get_max_score   (ThQuizRun           *self);
 guint             th_quiz_run_get_percent     (ThQuizRun           *self);
@@ -53,6 +58,9 @@ guint             th_quiz_run_get_pass_mark   (ThQuizRun           *self);
 
 void              th_answer_free              (ThAnswer            *answer);
 void              th_answer_clear             (ThAnswer            *answer);
+void              th_answer_count_moment      (const ThScenario    *scenario,
+                                               guint               *branch,
+                                               guint               *moment);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ThAnswer, th_answer_clear)
 

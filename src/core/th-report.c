@@ -114,7 +114,7 @@ typedef struct
 {
   const char *yes;
   const char *no;
-  const char *cell_states[TH_CELL_OVERDUE + 1];
+  const char *cell_states[TH_CELL_NOT_PASSED + 1];
   DayTexts    days;
 } CsvWords;
 
@@ -147,9 +147,10 @@ append_learner (GString     *out,
         th_module_get_required (module) ? words->yes : words->no,
         words->cell_states[cell->state], score,
         day_text (&words->days, cell->completed_at), day_text (&words->days, cell->expires_at), "",
+        day_text (&words->days, cell->tried_at),
       };
 
-      if (cell->completed_at != 0)
+      if (cell->completed_at != 0 || cell->state == TH_CELL_NOT_PASSED)
         g_snprintf (score, sizeof score, "%u", cell->percent);
       append_row (out, fields, G_N_ELEMENTS (fields));
     }
@@ -157,7 +158,7 @@ append_learner (GString     *out,
     const char *summary[] = {
       name, "onboarding", C_("CSV value", "Onboarding (every required module)"), words->yes,
       th_onboarding_state_describe (th_matrix_row_get_onboarding (row)), "", signed_on, "",
-      th_matrix_row_get_signed_off_by (row),
+      th_matrix_row_get_signed_off_by (row), "",
     };
     append_row (out, summary, G_N_ELEMENTS (summary));
   }
@@ -180,6 +181,9 @@ th_report_write_csv (ThCompletionMatrix  *matrix,
     C_("CSV column", "Learner"), C_("CSV column", "Module ID"), C_("CSV column", "Module"),
     C_("CSV column", "Required"), C_("CSV column", "Status"), C_("CSV column", "Score (%)"),
     C_("CSV column", "Completed"), C_("CSV column", "Expires"), C_("CSV column", "Signed off by"),
+    /* TRANSLATORS: the day a learner's latest attempt at a module ended
+     * without a pass (and none has passed) */
+    C_("CSV column", "Not passed on"),
   };
   GListModel *rows = th_completion_matrix_get_rows (matrix);
   GPtrArray *modules = th_completion_matrix_get_modules (matrix);
@@ -270,6 +274,10 @@ draw_module (Page         *page,
     ? g_markup_printf_escaped (_("%s · %u%% · %s (renew by %s)"), th_cell_state_describe (cell->state),
                                cell->percent, day_text (&page->days, cell->completed_at),
                                day_text (&page->days, cell->expires_at))
+    : cell->state == TH_CELL_NOT_PASSED
+    /* TRANSLATORS: "Not passed yet", the score of the latest attempt, its day */
+    ? g_markup_printf_escaped (_("%s · %u%% · %s"), th_cell_state_describe (cell->state),
+                               cell->percent, day_text (&page->days, cell->tried_at))
     : g_markup_escape_text (th_cell_state_describe (cell->state), -1);
 
   next_page_if_full (page, 40);

@@ -8,14 +8,27 @@
 
 G_BEGIN_DECLS
 
+/* Where the latest finished attempt of a learner at a module stands:
+ * when it ended and its score, for the learner and module in scope as t. */
+#define TH_STORE_TRIED_SQL(column) \
+  "(SELECT " column " FROM attempts AS f WHERE f.learner_id = t.learner_id" \
+  "   AND f.module_id = t.module_id AND f.finished_at IS NOT NULL ORDER BY f.id DESC LIMIT 1)"
+#define TH_STORE_TRIED_AT_SQL TH_STORE_TRIED_SQL ("unixepoch (f.finished_at)")
+#define TH_STORE_TRIED_PERCENT_SQL \
+  TH_STORE_TRIED_SQL ("CASE WHEN f.max_score > 0 THEN 100 * max (f.score, 0) / f.max_score ELSE 0 END")
+
 /* Each learner's standing in each module they started, worked out from
- * the records: what the progress table must always hold. */
+ * the records: what the progress table must always hold. Its first four
+ * columns are those of version 5; the others came with version 8. */
 #define TH_STORE_PROGRESS_SQL \
-  "(SELECT learner_id, module_id, completed_at, score_percent FROM (" \
+  "(SELECT learner_id, module_id, completed_at, score_percent, open_attempt, tried_at, tried_percent FROM (" \
   "   SELECT a.learner_id, a.module_id, unixepoch (c.completed_at) AS completed_at, c.score_percent," \
+  "     a.open_attempt, a.tried_at, a.tried_percent," \
   "     row_number () OVER (PARTITION BY a.learner_id, a.module_id" \
   "                         ORDER BY unixepoch (c.completed_at) DESC, c.id DESC) AS latest" \
-  "   FROM (SELECT DISTINCT learner_id, module_id FROM attempts) AS a" \
+  "   FROM (SELECT learner_id, module_id, max (finished_at IS NULL) AS open_attempt," \
+  "           " TH_STORE_TRIED_AT_SQL " AS tried_at, " TH_STORE_TRIED_PERCENT_SQL " AS tried_percent" \
+  "         FROM attempts AS t GROUP BY learner_id, module_id) AS a" \
   "   LEFT JOIN completions AS c ON c.learner_id = a.learner_id AND c.module_id = a.module_id)" \
   " WHERE latest = 1)"
 

@@ -83,6 +83,9 @@ forward_progress (sqlite3_stmt *stmt,
     (const char *) sqlite3_column_text (stmt, 1),
     sqlite3_column_int64 (stmt, 2),
     sqlite3_column_int (stmt, 3),
+    sqlite3_column_int (stmt, 4),
+    sqlite3_column_int64 (stmt, 5),
+    sqlite3_column_int (stmt, 6),
   };
 
   ((ThProgressRowFunc) forward->func) (&row, forward->user_data);
@@ -107,7 +110,8 @@ th_store_read_progress_rows (ThStore            *self,
 
   g_return_val_if_fail (TH_IS_STORE (self), FALSE);
   return read_rows (self, only, "SELECT learner_id, module_id, ifnull (completed_at, 0), "
-                                "ifnull (score_percent, 0) FROM progress",
+                                "ifnull (score_percent, 0), open_attempt, ifnull (tried_at, 0), "
+                                "ifnull (tried_percent, 0) FROM progress",
                     " WHERE learner_id = ?1", " ORDER BY learner_id", forward_progress, &forward, error);
 }
 

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "th-audit-trail.h"
+#include "th-learner.h"
 #include "th-store-private.h"
 
 /* The schema: each version's step, how a database is brought forward, and
@@ -13,6 +14,17 @@
  * summary made from them. */
 
 static gboolean seal_audited_tables (ThStore *self, GError **error);
+static gboolean fill_name_keys (ThStore *self, GError **error);
+
+/* Version 8's columns, worked out again for the learner and module a
+ * trigger's attempt belongs to (NEW), as TH_STORE_PROGRESS_SQL does. */
+#define PROGRESS_TRIED_SET \
+  "(open_attempt, tried_at, tried_percent) = (SELECT" \
+  "   EXISTS (SELECT 1 FROM attempts WHERE learner_id = t.learner_id AND module_id = t.module_id" \
+  "           AND finished_at IS NULL)," \
+  "   " TH_STORE_TRIED_AT_SQL ", " TH_STORE_TRIED_PERCENT_SQL \
+  "   FROM (SELECT NEW.learner_id AS learner_id, NEW.module_id AS module_id) AS t)"
+
 /* Each step brings the schema from version i to i + 1, in one transaction
  * with its after-step. Steps are only ever appended: a released step never
  * changes, so every older database can be brought forward. */
@@ -162,6 +174,36 @@ static const struct {
     "  id INTEGER PRIMARY KEY REFERENCES attempts (id),"
     "  seed INTEGER NOT NULL"
     ");", NULL },
+
+  /* 8: whether an attempt is under way, and the latest finished attempt's
+   * end and score, beside each completion in the summary: a finished
+   * attempt that did not pass is a standing of its own, not "in progress". */
+  { "ALTER TABLE progress ADD COLUMN open_attempt INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE progress ADD COLUMN tried_at INTEGER;"
+    "ALTER TABLE progress ADD COLUMN tried_percent INTEGER;"
+    "UPDATE progress SET (open_attempt, tried_at, tried_percent) = "
+    "  (SELECT m.open_attempt, m.tried_at, m.tried_percent FROM " TH_STORE_PROGRESS_SQL " AS m"
+    "   WHERE m.learner_id = progress.learner_id AND m.module_id = progress.module_id);"
+    "DROP TRIGGER progress_attempt_added;"
+    "CREATE TRIGGER progress_attempt_added AFTER INSERT ON attempts BEGIN"
+    "  INSERT INTO progress (learner_id, module_id) VALUES (NEW.learner_id, NEW.module_id)"
+    "    ON CONFLICT DO NOTHING;"
+    "  UPDATE progress SET " PROGRESS_TRIED_SET
+    "    WHERE learner_id = NEW.learner_id AND module_id = NEW.module_id;"
+    "END;"
+    "CREATE TRIGGER progress_attempt_finished AFTER UPDATE OF finished_at ON attempts BEGIN"
+    "  UPDATE progress SET " PROGRESS_TRIED_SET
+    "    WHERE learner_id = NEW.learner_id AND module_id = NEW.module_id;"
+    "END;", NULL },
+
+  /* 9: each learner's name key (th_learner_dup_name_key), so that a name
+   * that reads as another profile's is found by one look-up in an index.
+   * A table of its own, not a column, so that learners keep the audited
+   * form earlier versions wrote. */
+  { "CREATE TABLE learner_name_keys ("
+    "  id INTEGER PRIMARY KEY REFERENCES learners (id),"
+    "  key TEXT NOT NULL UNIQUE"
+    ");", fill_name_keys },
 };
 
 int
@@ -177,6 +219,48 @@ seal_audited_tables (ThStore  *self,
   /* Learners and settings were written before the audit trail existed. */
   return th_audit_trail_seal_table (self->db, "learners", error) &&
          th_audit_trail_seal_table (self->db, "settings", error);
+}
+
+/* Names written before version 9 may already read the same: each stays
+ * as it is, with its records, and nothing is lost. The first (by id) takes
+ * the key; each later one that key, two spaces and its id, a key no name
+ * makes (a name's key never holds two spaces in a row), until a
+ * supervisor renames it. */
+static gboolean
+fill_name_keys (ThStore  *self,
+                GError  **error)
+{
+  g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  sqlite3_stmt *read, *write;
+  int rc;
+
+  if ((read = th_store_prepare (self, "SELECT id, display_name FROM learners ORDER BY id", error)) == NULL)
+    return FALSE;
+  if ((write = th_store_prepare (self, "INSERT INTO learner_name_keys (id, key) VALUES (?1, ?2)", error)) == NULL)
+    {
+      sqlite3_finalize (read);
+      return FALSE;
+    }
+  while ((rc = sqlite3_step (read)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (read, 0);
+      g_autofree char *name = g_utf8_make_valid ((const char *) sqlite3_column_text (read, 1), -1);
+      char *key = th_learner_dup_name_key (name);
+
+      if (g_hash_table_contains (taken, key))
+        {
+          g_autofree char *first = key;
+          key = g_strdup_printf ("%s  #%" G_GINT64_FORMAT, first, id);
+        }
+      g_hash_table_add (taken, key);
+      sqlite3_bind_int64 (write, 1, id);
+      sqlite3_bind_text (write, 2, key, -1, SQLITE_STATIC);
+      if ((rc = sqlite3_step (write)) != SQLITE_DONE || (rc = sqlite3_reset (write)) != SQLITE_OK)
+        break;
+    }
+  sqlite3_finalize (write);
+  return th_store_finish_read (self, read, rc, error) &&
+         th_audit_trail_seal_table (self->db, "learner_name_keys", error);
 }
 
 gboolean

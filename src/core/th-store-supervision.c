@@ -334,28 +334,6 @@ th_store_dup_sign_off (ThStore     *self,
   return sign_off;
 }
 
-gboolean
-th_store_rename_learner (ThStore     *self,
-                         gint64       learner_id,
-                         const char  *display_name,
-                         GError     **error)
-{
-  g_autofree char *name = NULL;
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (TH_IS_STORE (self), FALSE);
-
-  if ((name = th_store_clean_name (display_name, error)) == NULL)
-    return FALSE;
-  stmt = th_store_prepare (self, "UPDATE learners SET display_name = ?2 WHERE id = ?1", error);
-  if (stmt != NULL)
-    {
-      sqlite3_bind_int64 (stmt, 1, learner_id);
-      sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
-    }
-  return th_store_commit_audited (self, stmt, "learners", learner_id, TH_AUDIT_UPDATE, error) != 0;
-}
-
 /* Archiving hides a profile from the profile list; nothing is deleted. */
 gboolean
 th_store_set_learner_archived (ThStore   *self,
@@ -475,6 +453,8 @@ th_store_delete_learner (ThStore     *self,
       !delete_rows (self, "attempt_seeds", "SELECT id FROM attempt_seeds WHERE id IN "
                                            "(SELECT id FROM attempts WHERE learner_id = ?1)", learner_id, error) ||
       !delete_rows (self, "attempts", "SELECT id FROM attempts WHERE learner_id = ?1", learner_id, error) ||
+      !delete_rows (self, "learner_name_keys", "SELECT id FROM learner_name_keys WHERE id = ?1",
+                    learner_id, error) ||
       !delete_rows (self, "learners", "SELECT id FROM learners WHERE id = ?1", learner_id, error) ||
       !th_store_commit (self, error))
     {

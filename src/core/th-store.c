@@ -94,6 +94,7 @@ th_store_set_error_from_db (ThStore  *self,
     case TH_STORE_ERROR_NEWER_VERSION:
     case TH_STORE_ERROR_NOT_FOUND:
     case TH_STORE_ERROR_INVALID:
+    case TH_STORE_ERROR_NAME_TAKEN:
     case TH_STORE_ERROR_FAILED:
     default:
       g_set_error (error, TH_STORE_ERROR, kind,

@@ -3,6 +3,8 @@
 
 #include <gio/gio.h>
 
+#include "th-learner.h"
+
 G_BEGIN_DECLS
 
 #define TH_STORE_ERROR (th_store_error_quark ())
@@ -16,6 +18,7 @@ typedef enum
   TH_STORE_ERROR_NOT_FOUND,
   TH_STORE_ERROR_INVALID,        /* a value the records cannot take, e.g. an empty name */
   TH_STORE_ERROR_FAILED,
+  TH_STORE_ERROR_NAME_TAKEN,     /* another profile's name reads the same (th_learner_dup_name_key) */
 } ThStoreError;
 
 typedef enum
@@ -104,6 +107,9 @@ typedef struct
   const char *module_id;
   gint64      completed_at;   /* Unix time of the latest completion, or 0 */
   int         percent;        /* of that completion */
+  gboolean    open_attempt;   /* an attempt is under way */
+  gint64      tried_at;       /* Unix time the latest finished attempt ended, or 0 */
+  int         tried_percent;  /* its score */
 } ThProgressRow;
 
 typedef struct
@@ -189,6 +195,14 @@ gint64      th_store_find_learner         (ThStore        *self,
 GListModel *th_store_list_learners        (ThStore        *self,
                                            guint           limit,
                                            GError        **error);
+gboolean    th_store_rename_learner       (ThStore        *self,
+                                           gint64          learner_id,
+                                           const char     *display_name,
+                                           GError        **error);
+ThLearner  *th_store_dup_learner_by_name_key (ThStore     *self,
+                                              const char  *display_name,
+                                              gboolean    *archived,
+                                              GError     **error);
 gboolean    th_store_check_pin            (ThStore        *self,
                                            gint64          learner_id,
                                            const char     *pin,
@@ -291,10 +305,6 @@ gboolean    th_store_revoke_sign_off      (ThStore        *self,
                                            GError        **error);
 ThSignOff  *th_store_dup_sign_off         (ThStore        *self,
                                            gint64          learner_id,
-                                           GError        **error);
-gboolean    th_store_rename_learner       (ThStore        *self,
-                                           gint64          learner_id,
-                                           const char     *display_name,
                                            GError        **error);
 /* What deleting a learner's records would remove. */
 typedef struct

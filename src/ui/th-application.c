@@ -284,10 +284,13 @@ th_application_startup (GApplication *app)
   ThApplication *self = TH_APPLICATION (app);
 
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *shortcuts_accels[] = { "<Control>question", NULL };
 
   G_APPLICATION_CLASS (th_application_parent_class)->startup (app);
 
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay",
+                                         shortcuts_accels);
   self->catalog_idle = g_idle_add_full (G_PRIORITY_LOW, load_catalog, self, NULL);
   open_store (self);
 }

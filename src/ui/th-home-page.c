@@ -43,6 +43,7 @@ G_DEFINE_FINAL_TYPE (ThHomePage, th_home_page, GTK_TYPE_WIDGET)
 enum {
   MODULE_ACTIVATED,
   REFRESHER_REQUESTED,
+  RESUME_REQUESTED,
   N_SIGNALS
 };
 
@@ -66,7 +67,9 @@ format_date (gint64 unix_time)
 {
   g_autoptr(GDateTime) local = g_date_time_new_from_unix_local (unix_time);
 
-  return local ? g_date_time_format (local, "%x") : g_strdup ("");
+  /* TRANSLATORS: a date in words, which reads the same in every country,
+   * as in "12 July 2026"; see g_date_time_format() for the codes */
+  return local ? g_date_time_format (local, C_("date format", "%-d %B %Y")) : g_strdup ("");
 }
 
 /* What the learning path says of a module: the core judged the cell; a
@@ -94,6 +97,11 @@ describe_status (ThMatrixCell   *cell,
     case TH_CELL_IN_PROGRESS:
       return g_strdup (status && status->has_open_attempt ? _("In progress · answers saved")
                                                           : C_("module status", "In progress"));
+    case TH_CELL_NOT_PASSED:
+      date = format_date (cell->tried_at);
+      /* TRANSLATORS: a module's status: tried, not passed; the score and
+       * the date of the latest attempt */
+      return g_strdup_printf (_("Not passed yet · %d%% · %s"), cell->percent, date);
     case TH_CELL_NOT_STARTED:
     default:
       return g_strdup (C_("module status", "Not started"));
@@ -333,11 +341,12 @@ fill_problems (ThHomePage *self)
   gtk_widget_set_visible (self->problem_group, shown > 0);
 }
 
+/* Straight back to the moment to answer, not to the lesson before it. */
 static void
 on_resume_clicked (ThHomePage *self)
 {
   if (self->resumable != NULL)
-    g_signal_emit (self, signals[MODULE_ACTIVATED], 0, self->resumable);
+    g_signal_emit (self, signals[RESUME_REQUESTED], 0, self->resumable);
 }
 
 static void
@@ -367,6 +376,9 @@ th_home_page_class_init (ThHomePageClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, TH_TYPE_MODULE);
   signals[REFRESHER_REQUESTED] =
     g_signal_new ("refresher-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, TH_TYPE_MODULE);
+  signals[RESUME_REQUESTED] =
+    g_signal_new ("resume-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, TH_TYPE_MODULE);
 
   gtk_widget_class_set_template_from_resource (widget_class,

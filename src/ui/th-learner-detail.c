@@ -8,6 +8,7 @@
 #include "th-accessibility.h"
 #include "th-learner-detail.h"
 #include "th-onboarding.h"
+#include "th-quiz-run.h"
 #include "th-report.h"
 
 /* One learner, for a supervisor: onboarding and its sign-off, every
@@ -51,14 +52,17 @@ format_time (const char *iso)
   g_autoptr(GDateTime) utc = iso ? g_date_time_new_from_iso8601 (iso, NULL) : NULL;
   g_autoptr(GDateTime) local = utc ? g_date_time_to_local (utc) : NULL;
 
-  return local ? g_date_time_format (local, "%x %H:%M") : g_strdup ("");
+  /* TRANSLATORS: a date and time that reads one way in every country, as
+   * in "12 July 2026, 14:05"; see g_date_time_format() for the codes */
+  return local ? g_date_time_format (local, C_("date and time format", "%-d %B %Y, %H:%M")) : g_strdup ("");
 }
 
 static GtkWidget *
-create_answer_row (ThModule       *module,
-                   ThStoredAnswer *answer)
+create_answer_row (const ThScenario *scenario,
+                   ThStoredAnswer   *answer,
+                   guint             branch,
+                   guint             moment)
 {
-  const ThScenario *scenario = module ? th_quiz_find_scenario (th_module_get_quiz (module), answer->scenario_id) : NULL;
   g_auto(GStrv) ids = g_strsplit (answer->choice_ids, " ", -1);
   g_autoptr(GString) markup = g_string_new (NULL);
   g_autofree char *points =
@@ -66,9 +70,12 @@ create_answer_row (ThModule       *module,
      * number, the most the answer could score */
     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d of %d point", "%d of %d points", answer->max_score),
                      answer->score, answer->max_score);
-  g_autofree char *heading = g_markup_printf_escaped ("<b>%s</b> · %s\n",
+  /* TRANSLATORS: which answer of the quiz this is: the scenario, counted
+   * from the first, and the question within it */
+  g_autofree char *place = g_strdup_printf (_("Scenario %u · question %u"), branch, moment);
+  g_autofree char *heading = g_markup_printf_escaped ("<b>%s</b>\n%s · %s\n",
                                                       scenario ? scenario->title : answer->scenario_id,
-                                                      points);
+                                                      place, points);
   GtkWidget *label = gtk_label_new (NULL);
   GtkWidget *holder = gtk_list_box_row_new ();
 
@@ -131,6 +138,7 @@ create_attempt_row (ThLearnerDetail *self,
   g_autofree char *subtitle = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) answers = th_store_list_answers (self->store, attempt->id, &error);
+  guint branch = 0, moment = 0;
 
   if (attempt->finished_at == NULL)
     subtitle = g_strdup_printf (_("%s · unfinished"), started);
@@ -151,7 +159,14 @@ create_attempt_row (ThLearnerDetail *self,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle, -1);
   th_accessibility_track_expanded (ADW_EXPANDER_ROW (row));
   for (guint i = 0; answers && i < answers->len; i++)
-    adw_expander_row_add_row (ADW_EXPANDER_ROW (row), create_answer_row (module, answers->pdata[i]));
+    {
+      ThStoredAnswer *answer = answers->pdata[i];
+      const ThScenario *scenario = module ? th_quiz_find_scenario (th_module_get_quiz (module),
+                                                                   answer->scenario_id) : NULL;
+
+      th_answer_count_moment (scenario, &branch, &moment);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), create_answer_row (scenario, answer, branch, moment));
+    }
   if (answers == NULL)
     adw_expander_row_add_row (ADW_EXPANDER_ROW (row), create_read_error_row (error->message));
   return row;

@@ -94,6 +94,8 @@ status_mark (ThMatrixCell *cell)
       return g_strdup ("!");
     case TH_CELL_IN_PROGRESS:
       return g_strdup ("…");
+    case TH_CELL_NOT_PASSED:
+      return g_strdup_printf ("✗%u", cell->percent);
     case TH_CELL_NOT_STARTED:
     default:
       return g_strdup ("–");
@@ -114,6 +116,8 @@ status_words (ThMatrixCell *cell)
       return g_strdup (C_("module status", "Overdue"));
     case TH_CELL_IN_PROGRESS:
       return g_strdup (C_("module status", "In progress"));
+    case TH_CELL_NOT_PASSED:
+      return g_strdup_printf (C_("module status", "Not passed yet, %u%%"), cell->percent);
     case TH_CELL_NOT_STARTED:
     default:
       return g_strdup (C_("module status", "Not started"));
@@ -140,6 +144,7 @@ cell_colour (GtkWidget    *widget,
       name = "error_color";
       break;
     case TH_CELL_IN_PROGRESS:
+    case TH_CELL_NOT_PASSED:
       name = "accent_color";
       break;
     case TH_CELL_NOT_STARTED:

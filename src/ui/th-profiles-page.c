@@ -88,6 +88,15 @@ on_pin_response (AdwMessageDialog *dialog,
     show_error (self, _("That PIN is not right. Try again."));
 }
 
+/* GTK 4.8 warns of an invalid GtkPasswordEntry, and reads freed memory,
+ * when a dialog goes while its password entry has the focus: whether it
+ * is answered or closed with the lock. The focus leaves it first. */
+static void
+drop_focus (GtkWindow *dialog)
+{
+  gtk_window_set_focus (dialog, NULL);
+}
+
 static void
 ask_pin (ThProfilesPage *self,
          ThLearner      *learner)
@@ -108,8 +117,21 @@ ask_pin (ThProfilesPage *self,
   adw_message_dialog_set_default_response (dialog, "open");
   g_object_set_data_full (G_OBJECT (dialog), "learner", g_object_ref (learner), g_object_unref);
   g_signal_connect (dialog, "response", G_CALLBACK (on_pin_response), self);
+  g_signal_connect (dialog, "unmap", G_CALLBACK (drop_focus), NULL);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (entry);
+}
+
+/* Opens @learner's profile: after its PIN, if it has one. */
+static void
+choose_learner (ThProfilesPage *self,
+                ThLearner      *learner)
+{
+  show_error (self, NULL);
+  if (th_learner_get_has_pin (learner))
+    ask_pin (self, learner);
+  else
+    g_signal_emit (self, signals[LEARNER_CHOSEN], 0, learner);
 }
 
 static void
@@ -117,13 +139,66 @@ on_row_activated (GtkListBox     *list,
                   GtkListBoxRow  *row,
                   ThProfilesPage *self)
 {
-  ThLearner *learner = g_object_get_data (G_OBJECT (row), "learner");
+  choose_learner (self, g_object_get_data (G_OBJECT (row), "learner"));
+}
 
-  show_error (self, NULL);
-  if (th_learner_get_has_pin (learner))
-    ask_pin (self, learner);
+static void
+on_taken_response (AdwMessageDialog *dialog,
+                   const char       *response,
+                   ThProfilesPage   *self)
+{
+  ThLearner *learner = g_object_get_data (G_OBJECT (dialog), "learner");
+
+  g_assert (TH_IS_PROFILES_PAGE (self));
+
+  if (learner != NULL && g_str_equal (response, "open"))
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->name_row), "");
+      gtk_editable_set_text (GTK_EDITABLE (self->pin_row), "");
+      choose_learner (self, learner);
+    }
   else
-    g_signal_emit (self, signals[LEARNER_CHOSEN], 0, learner);
+    gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+}
+
+/* @name reads as another profile's (@message says whose): offer to open
+ * that profile, as picking it would, or to change the name. An archived
+ * profile only a supervisor brings back. */
+static void
+offer_taken_profile (ThProfilesPage *self,
+                     const char     *name,
+                     const char     *message)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ThLearner) learner = NULL;
+  AdwMessageDialog *dialog;
+  gboolean archived = FALSE;
+
+  learner = th_store_dup_learner_by_name_key (self->store, name, &archived, &error);
+  if (learner == NULL)
+    {
+      show_error (self, error ? error->message : message);
+      return;
+    }
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                                       _("This Name Is Taken"), message));
+  adw_message_dialog_add_response (dialog, "change", _("_Change the Name"));
+  adw_message_dialog_set_close_response (dialog, "change");
+  if (!archived)
+    {
+      /* The name's own underscores are not mnemonics. */
+      g_autoptr(GString) escaped = g_string_new (th_learner_get_display_name (learner));
+      g_autofree char *label = NULL;
+
+      g_string_replace (escaped, "_", "__", 0);
+      label = g_strdup_printf (_("_Open “%s”"), escaped->str);
+      adw_message_dialog_add_response (dialog, "open", label);
+      adw_message_dialog_set_response_appearance (dialog, "open", ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (dialog, "open");
+      g_object_set_data_full (G_OBJECT (dialog), "learner", g_steal_pointer (&learner), g_object_unref);
+    }
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_taken_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -141,6 +216,8 @@ on_add_clicked (ThProfilesPage *self)
   if (id == 0)
     {
       show_error (self, error->message);
+      if (g_error_matches (error, TH_STORE_ERROR, TH_STORE_ERROR_NAME_TAKEN))
+        offer_taken_profile (self, name, error->message);
       return;
     }
   learner = th_learner_new (id, name, *pin != '\0');

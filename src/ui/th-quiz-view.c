@@ -91,9 +91,15 @@ show_context (ThQuizView       *self,
   g_autoptr(GString) text = g_string_new (NULL);
   const char *place = place_title (scenario->place);
   const char *setting = setting_title (scenario->setting);
+  guint n_scenarios = th_quiz_run_get_n_entries (run);
 
-  g_string_printf (text, _("Scenario %u of %u"), th_quiz_run_get_entry_index (run) + 1,
-                   th_quiz_run_get_n_entries (run));
+  /* TRANSLATORS: where the learner is: the scenario out of all of them,
+   * and the question within it (a scenario may go on for several); the
+   * plural follows the number of scenarios */
+  g_string_printf (text, g_dngettext (GETTEXT_PACKAGE, "Scenario %u of %u · question %u",
+                                      "Scenario %u of %u · question %u", n_scenarios),
+                   th_quiz_run_get_entry_index (run) + 1, n_scenarios,
+                   th_quiz_run_get_moment_in_branch (run));
   if (scenario->follow_up)
     g_string_append_printf (text, " · %s", _("What happens next"));
   if (place != NULL)

@@ -45,14 +45,20 @@ create_review_row (const ThAnswer *answer)
      * number, the most the answer could score */
     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d of %d point", "%d of %d points", answer->max_score),
                      answer->score, answer->max_score);
+  /* TRANSLATORS: which answer of the quiz this is: the scenario, counted
+   * from the first, and the question within it */
+  g_autofree char *place = g_strdup_printf (_("Scenario %u · question %u"), answer->branch, answer->moment);
+  g_autofree char *subtitle = g_strdup_printf ("%s · %s", place, points);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), answer->scenario->title);
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), points);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  /* libadwaita 1.2 names only the row's header: the row is named too, so
-   * that a screen reader's list of rows says which scenario each is. */
+  /* libadwaita 1.2 names only the row's header: the row is named and
+   * described too, so that a screen reader's list of rows says which
+   * scenario and question each is. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  answer->scenario->title, -1);
+                                  answer->scenario->title,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle, -1);
   th_accessibility_track_expanded (ADW_EXPANDER_ROW (row));
 
   for (guint i = 0; answer->choice_ids[i] != NULL; i++)

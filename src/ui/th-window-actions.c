@@ -105,6 +105,29 @@ lock_activated (GtkWidget  *widget,
   th_window_lock (self);
 }
 
+/* The shortcuts window is built when asked for and destroyed when closed.
+ * One made ahead and kept hidden (as GtkApplication does with
+ * gtk/help-overlay.ui) has no accessible object path: GTK 4.8 hands it to
+ * an AT-SPI client that asks the application for a child past its shown
+ * windows, and crashes. */
+static void
+show_help_overlay_activated (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  ThWindow *self = (ThWindow *)widget;
+  g_autoptr(GtkBuilder) builder = NULL;
+  GtkWindow *shortcuts;
+
+  g_assert (TH_IS_WINDOW (self));
+
+  builder = gtk_builder_new_from_resource ("/io/github/threshold/Threshold/th-shortcuts-window.ui");
+  shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts_window"));
+  gtk_window_set_transient_for (shortcuts, GTK_WINDOW (self));
+  gtk_window_set_hide_on_close (shortcuts, FALSE);
+  gtk_window_present (shortcuts);
+}
+
 /* Called from class_init: the window's actions and their keys. */
 void
 th_window_class_actions_init (GtkWidgetClass *widget_class)
@@ -118,6 +141,9 @@ th_window_class_actions_init (GtkWidgetClass *widget_class)
                                    add_supervisor_activated);
   gtk_widget_class_install_action (widget_class, "win.refresher-periods", NULL,
                                    refresher_periods_activated);
+  /* Its key, Ctrl+?, is the application's: set in its startup. */
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
+                                   show_help_overlay_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.lock", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, GDK_ALT_MASK, "win.home", NULL);
 }

@@ -27,6 +27,9 @@ struct _ThWindow
   GtkStack             *stack;
   ThProfilesPage       *profiles_page;
 
+  /* borrowed references */
+  AdwWindowTitle       *loading_title;       /* of the "loading" page, once made */
+
   /* owned references */
   ThCatalog            *catalog;
   ThStore              *store;

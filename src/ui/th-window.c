@@ -31,6 +31,42 @@ th_window_have_catalog (ThWindow  *self,
   return self->catalog != NULL;
 }
 
+/* The learning path while the curriculum is still being read: whose it
+ * is and that the modules are on their way, with nothing to press that
+ * would lead elsewhere. Made the first time it is needed, so that a start
+ * on the profiles page builds none of it. */
+static GtkWidget *
+create_loading_page (ThWindow *self)
+{
+  GtkWidget *page = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *status = adw_status_page_new ();
+  GtkWidget *spinner = gtk_spinner_new ();
+
+  self->loading_title = ADW_WINDOW_TITLE (adw_window_title_new (_("Learning Path"), NULL));
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), GTK_WIDGET (self->loading_title));
+  adw_status_page_set_title (ADW_STATUS_PAGE (status), _("Loading the Modules…"));
+  gtk_widget_set_vexpand (status, TRUE);
+  gtk_widget_set_size_request (spinner, 32, 32);
+  gtk_widget_set_halign (spinner, GTK_ALIGN_CENTER);
+  gtk_spinner_start (GTK_SPINNER (spinner));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spinner), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Loading the Modules…"), -1);
+  adw_status_page_set_child (ADW_STATUS_PAGE (status), spinner);
+  gtk_box_append (GTK_BOX (page), header);
+  gtk_box_append (GTK_BOX (page), status);
+  return page;
+}
+
+static void
+show_loading (ThWindow *self)
+{
+  if (self->loading_title == NULL)
+    gtk_stack_add_named (self->stack, create_loading_page (self), "loading");
+  adw_window_title_set_subtitle (self->loading_title, th_learner_get_display_name (self->learner));
+  gtk_stack_set_visible_child_name (self->stack, "loading");
+}
+
 void
 th_window_show_home (ThWindow *self)
 {
@@ -40,7 +76,10 @@ th_window_show_home (ThWindow *self)
       return;
     }
   if (!th_window_have_catalog (self, th_window_show_home))
-    return;
+    {
+      show_loading (self);
+      return;
+    }
   th_home_page_show (TH_HOME_PAGE (th_window_page (self, "home")), self->store, self->catalog,
                      self->learner, th_window_default_months (self));
   gtk_stack_set_visible_child_name (self->stack, "home");
@@ -103,6 +142,8 @@ start_quiz (ThWindow *self,
     gtk_stack_set_visible_child_name (self->stack, "quiz");
 }
 
+/* The lesson's Resume and Take the Quiz, and the learning path's Resume
+ * Quiz, which goes straight to the moment to answer. */
 static void
 on_start_quiz (ThWindow *self,
                ThModule *module)
@@ -166,7 +207,9 @@ on_quiz_finished (ThWindow      *self,
   gtk_stack_set_visible_child_name (self->stack, "summary");
 }
 
-/* A workstation with one profile and no PIN opens straight onto it. */
+/* A workstation with one profile and no PIN opens straight onto it: on
+ * its learning path, loading if need be, from the first frame on, so
+ * that no click lands on a profiles page about to go. */
 static void
 choose_start_page (ThWindow *self)
 {
@@ -187,10 +230,11 @@ static const struct
 {
   const char *name;
   GType     (*get_type) (void);
-  struct { const char *signal; GCallback handler; } signals[2];
+  struct { const char *signal; GCallback handler; } signals[3];
 } lazy_pages[] = {
   { "home", th_home_page_get_type, { { "module-activated", G_CALLBACK (on_module_activated) },
-                                     { "refresher-requested", G_CALLBACK (on_refresher_requested) } } },
+                                     { "refresher-requested", G_CALLBACK (on_refresher_requested) },
+                                     { "resume-requested", G_CALLBACK (on_start_quiz) } } },
   { "lesson", th_lesson_view_get_type, { { "start-quiz", G_CALLBACK (on_start_quiz) } } },
   { "quiz", th_quiz_view_get_type, { { "finished", G_CALLBACK (on_quiz_finished) } } },
   { "summary", th_summary_view_get_type, { { "retry", G_CALLBACK (on_retry) } } },
@@ -283,7 +327,8 @@ th_window_new (GtkApplication *application)
   return g_object_new (TH_TYPE_WINDOW, "application", application, NULL);
 }
 
-/* The curriculum, once read; until then the profiles page needs none. */
+/* The curriculum, once read; until then the profiles page needs none,
+ * and the learning path says it is loading. */
 void
 th_window_set_catalog (ThWindow  *self,
                        ThCatalog *catalog)

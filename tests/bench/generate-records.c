@@ -78,6 +78,7 @@ typedef struct
 
   gint64     supervisor;
   Counts     counts;
+  GHashTable *names;     /* the name key of every learner so far */
 } Generator;
 
 typedef struct
@@ -96,6 +97,7 @@ generator_clear (Generator *gen)
   g_clear_pointer (&gen->rand, g_rand_free);
   g_clear_pointer (&gen->now, g_date_time_unref);
   g_clear_pointer (&gen->until, g_date_time_unref);
+  g_clear_pointer (&gen->names, g_hash_table_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Generator, generator_clear)
@@ -146,17 +148,21 @@ story_ended (Generator *gen)
   return g_date_time_compare (gen->now, gen->until) >= 0;
 }
 
-/* Duplicate names happen in real clinics too: a tenth of the learners get
- * a middle initial, which is how staff tell two Maria Garcias apart. */
+/* No two profiles read the same: a tenth, and each repeat, get an initial. */
 static char *
 make_name (Generator *gen)
 {
   const char *first = pick (gen, first_names, G_N_ELEMENTS (first_names));
   const char *last = pick (gen, last_names, G_N_ELEMENTS (last_names));
+  char *name = chance (gen, 0.1) ? NULL : g_strdup_printf ("%s %s", first, last);
 
-  if (chance (gen, 0.1))
-    return g_strdup_printf ("%s %c. %s", first, 'A' + g_rand_int_range (gen->rand, 0, 26), last);
-  return g_strdup_printf ("%s %s", first, last);
+  for (guint tries = 0; name == NULL || !g_hash_table_add (gen->names, th_learner_dup_name_key (name)); tries++)
+    {
+      g_free (name);
+      name = tries < 8 ? g_strdup_printf ("%s %c. %s", first, 'A' + g_rand_int_range (gen->rand, 0, 26), last)
+                       : g_strdup_printf ("%s %s (team %" G_GUINT64_FORMAT ")", first, last, gen->counts.learners + 1);
+    }
+  return name;
 }
 
 /* Scores for the answers of one attempt. A learner who knows the module
@@ -567,6 +573,7 @@ main (int   argc,
     }
 
   gen.rand = g_rand_new_with_seed (options.seed);
+  gen.names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gen.until = parse_until (options.until, &error);
   if (gen.until != NULL)
     {
