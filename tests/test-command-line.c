@@ -316,6 +316,51 @@ test_bad_option_values (void)
   }
 }
 
+/* The libraries the dynamic linker loaded for @args, as LD_DEBUG=libs
+ * reports them; no display. */
+static char *
+loaded_libraries (const char * const *args,
+                  int                *status)
+{
+  g_autofree char *content = g_strdup_printf ("THRESHOLD_CONTENT_DIR=%s", g_getenv ("THRESHOLD_CONTENT_DIR"));
+  g_autofree char *data_home = g_strdup_printf ("XDG_DATA_HOME=%s", tmp_dir);
+  const char *env[] = { "DISPLAY", "WAYLAND_DISPLAY", "LD_DEBUG=libs", content, data_home, NULL };
+  g_autofree char *out = NULL;
+  char *err = NULL;
+
+  th_test_run_threshold (env, args, &out, &err, status);
+  return err;
+}
+
+/* The command line loads no toolkit: GTK and libadwaita come with the
+ * window's module, which only opening the window loads. */
+static void
+test_command_line_loads_no_toolkit (void)
+{
+  static const char * const commands[][3] = {
+    { "--validate", NULL, NULL }, { "--help", NULL, NULL }, { "--list-modules", NULL, NULL },
+    { "--version", NULL, NULL },
+  };
+  const char *window[] = { NULL };
+  g_autofree char *opened = NULL;
+  int status;
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *loaded = loaded_libraries (commands[i], &status);
+
+      g_assert_cmpint (status, ==, 0);
+      g_assert_nonnull (strstr (loaded, "libglib-2.0.so"));
+      g_assert_null (strstr (loaded, "libgtk-4.so"));
+      g_assert_null (strstr (loaded, "libadwaita-1.so"));
+    }
+  /* Without a command the window is opened, with its toolkit (and, with
+   * no display here, it fails): the check above can tell. */
+  opened = loaded_libraries (window, &status);
+  g_assert_cmpint (status, !=, 0);
+  g_assert_nonnull (strstr (opened, "libgtk-4.so"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -337,6 +382,7 @@ main (int   argc,
   g_test_add_func ("/cli/exports", test_exports);
   g_test_add_func ("/cli/help-in-spanish", test_help_in_spanish);
   g_test_add_func ("/cli/bad-option-values", test_bad_option_values);
+  g_test_add_func ("/cli/command-line-loads-no-toolkit", test_command_line_loads_no_toolkit);
 
   result = g_test_run ();
   th_test_rmtree (tmp_dir);

@@ -176,15 +176,20 @@ th_ui_run_application (const char *database,
                        const char *extra_arg,
                        ThUiCheck   check)
 {
-  ThApplication *app = th_application_new ();
   char *argv[] = { "threshold", "--database", (char *) database, (char *) extra_arg, NULL };
-  Run run = { G_APPLICATION (app), check, FALSE };
+  g_auto(ThCommandLineOptions) options = { 0 };
+  ThApplication *app;
+  Run run;
   guint timeout;
 
+  /* The options read as the threshold program reads them. */
+  g_assert_cmpint (th_command_line_run (extra_arg ? 4 : 3, argv, &options), ==, -1);
+  app = th_application_new (&options);
+  run = (Run) { G_APPLICATION (app), check, FALSE };
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
   g_timeout_add (50, check_when_mapped, &run);
   timeout = g_timeout_add_seconds (120, time_out, NULL);
-  g_assert_cmpint (g_application_run (G_APPLICATION (app), extra_arg ? 4 : 3, argv), ==, 0);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 1, argv), ==, 0);
   g_source_remove (timeout);
   g_assert_true (run.done);
 

@@ -9,6 +9,7 @@
 #include "th-catalog.h"
 #include "th-command-line.h"
 #include "th-content-problem.h"
+#include "th-refresher.h"
 #include "th-report.h"
 #include "th-store.h"
 
@@ -242,4 +243,142 @@ th_command_line_export_transcript (const ThCommandLineOptions *options,
     }
   printf (_("Wrote %s\n"), path);
   return 0;
+}
+
+void
+th_command_line_options_clear (ThCommandLineOptions *options)
+{
+  g_clear_pointer (&options->database, g_free);
+  g_clear_pointer (&options->content_dirs, g_strfreev);
+}
+
+/* The refresher period an administrator set for this installation; the
+ * command line may run where the schema is not installed. */
+static guint
+installation_refresher_months (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
+  g_autoptr(GSettings) settings = NULL;
+
+  if (schema == NULL)
+    return TH_REFRESHER_DEFAULT_MONTHS;
+  settings = g_settings_new_full (schema, NULL, NULL);
+  return g_settings_get_uint (settings, "refresher-months");
+}
+
+/* What was asked for beside the options the window uses too. */
+typedef struct
+{
+  gboolean  version;
+  gboolean  list_modules;
+  gboolean  validate;
+  gboolean  verify_records;
+  char     *backup;
+  char     *csv;
+  char     *transcript;
+  char     *output;
+  GStrv     paths;
+} Commands;
+
+static void
+commands_clear (Commands *commands)
+{
+  g_free (commands->backup);
+  g_free (commands->csv);
+  g_free (commands->transcript);
+  g_free (commands->output);
+  g_strfreev (commands->paths);
+}
+
+static int
+run_command (const Commands             *commands,
+             const ThCommandLineOptions *options)
+{
+  if (commands->version)
+    {
+      printf ("threshold %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+  if (commands->list_modules)
+    return th_command_line_list_modules (options);
+  if (commands->validate)
+    return th_command_line_validate (options, (const char * const *) commands->paths);
+  if (commands->verify_records)
+    return th_command_line_verify_records (options);
+  if (commands->backup != NULL)
+    return th_command_line_backup (options, commands->backup);
+  if (commands->csv != NULL)
+    return th_command_line_export_csv (options, commands->csv);
+  if (commands->transcript != NULL)
+    return th_command_line_export_transcript (options, commands->transcript, commands->output);
+  if (commands->paths != NULL && commands->paths[0] != NULL)
+    {
+      g_printerr (_("Unexpected argument “%s”; see threshold --help\n"), commands->paths[0]);
+      return 2;
+    }
+  return -1;
+}
+
+/**
+ * th_command_line_run:
+ * @options: (out caller-allocates): the options the window uses, filled
+ *   when it is to open; clear them with th_command_line_options_clear()
+ *
+ * Reads @argv and runs the command it asks for, with no toolkit: the
+ * window's code is loaded only when no command is given.
+ *
+ * Returns: the exit status of the command (or of --help, or of a mistake
+ *   in the options), or -1 when the window is to open
+ */
+int
+th_command_line_run (int                    argc,
+                     char                 **argv,
+                     ThCommandLineOptions  *options)
+{
+  Commands commands = { 0 };
+  const GOptionEntry entries[] = {
+    { "version", 0, 0, G_OPTION_ARG_NONE, &commands.version, N_("Print the version and exit"), NULL },
+    { "list-modules", 0, 0, G_OPTION_ARG_NONE, &commands.list_modules,
+      N_("List the training modules (id, kind, title) and exit"), NULL },
+    { "validate", 0, 0, G_OPTION_ARG_NONE, &commands.validate,
+      N_("Check module files (the PATHs, or everything Threshold loads) and exit"), NULL },
+    { "verify-records", 0, 0, G_OPTION_ARG_NONE, &commands.verify_records,
+      N_("Check the progress database and its audit trail, and exit"), NULL },
+    { "backup", 0, 0, G_OPTION_ARG_FILENAME, &commands.backup,
+      N_("Copy the progress database to FILE and exit"), N_("FILE") },
+    { "export-csv", 0, 0, G_OPTION_ARG_FILENAME, &commands.csv,
+      N_("Write everyone's completion to FILE as CSV and exit"), N_("FILE") },
+    { "export-transcript", 0, 0, G_OPTION_ARG_STRING, &commands.transcript,
+      N_("Write the PDF transcript of LEARNER (an id or a name) to the --output file and exit"),
+      N_("LEARNER") },
+    { "output", 0, 0, G_OPTION_ARG_FILENAME, &commands.output, N_("Where --export-transcript writes"),
+      N_("FILE") },
+    { "database", 0, 0, G_OPTION_ARG_FILENAME, &options->database, N_("Use FILE as the progress database"),
+      N_("FILE") },
+    { "content-dir", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options->content_dirs,
+      N_("Also load the modules in DIR (repeatable)"), N_("DIR") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &commands.paths, NULL, N_("[PATH…]") },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_auto(GStrv) args = g_new0 (char *, argc + 1);
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  for (int i = 0; i < argc; i++)
+    args[i] = g_strdup (argv[i]);
+  g_option_context_set_summary (context, _("Harm-reduction training for clinic staff. Without an option, "
+                                           "opens the application."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse_strv (context, &args, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      commands_clear (&commands);
+      return 2;
+    }
+  options->default_months = installation_refresher_months ();
+  status = run_command (&commands, options);
+  commands_clear (&commands);
+  return status;
 }

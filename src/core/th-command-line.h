@@ -13,6 +13,13 @@ typedef struct
   guint  default_months;  /* the installation's refresher period */
 } ThCommandLineOptions;
 
+void th_command_line_options_clear (ThCommandLineOptions *options);
+int  th_command_line_run           (int                    argc,
+                                    char                 **argv,
+                                    ThCommandLineOptions  *options);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ThCommandLineOptions, th_command_line_options_clear)
+
 int th_command_line_list_modules (const ThCommandLineOptions *options);
 int th_command_line_validate       (const ThCommandLineOptions *options,
                                     const char * const         *paths);

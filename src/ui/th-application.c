@@ -8,7 +8,6 @@
 #include "th-application.h"
 #include "th-catalog.h"
 #include "th-command-line.h"
-#include "th-refresher.h"
 #include "th-store.h"
 #include "th-window.h"
 
@@ -27,86 +26,6 @@ struct _ThApplication
 G_DEFINE_FINAL_TYPE (ThApplication, th_application, ADW_TYPE_APPLICATION)
 
 #define BACKUPS_KEPT 7
-
-static const GOptionEntry option_entries[] = {
-  { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
-    N_("Print the version and exit"), NULL },
-  { "list-modules", 0, 0, G_OPTION_ARG_NONE, NULL,
-    N_("List the training modules (id, kind, title) and exit"), NULL },
-  { "validate", 0, 0, G_OPTION_ARG_NONE, NULL,
-    N_("Check module files (the PATHs, or everything Threshold loads) and exit"), NULL },
-  { "verify-records", 0, 0, G_OPTION_ARG_NONE, NULL,
-    N_("Check the progress database and its audit trail, and exit"), NULL },
-  { "backup", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Copy the progress database to FILE and exit"), N_("FILE") },
-  { "export-csv", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Write everyone's completion to FILE as CSV and exit"), N_("FILE") },
-  { "export-transcript", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Write the PDF transcript of LEARNER (an id or a name) to the --output file and exit"),
-    N_("LEARNER") },
-  { "output", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Where --export-transcript writes"), N_("FILE") },
-  { "database", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Use FILE as the progress database"), N_("FILE") },
-  { "content-dir", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
-    N_("Also load the modules in DIR (repeatable)"), N_("DIR") },
-  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[PATH…]") },
-  { NULL }
-};
-
-/* The refresher period an administrator set for this installation; the
- * command line may run where the schema is not installed. */
-static guint
-installation_refresher_months (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
-  g_autoptr(GSettings) settings = NULL;
-
-  if (schema == NULL)
-    return TH_REFRESHER_DEFAULT_MONTHS;
-  settings = g_settings_new_full (schema, NULL, NULL);
-  return g_settings_get_uint (settings, "refresher-months");
-}
-
-static int
-th_application_handle_local_options (GApplication *app,
-                                     GVariantDict *dict)
-{
-  ThApplication *self = TH_APPLICATION (app);
-  g_autofree const char **paths = NULL;
-  g_autofree char *backup = NULL, *csv = NULL, *transcript = NULL, *output = NULL;
-
-  g_variant_dict_lookup (dict, "database", "^ay", &self->options.database);
-  g_variant_dict_lookup (dict, "content-dir", "^aay", &self->options.content_dirs);
-  self->options.default_months = installation_refresher_months ();
-  g_variant_dict_lookup (dict, G_OPTION_REMAINING, "^a&ay", &paths);
-
-  if (g_variant_dict_contains (dict, "version"))
-    {
-      g_print ("threshold %s\n", PACKAGE_VERSION);
-      return 0;
-    }
-  if (g_variant_dict_contains (dict, "list-modules"))
-    return th_command_line_list_modules (&self->options);
-  if (g_variant_dict_contains (dict, "validate"))
-    return th_command_line_validate (&self->options, paths);
-  if (g_variant_dict_contains (dict, "verify-records"))
-    return th_command_line_verify_records (&self->options);
-  if (g_variant_dict_lookup (dict, "backup", "^ay", &backup))
-    return th_command_line_backup (&self->options, backup);
-  g_variant_dict_lookup (dict, "output", "^ay", &output);
-  if (g_variant_dict_lookup (dict, "export-csv", "^ay", &csv))
-    return th_command_line_export_csv (&self->options, csv);
-  if (g_variant_dict_lookup (dict, "export-transcript", "s", &transcript))
-    return th_command_line_export_transcript (&self->options, transcript, output);
-  if (paths != NULL && paths[0] != NULL)
-    {
-      g_printerr (_("Unexpected argument “%s”; see threshold --help\n"), paths[0]);
-      return 2;
-    }
-  return -1;
-}
 
 static void
 catalog_in_thread (GTask        *task,
@@ -323,8 +242,7 @@ th_application_finalize (GObject *object)
   g_clear_object (&self->catalog);
   g_clear_object (&self->store);
   g_clear_error (&self->store_error);
-  g_free (self->options.database);
-  g_strfreev (self->options.content_dirs);
+  th_command_line_options_clear (&self->options);
 
   G_OBJECT_CLASS (th_application_parent_class)->finalize (object);
 }
@@ -336,7 +254,6 @@ th_application_class_init (ThApplicationClass *klass)
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   object_class->finalize = th_application_finalize;
-  app_class->handle_local_options = th_application_handle_local_options;
   app_class->startup = th_application_startup;
   app_class->activate = th_application_activate;
 }
@@ -392,21 +309,28 @@ static const GActionEntry app_actions[] = {
 static void
 th_application_init (ThApplication *self)
 {
-  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
-  g_application_set_option_context_summary (G_APPLICATION (self),
-    _("Harm-reduction training for clinic staff. Without an option, opens the application."));
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
 }
 
+/**
+ * th_application_new:
+ * @options: what the command line said of the database and the content,
+ *   read by th_command_line_run()
+ */
 ThApplication *
-th_application_new (void)
+th_application_new (const ThCommandLineOptions *options)
 {
-  return g_object_new (TH_TYPE_APPLICATION,
-                       "application-id", APP_ID,
-                       "resource-base-path", "/io/github/threshold/Threshold",
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
-                       NULL);
+  ThApplication *self = g_object_new (TH_TYPE_APPLICATION,
+                                      "application-id", APP_ID,
+                                      "resource-base-path", "/io/github/threshold/Threshold",
+                                      "flags", G_APPLICATION_DEFAULT_FLAGS,
+                                      NULL);
+
+  self->options.database = g_strdup (options->database);
+  self->options.content_dirs = g_strdupv (options->content_dirs);
+  self->options.default_months = options->default_months;
+  return self;
 }
 
 /**

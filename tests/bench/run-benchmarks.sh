@@ -102,7 +102,8 @@ LARGEST=$(tr ' ' '\n' <<<"$SIZES" | sort -n | tail -n1)
 # ---- build -------------------------------------------------------------
 
 build() {
-	local names=(generate-records bench-core bench-supervisor adw-hello) targets=(src/threshold data/gschemas.compiled) name
+	local names=(generate-records bench-core bench-supervisor adw-hello) name
+	local targets=(src/threshold src/ui/libthreshold-ui.so data/gschemas.compiled)
 	for name in "${names[@]}"; do targets+=("tests/bench/$name"); done
 	if [ "$DO_BUILD" = 1 ]; then
 		say "building ${targets[*]} in $BUILD"
@@ -114,6 +115,9 @@ build() {
 	done
 	[ -x "$BUILD/src/threshold" ] || die "no $BUILD/src/threshold"
 	cp -f "$BUILD/src/threshold" "$BIN/threshold"
+	# The window's module, where the program looks beside itself.
+	mkdir -p "$BIN/ui"
+	cp -f "$BUILD/src/ui/libthreshold-ui.so" "$BIN/ui/libthreshold-ui.so"
 	[ -f "$BUILD/data/gschemas.compiled" ] || die "no compiled schema in $BUILD/data"
 }
 

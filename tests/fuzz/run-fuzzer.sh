@@ -6,6 +6,10 @@
 #
 #   tests/fuzz/run-fuzzer.sh [SECONDS]
 #
+# FUZZ_MAX_LEN (default 1048576, the loader's limit) caps the inputs: a
+# run at libFuzzer's own 4096 goes about ten times as fast, for more
+# executions of the small-file paths in the same time.
+#
 # Everything it makes goes to build-fuzz/ at the top of the checkout: the
 # binary, the corpus (kept between runs), and crash-*, leak-*, timeout-*
 # and oom-* reproducers in build-fuzz/artifacts/.
@@ -83,7 +87,7 @@ cd "$out"
 rm -f fuzz-0.log
 ./fuzz-content-loader \
   -dict="$top/tests/fuzz/content.dict" \
-  -max_len=1048576 -rss_limit_mb=2048 -timeout=10 \
+  -max_len="${FUZZ_MAX_LEN:-1048576}" -rss_limit_mb=2048 -timeout=10 \
   -max_total_time="$seconds" -jobs=1 -workers=1 \
   -print_final_stats=1 \
   -artifact_prefix="$out/artifacts/" \
