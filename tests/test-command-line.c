@@ -37,6 +37,7 @@ test_help_lists_every_option (void)
   static const char * const options[] = {
     "--help", "--version", "--list-modules", "--validate", "--database", "--content-dir",
     "--verify-records", "--backup", "--export-csv", "--export-transcript", "--output",
+    "--export-insights", "--since", "--until",
   };
   const char *args[] = { "--help", NULL };
   g_autofree char *good = fixture ("good");
@@ -267,6 +268,46 @@ test_exports (void)
   }
 }
 
+/* The team's insights, for a period, as CSV; anything else is refused. */
+static void
+test_export_insights (void)
+{
+  g_autofree char *content = g_strdup (g_getenv ("THRESHOLD_CONTENT_DIR"));
+  g_autofree char *path = make_records ("insights.db");
+  g_autofree char *csv = g_build_filename (tmp_dir, "huddle.csv", NULL);
+  g_autofree char *pdf = g_build_filename (tmp_dir, "huddle.pdf", NULL);
+  const char *good_args[] = { "--database", path, "--export-insights", csv, "--since", "2020-01-01",
+                              "--until", "2099-12-31", NULL };
+  const char *as_pdf[] = { "--database", path, "--export-insights", pdf, NULL };
+  const char *bad_day[] = { "--database", path, "--export-insights", csv, "--since", "last week", NULL };
+  g_autofree char *contents = NULL;
+  int status;
+
+  {
+    g_autofree char *out = NULL, *err = NULL;
+    out = run (content, good_args, &err, &status);
+    g_assert_cmpint (status, ==, 0);
+    g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
+    g_assert_nonnull (strstr (contents, "Module ID,Module,Answers,"));
+    g_assert_nonnull (strstr (contents, "\r\nautonomy,"));
+    g_assert_nonnull (strstr (contents, "Principle or theme ID,"));
+    g_assert_nonnull (strstr (contents, "Module ID,Moment ID,Moment,"));
+  }
+  {
+    g_autofree char *out = NULL, *err = NULL;
+    out = run (content, as_pdf, &err, &status);
+    g_assert_cmpint (status, ==, 2);
+    g_assert_nonnull (strstr (err, ".csv"));
+    g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  }
+  {
+    g_autofree char *out = NULL, *err = NULL;
+    out = run (content, bad_day, &err, &status);
+    g_assert_cmpint (status, ==, 2);
+    g_assert_nonnull (strstr (err, "YYYY-MM-DD"));
+  }
+}
+
 static void
 test_help_in_spanish (void)
 {
@@ -380,6 +421,7 @@ main (int   argc,
   g_test_add_func ("/cli/backup-on-demand", test_backup_on_demand);
   g_test_add_func ("/cli/verify-missing-database", test_verify_missing_database);
   g_test_add_func ("/cli/exports", test_exports);
+  g_test_add_func ("/cli/export-insights", test_export_insights);
   g_test_add_func ("/cli/help-in-spanish", test_help_in_spanish);
   g_test_add_func ("/cli/bad-option-values", test_bad_option_values);
   g_test_add_func ("/cli/command-line-loads-no-toolkit", test_command_line_loads_no_toolkit);

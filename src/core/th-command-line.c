@@ -5,10 +5,12 @@
 
 #include <glib/gi18n.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "th-catalog.h"
 #include "th-command-line.h"
 #include "th-content-problem.h"
+#include "th-insights.h"
 #include "th-refresher.h"
 #include "th-report.h"
 #include "th-store.h"
@@ -245,6 +247,52 @@ th_command_line_export_transcript (const ThCommandLineOptions *options,
   return 0;
 }
 
+/* A day as --since and --until take it: YYYY-MM-DD. */
+static gboolean
+is_day (const char *day)
+{
+  g_autofree char *midnight = g_strconcat (day, "T00:00:00Z", NULL);
+  g_autoptr(GDateTime) when = strlen (day) == 10 ? g_date_time_new_from_iso8601 (midnight, NULL) : NULL;
+
+  return when != NULL;
+}
+
+/* The team's insights over the period, as CSV. */
+int
+th_command_line_export_insights (const ThCommandLineOptions *options,
+                                 const char                 *path,
+                                 const char                 *since,
+                                 const char                 *until)
+{
+  ThRecordScope scope = { since, until, FALSE };
+  g_autoptr(ThStore) store = NULL;
+  g_autoptr(ThCatalog) catalog = NULL;
+  g_autoptr(ThInsights) insights = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_has_suffix (path, ".csv"))
+    {
+      g_printerr (_("The insights are written as CSV: give a file name ending in .csv\n"));
+      return 2;
+    }
+  if ((since != NULL && !is_day (since)) || (until != NULL && !is_day (until)))
+    {
+      g_printerr (_("Give --since and --until as YYYY-MM-DD\n"));
+      return 2;
+    }
+  if ((store = open_existing (options)) == NULL)
+    return 1;
+  catalog = load_standard (options);
+  insights = th_insights_load (store, catalog, &scope, &error);
+  if (insights == NULL || !th_report_write_insights_csv (insights, path, &error))
+    {
+      g_printerr (_("Cannot write the insights: %s\n"), error->message);
+      return 1;
+    }
+  printf (_("Wrote %s\n"), path);
+  return 0;
+}
+
 void
 th_command_line_options_clear (ThCommandLineOptions *options)
 {
@@ -278,6 +326,9 @@ typedef struct
   char     *csv;
   char     *transcript;
   char     *output;
+  char     *insights;
+  char     *since;
+  char     *until;
   GStrv     paths;
 } Commands;
 
@@ -288,6 +339,9 @@ commands_clear (Commands *commands)
   g_free (commands->csv);
   g_free (commands->transcript);
   g_free (commands->output);
+  g_free (commands->insights);
+  g_free (commands->since);
+  g_free (commands->until);
   g_strfreev (commands->paths);
 }
 
@@ -312,6 +366,8 @@ run_command (const Commands             *commands,
     return th_command_line_export_csv (options, commands->csv);
   if (commands->transcript != NULL)
     return th_command_line_export_transcript (options, commands->transcript, commands->output);
+  if (commands->insights != NULL)
+    return th_command_line_export_insights (options, commands->insights, commands->since, commands->until);
   if (commands->paths != NULL && commands->paths[0] != NULL)
     {
       g_printerr (_("Unexpected argument “%s”; see threshold --help\n"), commands->paths[0]);
@@ -354,6 +410,13 @@ th_command_line_run (int                    argc,
       N_("LEARNER") },
     { "output", 0, 0, G_OPTION_ARG_FILENAME, &commands.output, N_("Where --export-transcript writes"),
       N_("FILE") },
+    { "export-insights", 0, 0, G_OPTION_ARG_FILENAME, &commands.insights,
+      N_("Write what the team chose, by principle, theme, module and moment, to FILE.csv and exit"),
+      N_("FILE.csv") },
+    { "since", 0, 0, G_OPTION_ARG_STRING, &commands.since, N_("The first day --export-insights reads"),
+      N_("YYYY-MM-DD") },
+    { "until", 0, 0, G_OPTION_ARG_STRING, &commands.until, N_("The last day --export-insights reads"),
+      N_("YYYY-MM-DD") },
     { "database", 0, 0, G_OPTION_ARG_FILENAME, &options->database, N_("Use FILE as the progress database"),
       N_("FILE") },
     { "content-dir", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options->content_dirs,

@@ -28,6 +28,10 @@ int th_command_line_backup         (const ThCommandLineOptions *options,
                                     const char                 *dest);
 int th_command_line_export_csv     (const ThCommandLineOptions *options,
                                     const char                 *path);
+int th_command_line_export_insights (const ThCommandLineOptions *options,
+                                     const char                 *path,
+                                     const char                 *since,
+                                     const char                 *until);
 int th_command_line_export_transcript (const ThCommandLineOptions *options,
                                        const char                 *learner,
                                        const char                 *path);

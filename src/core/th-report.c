@@ -206,6 +206,140 @@ th_report_write_csv (ThCompletionMatrix  *matrix,
                                    0644, error);
 }
 
+/* Insights: a section per module, per principle and theme (and each
+ * quarter), and per moment, each with its own header, a blank line
+ * between them. */
+
+static const char *
+title_or_id (ThModule   *module,
+             const char *module_id)
+{
+  return module ? th_module_get_title (module) : module_id;
+}
+
+static void
+append_module_insights (GString    *out,
+                        GPtrArray  *modules)
+{
+  const char *header[] = {
+    C_("CSV column", "Module ID"), C_("CSV column", "Module"), C_("CSV column", "Answers"),
+    C_("CSV column", "Finished attempts"), C_("CSV column", "First attempts"),
+    C_("CSV column", "First attempts passed"), C_("CSV column", "Median score (%)"),
+    C_("CSV column", "Refreshers"), C_("CSV column", "Refreshers passed"),
+  };
+
+  append_row (out, header, G_N_ELEMENTS (header));
+  for (guint i = 0; i < modules->len; i++)
+    {
+      ThModuleInsight *m = modules->pdata[i];
+      g_autofree char *answers = g_strdup_printf ("%u", m->answers);
+      g_autofree char *attempts = g_strdup_printf ("%u", m->attempts);
+      g_autofree char *first = g_strdup_printf ("%u", m->first_attempts);
+      g_autofree char *first_passed = g_strdup_printf ("%u", m->first_passed);
+      g_autofree char *median = m->attempts ? g_strdup_printf ("%u", m->median_percent) : g_strdup ("");
+      g_autofree char *refreshers = g_strdup_printf ("%u", m->refreshers);
+      g_autofree char *refreshers_passed = g_strdup_printf ("%u", m->refreshers_passed);
+      const char *fields[] = {
+        m->module_id, title_or_id (m->module, m->module_id), answers, attempts, first, first_passed,
+        median, refreshers, refreshers_passed,
+      };
+
+      append_row (out, fields, G_N_ELEMENTS (fields));
+    }
+}
+
+static void
+append_tag_row (GString          *out,
+                ThTag             tag,
+                const char       *quarter,
+                ThTagTally        tally)
+{
+  g_autofree char *honoured = g_strdup_printf ("%u", tally.honoured);
+  g_autofree char *broken = g_strdup_printf ("%u", tally.broken);
+  const char *fields[] = { th_tag_to_id (tag), th_tag_get_title (tag), quarter, honoured, broken };
+
+  append_row (out, fields, G_N_ELEMENTS (fields));
+}
+
+static void
+append_tag_insights (GString    *out,
+                     ThInsights *insights)
+{
+  const char *header[] = {
+    C_("CSV column", "Principle or theme ID"), C_("CSV column", "Principle or theme"),
+    /* TRANSLATORS: a calendar quarter such as 2026-Q2, or "all" */
+    C_("CSV column", "Quarter"),
+    C_("CSV column", "Choices that honour it"), C_("CSV column", "Choices that work against it"),
+  };
+  g_auto(GStrv) quarters = th_insights_dup_quarters (insights);
+
+  append_row (out, header, G_N_ELEMENTS (header));
+  for (guint tag = 0; tag < TH_N_TAGS; tag++)
+    {
+      append_tag_row (out, tag, C_("CSV value", "all"), *th_insights_get_tally (insights, tag));
+      for (guint q = 0; quarters[q] != NULL; q++)
+        append_tag_row (out, tag, quarters[q], th_insights_get_tally_in (insights, tag, quarters[q]));
+    }
+}
+
+static void
+append_moment_insights (GString   *out,
+                        GPtrArray *moments)
+{
+  const char *header[] = {
+    C_("CSV column", "Module ID"), C_("CSV column", "Moment ID"), C_("CSV column", "Moment"),
+    C_("CSV column", "Answers"), C_("CSV column", "Answers below the best"),
+    C_("CSV column", "Weaker choice most often taken"), C_("CSV column", "Times taken"),
+    C_("CSV column", "Its feedback"),
+  };
+
+  append_row (out, header, G_N_ELEMENTS (header));
+  for (guint i = 0; i < moments->len; i++)
+    {
+      ThMomentInsight *m = moments->pdata[i];
+      g_autofree char *answers = g_strdup_printf ("%u", m->answers);
+      g_autofree char *weaker = g_strdup_printf ("%u", m->weaker);
+      g_autofree char *taken = g_strdup_printf ("%u", m->common_count);
+      g_autofree char *text = NULL, *feedback = NULL;
+      const char *fields[8];
+
+      if (m->common != NULL)
+        {
+          pango_parse_markup (m->common->text, -1, 0, NULL, &text, NULL, NULL);
+          pango_parse_markup (m->common->feedback, -1, 0, NULL, &feedback, NULL, NULL);
+        }
+      fields[0] = m->module_id, fields[1] = m->scenario->id, fields[2] = m->scenario->title;
+      fields[3] = answers, fields[4] = weaker, fields[5] = text ? text : "";
+      fields[6] = m->common ? taken : "", fields[7] = feedback ? feedback : "";
+      append_row (out, fields, G_N_ELEMENTS (fields));
+    }
+}
+
+/**
+ * th_report_write_insights_csv:
+ *
+ * Writes the insights as CSV for a spreadsheet: the modules (their answer
+ * counts add up to every answer in the scope), the principles and themes,
+ * and the moments, most often answered below their best first.
+ */
+gboolean
+th_report_write_insights_csv (ThInsights  *insights,
+                              const char  *path,
+                              GError     **error)
+{
+  g_autoptr(GString) out = g_string_new ("\xEF\xBB\xBF");
+
+  g_return_val_if_fail (TH_IS_INSIGHTS (insights), FALSE);
+
+  append_module_insights (out, th_insights_get_modules (insights));
+  g_string_append (out, "\r\n");
+  append_tag_insights (out, insights);
+  g_string_append (out, "\r\n");
+  append_moment_insights (out, th_insights_get_moments (insights));
+  return g_file_set_contents_full (path, out->str, out->len, G_FILE_SET_CONTENTS_CONSISTENT,
+                                   0644, error);
+}
+
 /* Transcript */
 
 #define PAGE_WIDTH 595.0    /* A4, in points */

@@ -2,12 +2,16 @@
 #pragma once
 
 #include "th-completion-matrix.h"
+#include "th-insights.h"
 
 G_BEGIN_DECLS
 
 gboolean th_report_write_csv        (ThCompletionMatrix  *matrix,
                                      const char          *path,
                                      GError             **error);
+gboolean th_report_write_insights_csv (ThInsights       *insights,
+                                       const char       *path,
+                                       GError          **error);
 gboolean th_report_write_transcript (ThCompletionMatrix  *matrix,
                                      gint64               learner_id,
                                      const char          *path,

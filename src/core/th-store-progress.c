@@ -6,7 +6,8 @@
 #include "th-store-private.h"
 
 /* What the completion matrix reads, a row at a time and in learner id
- * order, for everyone or for one learner: it holds no SQL of its own. */
+ * order, for everyone or for one learner, and what the team's insights
+ * read: neither holds SQL of its own. */
 
 /* Runs @head, narrowed by @filter to @only (as ?1) when @only is not 0,
  * then @tail, and hands each row to @func. */
@@ -147,4 +148,134 @@ th_store_read_sign_off_rows (ThStore           *self,
   g_return_val_if_fail (TH_IS_STORE (self), FALSE);
   return read_rows (self, only, "SELECT learner_id, supervisor, signed_at FROM signoffs WHERE revoked_at IS NULL",
                     " AND learner_id = ?1", "", forward_sign_off, &forward, error);
+}
+
+/* Binds a scope's period and archived learners as ?1 (archived count),
+ * ?2 (from) and ?3 (before), the day after the last. */
+static void
+bind_scope (sqlite3_stmt        *stmt,
+            const ThRecordScope *scope)
+{
+  g_autoptr(GDateTime) last = NULL, after = NULL;
+  g_autofree char *before = NULL;
+
+  if (scope->until != NULL)
+    {
+      g_autofree char *midnight = g_strconcat (scope->until, "T00:00:00Z", NULL);
+
+      last = g_date_time_new_from_iso8601 (midnight, NULL);
+      after = last ? g_date_time_add_days (last, 1) : NULL;
+      before = after ? g_date_time_format (after, "%Y-%m-%d") : g_strdup (scope->until);
+    }
+  sqlite3_bind_int (stmt, 1, scope->archived);
+  sqlite3_bind_text (stmt, 2, scope->since, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, before, -1, SQLITE_TRANSIENT);
+}
+
+#define SCOPE_SQL(when) \
+  " JOIN learners AS l ON l.id = t.learner_id" \
+  " WHERE (?1 OR l.archived = 0) AND (?2 IS NULL OR " when " >= ?2) AND (?3 IS NULL OR " when " < ?3)"
+
+static gboolean
+read_scoped (ThStore              *self,
+             const char           *sql,
+             const ThRecordScope  *scope,
+             ThStoreRowFunc        func,
+             gpointer              user_data,
+             GError              **error)
+{
+  sqlite3_stmt *stmt = th_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_scope (stmt, scope);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    func (stmt, user_data);
+  return th_store_finish_read (self, stmt, rc, error);
+}
+
+static void
+forward_answer_group (sqlite3_stmt *stmt,
+                      gpointer      user_data)
+{
+  Forward *forward = user_data;
+  ThAnswerGroupRow row = {
+    (const char *) sqlite3_column_text (stmt, 0),
+    (const char *) sqlite3_column_text (stmt, 1),
+    (const char *) sqlite3_column_text (stmt, 2),
+    sqlite3_column_int (stmt, 3),
+    sqlite3_column_int (stmt, 4),
+    (const char *) sqlite3_column_text (stmt, 5),
+    (guint) sqlite3_column_int64 (stmt, 6),
+  };
+
+  ((ThAnswerGroupRowFunc) forward->func) (&row, forward->user_data);
+}
+
+/**
+ * th_store_read_answer_groups:
+ *
+ * Hands @func the answers in @scope grouped by module, moment, what was
+ * chosen, its score and the calendar quarter it was given in, with how
+ * many answers each group holds: a team's thousands of answers come back
+ * as a few thousand rows.
+ */
+gboolean
+th_store_read_answer_groups (ThStore               *self,
+                             const ThRecordScope   *scope,
+                             ThAnswerGroupRowFunc   func,
+                             gpointer               user_data,
+                             GError               **error)
+{
+  Forward forward = { func, user_data };
+
+  g_return_val_if_fail (TH_IS_STORE (self), FALSE);
+  return read_scoped (self, "SELECT t.module_id, a.scenario_id, a.choice_ids, a.score, a.max_score,"
+                            "  substr (a.answered_at, 1, 4) || '-Q' ||"
+                            "  ((CAST (substr (a.answered_at, 6, 2) AS INTEGER) + 2) / 3), count (*)"
+                            " FROM answers AS a JOIN attempts AS t ON t.id = a.attempt_id"
+                            SCOPE_SQL ("a.answered_at")
+                            " GROUP BY 1, 2, 3, 4, 5, 6",
+                      scope, forward_answer_group, &forward, error);
+}
+
+static void
+forward_finished_attempt (sqlite3_stmt *stmt,
+                          gpointer      user_data)
+{
+  Forward *forward = user_data;
+  ThFinishedAttemptRow row = {
+    sqlite3_column_int64 (stmt, 0),
+    (const char *) sqlite3_column_text (stmt, 1),
+    sqlite3_column_int (stmt, 2),
+    sqlite3_column_int (stmt, 3),
+    sqlite3_column_int (stmt, 4),
+    sqlite3_column_int (stmt, 5),
+  };
+
+  ((ThFinishedAttemptRowFunc) forward->func) (&row, forward->user_data);
+}
+
+/**
+ * th_store_read_finished_attempts:
+ *
+ * Hands @func each attempt finished in @scope, learner by learner and, for
+ * each, in the order they were made.
+ */
+gboolean
+th_store_read_finished_attempts (ThStore                   *self,
+                                 const ThRecordScope       *scope,
+                                 ThFinishedAttemptRowFunc   func,
+                                 gpointer                   user_data,
+                                 GError                   **error)
+{
+  Forward forward = { func, user_data };
+
+  g_return_val_if_fail (TH_IS_STORE (self), FALSE);
+  return read_scoped (self, "SELECT t.learner_id, t.module_id, t.kind = 'refresher', t.passed, t.score,"
+                            "  t.max_score FROM attempts AS t"
+                            SCOPE_SQL ("t.finished_at")
+                            " AND t.finished_at IS NOT NULL ORDER BY t.learner_id, t.id",
+                      scope, forward_finished_attempt, &forward, error);
 }

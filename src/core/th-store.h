@@ -119,6 +119,43 @@ typedef struct
   const char *signed_at;
 } ThSignOffRow;
 
+/* What the team's insights read: answers grouped by what was chosen and
+ * the quarter it was chosen in, and each finished attempt. */
+typedef struct
+{
+  const char *module_id;
+  const char *scenario_id;
+  const char *choice_ids;     /* separated by spaces */
+  int         score;
+  int         max_score;
+  const char *quarter;        /* "2026-Q2" */
+  guint       count;
+} ThAnswerGroupRow;
+
+typedef struct
+{
+  gint64      learner_id;
+  const char *module_id;
+  gboolean    refresher;
+  gboolean    passed;
+  int         score;
+  int         max_score;
+} ThFinishedAttemptRow;
+
+/* Which records the insights read: a period of days (ISO dates, either
+ * may be NULL), and whether archived learners count. */
+typedef struct
+{
+  const char *since;          /* first day, inclusive */
+  const char *until;          /* last day, inclusive */
+  gboolean    archived;
+} ThRecordScope;
+
+typedef void (*ThAnswerGroupRowFunc)     (const ThAnswerGroupRow     *row,
+                                          gpointer                    user_data);
+typedef void (*ThFinishedAttemptRowFunc) (const ThFinishedAttemptRow *row,
+                                          gpointer                    user_data);
+
 typedef void (*ThLearnerRowFunc)  (const ThLearnerRow  *row,
                                    gpointer             user_data);
 typedef void (*ThProgressRowFunc) (const ThProgressRow *row,
@@ -167,7 +204,7 @@ gboolean    th_store_restore              (const char     *backup,
                                            const char     *path,
                                            GError        **error);
 
-/* What the completion matrix reads (th-store-progress.c) */
+/* What the completion matrix and the insights read (th-store-progress.c) */
 gboolean    th_store_read_learner_rows    (ThStore            *self,
                                            gint64              only,
                                            ThLearnerRowFunc    func,
@@ -183,6 +220,17 @@ gboolean    th_store_read_sign_off_rows   (ThStore            *self,
                                            ThSignOffRowFunc    func,
                                            gpointer            user_data,
                                            GError            **error);
+
+gboolean    th_store_read_answer_groups   (ThStore                  *self,
+                                           const ThRecordScope      *scope,
+                                           ThAnswerGroupRowFunc      func,
+                                           gpointer                  user_data,
+                                           GError                  **error);
+gboolean    th_store_read_finished_attempts (ThStore                *self,
+                                           const ThRecordScope      *scope,
+                                           ThFinishedAttemptRowFunc  func,
+                                           gpointer                  user_data,
+                                           GError                  **error);
 
 /* Records (th-store-learners.c, th-store-attempts.c, th-store-settings.c) */
 gint64      th_store_add_learner          (ThStore        *self,
