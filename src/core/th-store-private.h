@@ -77,6 +77,11 @@ gboolean      th_store_read_rows   (ThStore        *self,
                                     ThStoreRowFunc  func,
                                     gpointer        user_data,
                                     GError        **error);
+gboolean      th_store_step_rows   (ThStore        *self,
+                                    sqlite3_stmt   *stmt,
+                                    ThStoreRowFunc  func,
+                                    gpointer        user_data,
+                                    GError        **error);
 sqlite3_stmt *th_store_prepare     (ThStore       *self,
                                     const char    *sql,
                                     GError       **error);

@@ -23,15 +23,12 @@ read_rows (ThStore         *self,
 {
   g_autofree char *sql = g_strconcat (head, only ? filter : "", tail, NULL);
   sqlite3_stmt *stmt = th_store_prepare (self, sql, error);
-  int rc;
 
   if (stmt == NULL)
     return FALSE;
   if (only != 0)
     sqlite3_bind_int64 (stmt, 1, only);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    func (stmt, user_data);
-  return th_store_finish_read (self, stmt, rc, error);
+  return th_store_step_rows (self, stmt, func, user_data, error);
 }
 
 typedef struct
@@ -185,14 +182,11 @@ read_scoped (ThStore              *self,
              GError              **error)
 {
   sqlite3_stmt *stmt = th_store_prepare (self, sql, error);
-  int rc;
 
   if (stmt == NULL)
     return FALSE;
   bind_scope (stmt, scope);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    func (stmt, user_data);
-  return th_store_finish_read (self, stmt, rc, error);
+  return th_store_step_rows (self, stmt, func, user_data, error);
 }
 
 static void

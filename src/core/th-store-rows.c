@@ -57,12 +57,25 @@ th_store_read_rows (ThStore         *self,
                     GError         **error)
 {
   sqlite3_stmt *stmt = th_store_prepare (self, sql, error);
-  int rc;
 
   if (stmt == NULL)
     return FALSE;
   if (sqlite3_bind_parameter_count (stmt) > 0)
     sqlite3_bind_int64 (stmt, 1, id);
+  return th_store_step_rows (self, stmt, func, user_data, error);
+}
+
+/* Hands each row of the prepared @stmt to @func, then finalizes it; a
+ * step that fails is an error, never the end of the rows. */
+gboolean
+th_store_step_rows (ThStore         *self,
+                    sqlite3_stmt    *stmt,
+                    ThStoreRowFunc   func,
+                    gpointer         user_data,
+                    GError         **error)
+{
+  int rc;
+
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     func (stmt, user_data);
   return th_store_finish_read (self, stmt, rc, error);

@@ -253,13 +253,28 @@ th_store_query_int (sqlite3    *db,
   return rc;
 }
 
+/* How long a connection waits for another's lock before it gives up: the
+ * command line and the workers read while the application writes. */
+#define BUSY_TIMEOUT_MS 5000
+
+/* Opens @self's connection, waiting on others' locks from its very first
+ * read: a store opened while another connection writes must wait, not
+ * fail with "database is locked". */
+static int
+open_connection (ThStore *self,
+                 int      flags)
+{
+  int rc = sqlite3_open_v2 (self->path, &self->db, flags, NULL);
+
+  if (rc == SQLITE_OK)
+    sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  return rc;
+}
+
 static gboolean
 configure (ThStore  *self,
            GError  **error)
 {
-  /* The command line can read while the application writes. */
-  sqlite3_busy_timeout (self->db, 5000);
-
   /* WAL with synchronous=FULL: the WAL is fsynced before COMMIT returns,
    * so once an answer's commit has returned, a crash or power cut cannot
    * lose it. A cut during a commit loses at most that one answer, which
@@ -281,7 +296,7 @@ open_checked (ThStore  *self,
   int version = 0, tables = 0;
   int rc;
 
-  rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE, NULL);
+  rc = open_connection (self, SQLITE_OPEN_READWRITE);
   if (rc != SQLITE_OK)
     return th_store_set_error_from_db (self, rc, error);
 
@@ -407,7 +422,7 @@ th_store_open_reader (const char  *path,
   self->path = g_strdup (path);
   self->owner = g_thread_self ();
   self->read_only = TRUE;
-  rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READONLY, NULL);
+  rc = open_connection (self, SQLITE_OPEN_READONLY);
   if (rc == SQLITE_OK)
     rc = th_store_query_int (self->db, "PRAGMA user_version;", &version);
   if (rc != SQLITE_OK)
@@ -419,7 +434,6 @@ th_store_open_reader (const char  *path,
                    path, version, th_store_get_latest_version ());
       return NULL;
     }
-  sqlite3_busy_timeout (self->db, 5000);
   return g_steal_pointer (&self);
 }
 

@@ -19,18 +19,6 @@ home_activated (GtkWidget  *widget,
   th_window_show_home (self);
 }
 
-static void
-switch_profile_activated (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *parameter)
-{
-  ThWindow *self = (ThWindow *)widget;
-
-  g_assert (TH_IS_WINDOW (self));
-
-  th_window_lock (self);
-}
-
 /* Unlocked already, this only goes back to the supervisor's view. */
 static void
 supervisor_activated (GtkWidget  *widget,
@@ -93,6 +81,7 @@ refresher_periods_activated (GtkWidget  *widget,
   th_window_present_supervisor_window (self, GTK_WINDOW (periods));
 }
 
+/* Locking, and switching profile, which locks the desk too. */
 static void
 lock_activated (GtkWidget  *widget,
                 const char *action_name,
@@ -134,7 +123,7 @@ th_window_class_actions_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.home", NULL, home_activated);
   gtk_widget_class_install_action (widget_class, "win.switch-profile", NULL,
-                                   switch_profile_activated);
+                                   lock_activated);
   gtk_widget_class_install_action (widget_class, "win.supervisor", NULL, supervisor_activated);
   gtk_widget_class_install_action (widget_class, "win.lock", NULL, lock_activated);
   gtk_widget_class_install_action (widget_class, "win.add-supervisor", NULL,
