@@ -32,6 +32,7 @@
 #include "th-catalog.h"
 #include "th-completion-matrix.h"
 #include "th-content-problem.h"
+#include "th-insights.h"
 #include "th-learner.h"
 #include "th-quiz-session.h"
 #include "th-report.h"
@@ -42,6 +43,7 @@
 #define MATRIX_TARGET_MS  50.0
 #define FILTER_TARGET_MS  50.0
 #define DETAIL_TARGET_MS  20.0
+#define INSIGHTS_TARGET_MS 200.0
 #define CSV_TARGET_MS     500.0   /* the whole --export-csv, start to end */
 #define PDF_TARGET_MS     200.0
 
@@ -524,6 +526,19 @@ open_detail (gpointer   data,
   return FALSE;
 }
 
+/* The team's insights over every answer, as the Insights page will read
+ * them on a worker. */
+static gboolean
+load_insights (gpointer   data,
+               GError   **error)
+{
+  Supervision *sup = data;
+  ThRecordScope everyone = { NULL, NULL, FALSE };
+  g_autoptr(ThInsights) insights = th_insights_load (sup->store, sup->catalog, &everyone, error);
+
+  return insights != NULL;
+}
+
 static gboolean
 write_csv (gpointer   data,
            GError   **error)
@@ -579,6 +594,7 @@ bench_supervision (const Options  *options,
       "< 50 ms each (all four here)", FILTER_TARGET_MS },
     { "sort_ms", "sort by name, descending", sort_rows, "< 50 ms", FILTER_TARGET_MS },
     { "detail_ms", "one learner's detail", open_detail, "< 20 ms", DETAIL_TARGET_MS },
+    { "insights_ms", "th_insights_load, everyone", load_insights, "< 200 ms", INSIGHTS_TARGET_MS },
     { "csv_ms", "th_report_write_csv, everyone", write_csv,
       "(in-process; run-benchmarks times --export-csv < 500 ms)", 0 },
     { "transcript_ms", "th_report_write_transcript", write_transcript, "< 200 ms", PDF_TARGET_MS },

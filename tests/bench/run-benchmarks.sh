@@ -377,6 +377,7 @@ summary_core() {
 		core_row "$n_rounds" filter_ms "four filters in turn" 50
 		core_row "$n_rounds" sort_ms "sort by name, descending" 50
 		core_row "$n_rounds" detail_ms "one learner's detail" 20
+		core_row "$n_rounds" insights_ms "team insights data (th_insights_load)" 200
 		core_row "$n_rounds" csv_ms "th_report_write_csv" ""
 		if [ "$STARTUP" = 1 ]; then
 			core_row "$n_rounds" view_first_rows_ms "on screen: request to first rows drawn" 150
