@@ -24,6 +24,10 @@ static const struct {
     "quote(seed)" },
   { "learner_name_keys",
     "quote(key)" },
+  { "learner_accounts",
+    "quote(account)" },
+  { "imports",
+    "quote(statement_id)||'|'||quote(origin)||'|'||quote(imported_at)" },
   { "answers",
     "quote(attempt_id)||'|'||quote(seq)||'|'||quote(scenario_id)||'|'||quote(choice_ids)||'|'||"
     "quote(score)||'|'||quote(max_score)||'|'||quote(answered_at)" },

@@ -28,8 +28,8 @@ print_problems (ThCatalog *catalog,
     }
 }
 
-static ThCatalog *
-load_standard (const ThCommandLineOptions *options)
+ThCatalog *
+th_command_line_load_catalog (const ThCommandLineOptions *options)
 {
   g_autoptr(ThContentLoader) loader = th_content_loader_new ();
   ThCatalog *catalog = th_catalog_new (loader);
@@ -43,7 +43,7 @@ load_standard (const ThCommandLineOptions *options)
 int
 th_command_line_list_modules (const ThCommandLineOptions *options)
 {
-  g_autoptr(ThCatalog) catalog = load_standard (options);
+  g_autoptr(ThCatalog) catalog = th_command_line_load_catalog (options);
   GListModel *modules = th_catalog_get_modules (catalog);
 
   for (guint i = 0; i < g_list_model_get_n_items (modules); i++)
@@ -88,7 +88,7 @@ th_command_line_validate (const ThCommandLineOptions *options,
   guint errors, warnings;
 
   if (paths == NULL || paths[0] == NULL)
-    catalog = load_standard (options);
+    catalog = th_command_line_load_catalog (options);
   else
     {
       g_autoptr(ThContentLoader) loader = th_content_loader_new ();
@@ -107,17 +107,18 @@ th_command_line_validate (const ThCommandLineOptions *options,
   return errors > 0 ? 1 : 0;
 }
 
-/* Opens the database the options name, refusing to create one: these
- * commands look at records, they do not start them. */
-static ThStore *
-open_existing (const ThCommandLineOptions *options)
+/* Opens the database the options name, refusing to create one where
+ * @existing: those commands look at records, they do not start them. */
+ThStore *
+th_command_line_open_store (const ThCommandLineOptions *options,
+                            gboolean                    existing)
 {
   g_autofree char *path = options->database ? g_strdup (options->database)
                                             : th_store_dup_default_path ();
   g_autoptr(GError) error = NULL;
   ThStore *store;
 
-  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+  if (existing && !g_file_test (path, G_FILE_TEST_IS_REGULAR))
     {
       g_printerr (_("There is no progress database at %s\n"), path);
       return NULL;
@@ -133,7 +134,7 @@ open_existing (const ThCommandLineOptions *options)
 int
 th_command_line_verify_records (const ThCommandLineOptions *options)
 {
-  g_autoptr(ThStore) store = open_existing (options);
+  g_autoptr(ThStore) store = th_command_line_open_store (options, TRUE);
   g_autoptr(GError) error = NULL;
   g_autofree char *problem = NULL;
 
@@ -159,7 +160,7 @@ int
 th_command_line_backup (const ThCommandLineOptions *options,
                         const char                 *dest)
 {
-  g_autoptr(ThStore) store = open_existing (options);
+  g_autoptr(ThStore) store = th_command_line_open_store (options, TRUE);
   g_autoptr(GError) error = NULL;
 
   if (store == NULL)
@@ -179,7 +180,7 @@ load_matrix (const ThCommandLineOptions  *options,
              ThStore                     *store,
              gint64                       learner_id)
 {
-  g_autoptr(ThCatalog) catalog = load_standard (options);
+  g_autoptr(ThCatalog) catalog = th_command_line_load_catalog (options);
   g_autoptr(GError) error = NULL;
   ThCompletionMatrix *matrix;
 
@@ -197,7 +198,7 @@ int
 th_command_line_export_csv (const ThCommandLineOptions *options,
                             const char                 *path)
 {
-  g_autoptr(ThStore) store = open_existing (options);
+  g_autoptr(ThStore) store = th_command_line_open_store (options, TRUE);
   g_autoptr(ThCompletionMatrix) matrix = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -227,7 +228,7 @@ th_command_line_export_transcript (const ThCommandLineOptions *options,
       g_printerr (_("Say where to write the transcript with --output FILE.pdf\n"));
       return 2;
     }
-  store = open_existing (options);
+  store = th_command_line_open_store (options, TRUE);
   if (store == NULL)
     return 1;
   id = th_store_find_learner (store, learner, &error);
@@ -280,9 +281,9 @@ th_command_line_export_insights (const ThCommandLineOptions *options,
       g_printerr (_("Give --since and --until as YYYY-MM-DD\n"));
       return 2;
     }
-  if ((store = open_existing (options)) == NULL)
+  if ((store = th_command_line_open_store (options, TRUE)) == NULL)
     return 1;
-  catalog = load_standard (options);
+  catalog = th_command_line_load_catalog (options);
   insights = th_insights_load (store, catalog, &scope, &error);
   if (insights == NULL || !th_report_write_insights_csv (insights, path, &error))
     {
@@ -329,6 +330,9 @@ typedef struct
   char     *insights;
   char     *since;
   char     *until;
+  char     *export_xapi;
+  char     *import_xapi;
+  gboolean  sync;
   GStrv     paths;
 } Commands;
 
@@ -342,6 +346,8 @@ commands_clear (Commands *commands)
   g_free (commands->insights);
   g_free (commands->since);
   g_free (commands->until);
+  g_free (commands->export_xapi);
+  g_free (commands->import_xapi);
   g_strfreev (commands->paths);
 }
 
@@ -368,6 +374,12 @@ run_command (const Commands             *commands,
     return th_command_line_export_transcript (options, commands->transcript, commands->output);
   if (commands->insights != NULL)
     return th_command_line_export_insights (options, commands->insights, commands->since, commands->until);
+  if (commands->export_xapi != NULL)
+    return th_command_line_export_xapi (options, commands->export_xapi);
+  if (commands->import_xapi != NULL)
+    return th_command_line_import_xapi (options, commands->import_xapi);
+  if (commands->sync)
+    return th_command_line_sync (options);
   if (commands->paths != NULL && commands->paths[0] != NULL)
     {
       g_printerr (_("Unexpected argument “%s”; see threshold --help\n"), commands->paths[0]);
@@ -417,6 +429,13 @@ th_command_line_run (int                    argc,
       N_("YYYY-MM-DD") },
     { "until", 0, 0, G_OPTION_ARG_STRING, &commands.until, N_("The last day --export-insights reads"),
       N_("YYYY-MM-DD") },
+    { "export-xapi", 0, 0, G_OPTION_ARG_FILENAME, &commands.export_xapi,
+      N_("Write every record as xAPI statements (JSON) to FILE and exit"), N_("FILE") },
+    { "import-xapi", 0, 0, G_OPTION_ARG_FILENAME, &commands.import_xapi,
+      N_("Merge the xAPI statements another workstation exported to FILE, and exit"), N_("FILE") },
+    { "sync", 0, 0, G_OPTION_ARG_NONE, &commands.sync,
+      N_("Send the records waiting for the Learning Record Store, fetch the organisation's, and exit"),
+      NULL },
     { "database", 0, 0, G_OPTION_ARG_FILENAME, &options->database, N_("Use FILE as the progress database"),
       N_("FILE") },
     { "content-dir", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options->content_dirs,

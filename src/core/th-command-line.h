@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib.h>
+#include "th-catalog.h"
+#include "th-store.h"
 
 G_BEGIN_DECLS
 
@@ -20,6 +21,10 @@ int  th_command_line_run           (int                    argc,
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ThCommandLineOptions, th_command_line_options_clear)
 
+ThCatalog *th_command_line_load_catalog (const ThCommandLineOptions *options);
+ThStore   *th_command_line_open_store   (const ThCommandLineOptions *options,
+                                         gboolean                    existing);
+
 int th_command_line_list_modules (const ThCommandLineOptions *options);
 int th_command_line_validate       (const ThCommandLineOptions *options,
                                     const char * const         *paths);
@@ -32,6 +37,11 @@ int th_command_line_export_insights (const ThCommandLineOptions *options,
                                      const char                 *path,
                                      const char                 *since,
                                      const char                 *until);
+int th_command_line_export_xapi    (const ThCommandLineOptions *options,
+                                    const char                 *path);
+int th_command_line_import_xapi    (const ThCommandLineOptions *options,
+                                    const char                 *path);
+int th_command_line_sync           (const ThCommandLineOptions *options);
 int th_command_line_export_transcript (const ThCommandLineOptions *options,
                                        const char                 *learner,
                                        const char                 *path);

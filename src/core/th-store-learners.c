@@ -168,6 +168,44 @@ th_store_add_learner (ThStore     *self,
   return id;
 }
 
+/* Adds the profile of a learner whose records were made on another
+ * workstation, inside the caller's transaction. Their name is theirs even
+ * when it reads as a profile's here: it takes the key the names of
+ * version 9 took in that case, their key, two spaces and their id. */
+gint64
+th_store_insert_learner_from (ThStore     *self,
+                              const char  *display_name,
+                              const char  *created_at,
+                              GError     **error)
+{
+  g_autofree char *name = NULL, *key = NULL;
+  KeyHolder holder = { NULL, FALSE };
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  if ((name = th_store_clean_name (display_name, error)) == NULL)
+    return 0;
+  key = th_learner_dup_name_key (name);
+  if (!find_key_holder (self, key, &holder, error))
+    return 0;
+  stmt = th_store_prepare (self, "INSERT INTO learners (display_name, created_at) VALUES (?1, ?2)", error);
+  if (stmt == NULL)
+    {
+      g_clear_object (&holder.learner);
+      return 0;
+    }
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, created_at, -1, SQLITE_TRANSIENT);
+  id = th_store_run_audited (self, stmt, "learners", 0, TH_AUDIT_INSERT, error);
+  if (id != 0 && holder.learner != NULL)
+    {
+      g_autofree char *taken = key;
+      key = g_strdup_printf ("%s  #%" G_GINT64_FORMAT, taken, id);
+    }
+  g_clear_object (&holder.learner);
+  return id != 0 && write_name_key (self, id, key, TH_AUDIT_INSERT, error) ? id : 0;
+}
+
 /**
  * th_store_rename_learner:
  *

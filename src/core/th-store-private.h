@@ -107,6 +107,12 @@ char         *th_store_clean_name  (const char    *name,
 gboolean      th_store_invalid     (GError       **error,
                                     const char    *message);
 
+/* Shared by th-store-learners.c and th-store-imports.c */
+gint64    th_store_insert_learner_from (ThStore     *self,
+                                        const char  *display_name,
+                                        const char  *created_at,
+                                        GError     **error);
+
 /* Shared by th-store.c, th-store-schema.c and th-store-backup.c */
 ThStoreError th_store_error_kind     (int           code);
 ThStoreError th_store_errno_kind     (int           saved);

@@ -8,6 +8,7 @@
 #include "th-audit-trail.h"
 #include "th-learner.h"
 #include "th-store-private.h"
+#include "th-store-statements.h"
 
 /* The schema: each version's step, how a database is brought forward, and
  * the check that the records still agree with their audit trail and the
@@ -15,6 +16,7 @@
 
 static gboolean seal_audited_tables (ThStore *self, GError **error);
 static gboolean fill_name_keys (ThStore *self, GError **error);
+static gboolean name_workstation (ThStore *self, GError **error);
 
 /* Version 8's columns, worked out again for the learner and module a
  * trigger's attempt belongs to (NEW), as TH_STORE_PROGRESS_SQL does. */
@@ -24,6 +26,20 @@ static gboolean fill_name_keys (ThStore *self, GError **error);
   "           AND finished_at IS NULL)," \
   "   " TH_STORE_TRIED_AT_SQL ", " TH_STORE_TRIED_PERCENT_SQL \
   "   FROM (SELECT NEW.learner_id AS learner_id, NEW.module_id AS module_id) AS t)"
+
+/* A random (version 4) UUID, for a statement id. */
+#define STATEMENT_UUID_SQL \
+  "(lower (hex (randomblob (4))) || '-' || lower (hex (randomblob (2))) || '-4' ||" \
+  " substr (lower (hex (randomblob (2))), 2) || '-' || substr ('89ab', 1 + abs (random ()) % 4, 1) ||" \
+  " substr (lower (hex (randomblob (2))), 2) || '-' || lower (hex (randomblob (6))))"
+
+/* Gives each new record of @table its statement id, in the record's own
+ * transaction. OR IGNORE: a record merged from another workstation
+ * already has its id. */
+#define STATEMENT_TRIGGER(name, table, event, kind, when) \
+  "CREATE TRIGGER " name " AFTER " event " ON " table " WHEN " when " BEGIN" \
+  "  INSERT OR IGNORE INTO statements (id, kind, row_id) VALUES (" STATEMENT_UUID_SQL ", '" kind "', NEW.id);" \
+  "END;"
 
 /* Each step brings the schema from version i to i + 1, in one transaction
  * with its after-step. Steps are only ever appended: a released step never
@@ -204,6 +220,52 @@ static const struct {
     "  id INTEGER PRIMARY KEY REFERENCES learners (id),"
     "  key TEXT NOT NULL UNIQUE"
     ");", fill_name_keys },
+
+  /* 10: the organisation's records (docs/xapi.md). Each record's xAPI
+   * statement id, kept beside it by triggers in the record's own
+   * transaction, so that the same record always becomes the same
+   * statement and nothing is written without its place in the outbox; an
+   * organisation account for each learner who has one; and the
+   * statements merged from other workstations. */
+  { "CREATE TABLE learner_accounts ("
+    "  id INTEGER PRIMARY KEY REFERENCES learners (id),"
+    "  account TEXT NOT NULL UNIQUE"
+    ");"
+    "CREATE TABLE statements ("
+    "  id TEXT PRIMARY KEY,"
+    "  kind TEXT NOT NULL,"
+    "  row_id INTEGER NOT NULL,"
+    "  sent_at TEXT,"           /* when an LRS took it, or NULL */
+    "  refused TEXT,"           /* why an LRS refused it, or NULL */
+    "  UNIQUE (kind, row_id)"
+    ");"
+    "CREATE INDEX statements_waiting ON statements (refused) WHERE sent_at IS NULL;"
+    "CREATE TABLE imports ("
+    "  id INTEGER PRIMARY KEY,"
+    "  statement_id TEXT NOT NULL UNIQUE,"
+    "  origin TEXT NOT NULL,"
+    "  imported_at TEXT NOT NULL"
+    ");"
+    STATEMENT_TRIGGER ("statement_registered", "learners", "INSERT", "registered", "1")
+    STATEMENT_TRIGGER ("statement_attempted", "attempts", "INSERT", "attempted", "1")
+    STATEMENT_TRIGGER ("statement_answered", "answers", "INSERT", "answered", "1")
+    STATEMENT_TRIGGER ("statement_finished", "attempts", "UPDATE OF finished_at", "finished",
+                       "NEW.finished_at IS NOT NULL")
+    STATEMENT_TRIGGER ("statement_completed", "completions", "INSERT", "completed", "1")
+    STATEMENT_TRIGGER ("statement_signed_off", "signoffs", "INSERT", "signed-off", "1")
+    STATEMENT_TRIGGER ("statement_revoked", "signoffs", "UPDATE OF revoked_at", "revoked",
+                       "NEW.revoked_at IS NOT NULL")
+    /* The records made before, in the order they were made. */
+    "INSERT INTO statements (id, kind, row_id)"
+    "  SELECT " STATEMENT_UUID_SQL ", kind, row_id FROM ("
+    "    SELECT 'registered' AS kind, id AS row_id, created_at AS at FROM learners"
+    "    UNION ALL SELECT 'attempted', id, started_at FROM attempts"
+    "    UNION ALL SELECT 'answered', id, answered_at FROM answers"
+    "    UNION ALL SELECT 'finished', id, finished_at FROM attempts WHERE finished_at IS NOT NULL"
+    "    UNION ALL SELECT 'completed', id, completed_at FROM completions"
+    "    UNION ALL SELECT 'signed-off', id, signed_at FROM signoffs"
+    "    UNION ALL SELECT 'revoked', id, revoked_at FROM signoffs WHERE revoked_at IS NOT NULL"
+    "  ) ORDER BY julianday (at), row_id;", name_workstation },
 };
 
 int
@@ -261,6 +323,18 @@ fill_name_keys (ThStore  *self,
   sqlite3_finalize (write);
   return th_store_finish_read (self, read, rc, error) &&
          th_audit_trail_seal_table (self->db, "learner_name_keys", error);
+}
+
+/* What tells this workstation's learners without an organisation account
+ * apart from every other workstation's (docs/xapi.md). */
+static gboolean
+name_workstation (ThStore  *self,
+                  GError  **error)
+{
+  g_autofree char *id = g_uuid_string_random ();
+
+  return th_audit_trail_seal_table (self->db, "learner_accounts", error) &&
+         th_store_set_setting (self, TH_STORE_WORKSTATION_ID_KEY, id, error);
 }
 
 gboolean

@@ -66,6 +66,8 @@ th_store_error_kind (int code)
       return TH_STORE_ERROR_READ_ONLY;
     case SQLITE_FULL:
       return TH_STORE_ERROR_FULL;
+    case SQLITE_CONSTRAINT:
+      return TH_STORE_ERROR_INVALID;
     default:
       return TH_STORE_ERROR_FAILED;
     }

@@ -1,0 +1,143 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "th-command-line"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "th-command-line.h"
+#include "th-lrs-sync.h"
+#include "th-store-statements.h"
+#include "th-xapi-exchange.h"
+
+/* The organisation's records from the command line: a file of
+ * statements out and in, and a round with the LRS, for administrators,
+ * scripts and tests. */
+
+static ThXapiProfile *
+open_profile (const ThCommandLineOptions  *options,
+              ThStore                    **store,
+              gboolean                     existing)
+{
+  g_autoptr(ThCatalog) catalog = NULL;
+  g_autoptr(GError) error = NULL;
+  ThXapiProfile *profile;
+
+  if ((*store = th_command_line_open_store (options, existing)) == NULL)
+    return NULL;
+  catalog = th_command_line_load_catalog (options);
+  if ((profile = th_xapi_profile_new_for_store (*store, catalog, &error)) == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      g_clear_object (store);
+    }
+  return profile;
+}
+
+int
+th_command_line_export_xapi (const ThCommandLineOptions *options,
+                             const char                 *path)
+{
+  g_autoptr(ThStore) store = NULL;
+  g_autoptr(ThXapiProfile) profile = open_profile (options, &store, TRUE);
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GError) error = NULL;
+  guint count = 0;
+
+  if (profile == NULL)
+    return 1;
+  if (!th_xapi_export_file (store, profile, file, &count, &error))
+    {
+      g_printerr (_("Cannot write the statements: %s\n"), error->message);
+      return 1;
+    }
+  printf (g_dngettext (GETTEXT_PACKAGE, "Wrote %u statement to %s\n", "Wrote %u statements to %s\n", count),
+          count, path);
+  return 0;
+}
+
+static void
+print_merged (const ThImportCounts *counts)
+{
+  printf (_("Merged %u new, %u already here, %u about records not here, %u not Threshold’s, %u malformed\n"),
+          counts->added, counts->already_here, counts->unmatched, counts->foreign, counts->malformed);
+}
+
+int
+th_command_line_import_xapi (const ThCommandLineOptions *options,
+                             const char                 *path)
+{
+  g_autoptr(ThStore) store = NULL;
+  g_autoptr(ThXapiProfile) profile = open_profile (options, &store, FALSE);
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GError) error = NULL;
+  ThImportCounts counts;
+
+  if (profile == NULL)
+    return 1;
+  if (!th_xapi_import_file (store, profile, file, &counts, &error))
+    {
+      g_printerr (_("Nothing was imported: %s\n"), error->message);
+      return 1;
+    }
+  print_merged (&counts);
+  return 0;
+}
+
+/* The LRS the settings name, or the environment for scripts and tests;
+ * the secret only ever from the environment or the keyring. */
+static ThLrsClient *
+open_client (ThStore  *store,
+             GError  **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *endpoint = g_strdup (g_getenv ("THRESHOLD_LRS_ENDPOINT"));
+  g_autofree char *key = g_strdup (g_getenv ("THRESHOLD_LRS_KEY"));
+  const char *secret = g_getenv ("THRESHOLD_LRS_SECRET");
+
+  if (endpoint == NULL && (endpoint = th_store_dup_setting (store, TH_STORE_LRS_ENDPOINT_KEY, &local_error)) == NULL &&
+      local_error == NULL)
+    g_set_error_literal (&local_error, TH_LRS_ERROR, TH_LRS_ERROR_ADDRESS,
+                         _("No Learning Record Store is set up: set one under Organisation Records in "
+                           "supervisor mode, or give THRESHOLD_LRS_ENDPOINT, THRESHOLD_LRS_KEY and "
+                           "THRESHOLD_LRS_SECRET"));
+  if (local_error == NULL && key == NULL)
+    key = th_store_dup_setting (store, TH_STORE_LRS_KEY_KEY, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  return th_lrs_client_new (endpoint, key, secret, error);
+}
+
+int
+th_command_line_sync (const ThCommandLineOptions *options)
+{
+  g_autoptr(ThStore) store = NULL;
+  g_autoptr(ThXapiProfile) profile = open_profile (options, &store, TRUE);
+  g_autoptr(ThLrsClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+  ThSyncReport report = { 0 };
+  gboolean done;
+
+  if (profile == NULL)
+    return 1;
+  if ((client = open_client (store, &error)) == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  done = th_lrs_sync_send (store, profile, client, &report, NULL, &error) &&
+         th_lrs_sync_fetch (store, profile, client, &report, NULL, &error);
+  printf (_("Sent %u statements, %u refused; fetched %u\n"), report.sent, report.refused, report.fetched);
+  if (report.fetched > 0)
+    print_merged (&report.merged);
+  if (!done)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  return 0;
+}
