@@ -42,6 +42,14 @@ th_statement_counts_clear (ThStatementCounts *counts)
   g_clear_pointer (&counts->last_sent_at, g_free);
 }
 
+void
+th_refused_statement_free (ThRefusedStatement *refused)
+{
+  g_free (refused->id);
+  g_free (refused->reason);
+  g_free (refused);
+}
+
 /* One row per statement, with the record it tells of: the attempt of an
  * answer or completion, the sign-off of a revocation, and the learner of
  * each. Columns in ThStatementRecord's order. */
@@ -237,6 +245,39 @@ th_store_count_statements (ThStore            *self,
                              "  count(*) FILTER (WHERE refused IS NOT NULL),"
                              "  (SELECT count(*) FROM imports), max (sent_at) FROM statements",
                              0, read_counts, counts, error);
+}
+
+static void
+add_refused (sqlite3_stmt *row,
+             gpointer      user_data)
+{
+  ThRefusedStatement *refused = g_new0 (ThRefusedStatement, 1);
+
+  refused->id = g_strdup (text (row, 0));
+  if (!th_statement_kind_from_id (text (row, 1), &refused->kind))
+    refused->kind = TH_STATEMENT_REGISTERED;
+  refused->reason = g_strdup (text (row, 2));
+  g_ptr_array_add (user_data, refused);
+}
+
+/**
+ * th_store_dup_refused_statements:
+ *
+ * Returns: (transfer container) (element-type ThRefusedStatement): the
+ *   statements an LRS refused, oldest first, or %NULL with @error set
+ */
+GPtrArray *
+th_store_dup_refused_statements (ThStore  *self,
+                                 GError  **error)
+{
+  g_autoptr(GPtrArray) refused = g_ptr_array_new_with_free_func ((GDestroyNotify) th_refused_statement_free);
+
+  g_return_val_if_fail (TH_IS_STORE (self), NULL);
+
+  if (!th_store_read_rows (self, "SELECT id, kind, refused FROM statements WHERE refused IS NOT NULL "
+                           "ORDER BY rowid", 0, add_refused, refused, error))
+    return NULL;
+  return g_steal_pointer (&refused);
 }
 
 static void

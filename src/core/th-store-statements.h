@@ -64,6 +64,14 @@ typedef struct
   char *last_sent_at;   /* or NULL */
 } ThStatementCounts;
 
+/* A statement an LRS refused, with its reason. */
+typedef struct
+{
+  char            *id;
+  ThStatementKind  kind;
+  char            *reason;
+} ThRefusedStatement;
+
 /* What merging one statement did. */
 typedef enum
 {
@@ -76,6 +84,7 @@ const char *th_statement_kind_to_id          (ThStatementKind kind);
 gboolean    th_statement_kind_from_id        (const char     *id,
                                               ThStatementKind *kind);
 void        th_statement_counts_clear        (ThStatementCounts *counts);
+void        th_refused_statement_free        (ThRefusedStatement *refused);
 
 char       *th_store_dup_setting             (ThStore        *self,
                                               const char     *key,
@@ -111,5 +120,7 @@ gboolean    th_store_import_statement        (ThStore        *self,
                                               gboolean        sent,
                                               ThImportOutcome *outcome,
                                               GError        **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ThRefusedStatement, th_refused_statement_free)
 
 G_END_DECLS

@@ -4,7 +4,8 @@
  *
  *   generate-records --learners N --output FILE [--seed S] [--batch B]
  *
- * Each learner gets a name (a few a PIN) and a history shaped like a
+ * Each learner gets a name (a few a PIN), an organisation account
+ * (distinct for distinct seeds) and a history shaped like a
  * clinic's: most have passed most of the fifteen modules, some failed a
  * quiz and passed on a retry, some did refreshers, some left an attempt
  * open. About 50 answers per learner on average, so 10,000 learners make
@@ -25,7 +26,7 @@
 #include <stdio.h>
 #include <unistd.h>
 
-#include "th-store.h"
+#include "th-store-statements.h"
 
 static const char * const module_ids[] = {
   "humanism", "pragmatism", "individualism", "autonomy", "incrementalism",
@@ -77,6 +78,7 @@ typedef struct
   GDateTime *until;      /* the end of the history */
 
   gint64     supervisor;
+  guint32    seed;
   Counts     counts;
   GHashTable *names;     /* the name key of every learner so far */
 } Generator;
@@ -353,6 +355,18 @@ sign_off (Generator  *gen,
   return TRUE;
 }
 
+/* Each learner's organisation account: a staff ID, the seed's own range
+ * so that distinct seeds make distinct people. */
+static gboolean
+add_account (Generator  *gen,
+             gint64      learner,
+             GError    **error)
+{
+  g_autofree char *account = g_strdup_printf ("staff-%u-%06" G_GINT64_FORMAT, gen->seed, learner);
+
+  return th_store_set_learner_account (gen->store, learner, account, error);
+}
+
 static gboolean
 add_learner (Generator  *gen,
              GError    **error)
@@ -368,7 +382,7 @@ add_learner (Generator  *gen,
   /* Hired some time in the history; the newest have barely started. */
   set_now (gen, g_date_time_add_seconds (gen->until, -86400.0 * g_rand_int_range (gen->rand, 1, HISTORY_DAYS)));
   learner = th_store_add_learner (gen->store, name, pin, error);
-  if (learner == 0)
+  if (learner == 0 || !add_account (gen, learner, error))
     return FALSE;
   gen->counts.learners++;
   gen->counts.pins += pin != NULL;
@@ -573,6 +587,7 @@ main (int   argc,
     }
 
   gen.rand = g_rand_new_with_seed (options.seed);
+  gen.seed = options.seed;
   gen.names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gen.until = parse_until (options.until, &error);
   if (gen.until != NULL)
