@@ -116,7 +116,7 @@ int
 th_command_line_sync (const ThCommandLineOptions *options)
 {
   g_autoptr(ThStore) store = NULL;
-  g_autoptr(ThXapiProfile) profile = open_profile (options, &store, TRUE);
+  g_autoptr(ThXapiProfile) profile = open_profile (options, &store, FALSE);
   g_autoptr(ThLrsClient) client = NULL;
   g_autoptr(GError) error = NULL;
   ThSyncReport report = { 0 };

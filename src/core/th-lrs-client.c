@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <libsoup/soup.h>
 
+#include "th-json-depth.h"
 #include "th-lrs-client.h"
 
 /* What the client says about an LRS's answer never holds the secret:
@@ -228,7 +229,8 @@ th_lrs_client_get (ThLrsClient   *self,
   if (!exchange (self, message, &body, cancellable, error))
     return NULL;
   data = g_bytes_get_data (body, &size);
-  if (!json_parser_load_from_data (parser, data ? data : "", size, NULL) || json_parser_get_root (parser) == NULL)
+  if (!th_json_depth_within (data, size, TH_JSON_MAX_DEPTH) ||
+      !json_parser_load_from_data (parser, data ? data : "", size, NULL) || json_parser_get_root (parser) == NULL)
     {
       g_set_error_literal (error, TH_LRS_ERROR, TH_LRS_ERROR_FAILED,
                            _("The Learning Record Store answered with something that is not JSON"));

@@ -169,6 +169,17 @@ open_client (ThStore       *store,
   return client;
 }
 
+/* Only a supervisor's workstation reads the organisation's records back:
+ * the others would show every colleague's profile at the front desk. */
+static gboolean
+reads_back (ThStore  *store,
+            GError  **error)
+{
+  g_autofree char *fetch = th_store_dup_setting (store, TH_STORE_LRS_FETCH_KEY, error);
+
+  return g_strcmp0 (fetch, "1") == 0;
+}
+
 static void
 run_round (GTask        *task,
            gpointer      source_object,
@@ -186,7 +197,8 @@ run_round (GTask        *task,
   if (profile != NULL)
     client = open_client (store, cancellable, &error);
   if (client != NULL &&
-      th_lrs_sync_send (store, profile, client, &round->report, cancellable, &error))
+      th_lrs_sync_send (store, profile, client, &round->report, cancellable, &error) &&
+      reads_back (store, &error))
     th_lrs_sync_fetch (store, profile, client, &round->report, cancellable, &error);
   if (error != NULL)
     g_task_return_error (task, g_steal_pointer (&error));
@@ -197,7 +209,8 @@ run_round (GTask        *task,
 /**
  * th_lrs_sender_sync_async:
  *
- * Sends the outbox and fetches the organisation's statements, on a
+ * Sends the outbox and, where the settings ask for it
+ * (%TH_STORE_LRS_FETCH_KEY), fetches the organisation's statements, on a
  * worker. A database with no LRS set up finishes at once with nothing
  * done.
  */

@@ -360,6 +360,28 @@ account_free (ThStore     *self,
 }
 
 /**
+ * th_store_dup_learner_origin:
+ *
+ * Returns: (transfer full) (nullable): where a profile made on another
+ *   workstation came from (the LRS's address or the file's name), or
+ *   %NULL for a profile made here (or on @error)
+ */
+char *
+th_store_dup_learner_origin (ThStore     *self,
+                             gint64       learner_id,
+                             GError     **error)
+{
+  char *origin = NULL;
+
+  g_return_val_if_fail (TH_IS_STORE (self), NULL);
+
+  if (!th_store_read_rows (self, "SELECT i.origin FROM imports AS i JOIN statements AS s ON s.id = i.statement_id "
+                           "WHERE s.kind = 'registered' AND s.row_id = ?1", learner_id, read_text, &origin, error))
+    g_clear_pointer (&origin, g_free);
+  return origin;
+}
+
+/**
  * th_store_set_learner_account:
  * @account: (nullable): a staff ID or work e-mail; %NULL or empty for none
  *

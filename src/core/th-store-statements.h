@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 #define TH_STORE_LRS_ENDPOINT_KEY   "lrs-endpoint"
 #define TH_STORE_LRS_KEY_KEY        "lrs-key"
 #define TH_STORE_LRS_FETCHED_KEY    "lrs-fetched-until"
+#define TH_STORE_LRS_FETCH_KEY      "lrs-fetch"   /* "1": the app reads the organisation's records back */
 
 typedef enum
 {
@@ -114,6 +115,9 @@ gboolean    th_store_set_learner_account     (ThStore        *self,
                                               gint64          learner_id,
                                               const char     *account,
                                               GError        **error);
+char       *th_store_dup_learner_origin      (ThStore        *self,
+                                              gint64          learner_id,
+                                              GError        **error);
 gboolean    th_store_import_statement        (ThStore        *self,
                                               const ThStatementRecord *record,
                                               const char     *origin,
@@ -122,5 +126,6 @@ gboolean    th_store_import_statement        (ThStore        *self,
                                               GError        **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ThRefusedStatement, th_refused_statement_free)
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ThStatementCounts, th_statement_counts_clear)
 
 G_END_DECLS

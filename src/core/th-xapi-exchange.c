@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "th-json-depth.h"
 #include "th-xapi-exchange.h"
 
 /* A file of statements is read whole and checked before anything is
@@ -175,26 +176,35 @@ th_xapi_import_array (ThStore         *store,
 }
 
 static JsonArray *
-load_array (GFile       *file,
-            JsonParser  *parser,
-            GError     **error)
+load_array (GFile        *file,
+            GMappedFile **mapped,
+            JsonParser   *parser,
+            GError      **error)
 {
   g_autofree char *name = g_file_get_parse_name (file);
-  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
-                                                 NULL, error);
   g_autofree char *path = g_file_get_path (file);
   g_autoptr(GError) local_error = NULL;
+  const char *data;
+  gsize length;
   JsonNode *root;
 
-  if (info == NULL)
+  if ((*mapped = g_mapped_file_new (path, FALSE, error)) == NULL)
     return NULL;
-  if (g_file_info_get_size (info) > MAX_IMPORT_BYTES)
+  data = g_mapped_file_get_contents (*mapped);
+  length = g_mapped_file_get_length (*mapped);
+  if (length > MAX_IMPORT_BYTES)
     {
       g_set_error (error, TH_XAPI_ERROR, TH_XAPI_ERROR_MALFORMED,
                    _("%s is too large to be a file of statements"), name);
       return NULL;
     }
-  if (!json_parser_load_from_mapped_file (parser, path, &local_error))
+  if (!th_json_depth_within (data, length, TH_JSON_MAX_DEPTH))
+    {
+      g_set_error (error, TH_XAPI_ERROR, TH_XAPI_ERROR_MALFORMED,
+                   _("%s is not a file of statements: it nests deeper than any statement"), name);
+      return NULL;
+    }
+  if (!json_parser_load_from_data (parser, data ? data : "", length, &local_error))
     {
       g_set_error (error, TH_XAPI_ERROR, TH_XAPI_ERROR_MALFORMED, _("%s is not a file of statements: %s"), name,
                    local_error->message);
@@ -224,12 +234,13 @@ th_xapi_import_file (ThStore         *store,
                      GError         **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GMappedFile) mapped = NULL;
   g_autofree char *name = g_file_get_parse_name (file);
   g_autoptr(GError) local_error = NULL;
   JsonArray *statements;
 
   *counts = (ThImportCounts) { 0 };
-  if ((statements = load_array (file, parser, error)) == NULL)
+  if ((statements = load_array (file, &mapped, parser, error)) == NULL)
     return FALSE;
   if (!th_xapi_import_array (store, profile, statements, name, FALSE, counts, &local_error))
     {
