@@ -203,6 +203,10 @@ test_outbox_with_record (void)
   g_assert_true (th_store_finish_attempt (store, attempt, 3, 3, TRUE, &error));
   /* finished and completed */
   g_assert_cmpuint (count_waiting (store), ==, 5);
+
+  /* Records a supervisor deletes leave nothing waiting. */
+  g_assert_true (th_store_delete_learner (store, learner, &error));
+  g_assert_cmpuint (count_waiting (store), ==, 0);
 }
 
 /* The same records always make the same statements. */

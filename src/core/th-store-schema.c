@@ -41,6 +41,12 @@ static gboolean name_workstation (ThStore *self, GError **error);
   "  INSERT OR IGNORE INTO statements (id, kind, row_id) VALUES (" STATEMENT_UUID_SQL ", '" kind "', NEW.id);" \
   "END;"
 
+/* Forgets the statements of a record of @table that is deleted. */
+#define STATEMENT_FORGET(table, kinds) \
+  "CREATE TRIGGER statement_forget_" table " AFTER DELETE ON " table " BEGIN" \
+  "  DELETE FROM statements WHERE kind IN (" kinds ") AND row_id = OLD.id;" \
+  "END;"
+
 /* Each step brings the schema from version i to i + 1, in one transaction
  * with its after-step. Steps are only ever appended: a released step never
  * changes, so every older database can be brought forward. */
@@ -255,6 +261,13 @@ static const struct {
     STATEMENT_TRIGGER ("statement_signed_off", "signoffs", "INSERT", "signed-off", "1")
     STATEMENT_TRIGGER ("statement_revoked", "signoffs", "UPDATE OF revoked_at", "revoked",
                        "NEW.revoked_at IS NOT NULL")
+    /* A learner's records deleted by a supervisor leave nothing waiting
+     * to be sent (what was sent stays in the LRS: docs/xapi.md). */
+    STATEMENT_FORGET ("learners", "'registered'")
+    STATEMENT_FORGET ("attempts", "'attempted', 'finished'")
+    STATEMENT_FORGET ("answers", "'answered'")
+    STATEMENT_FORGET ("completions", "'completed'")
+    STATEMENT_FORGET ("signoffs", "'signed-off', 'revoked'")
     /* The records made before, in the order they were made. */
     "INSERT INTO statements (id, kind, row_id)"
     "  SELECT " STATEMENT_UUID_SQL ", kind, row_id FROM ("
