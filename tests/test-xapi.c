@@ -399,6 +399,56 @@ test_foreign_counted (void)
   g_assert_cmpuint (counts.added, ==, 0);
 }
 
+/* A statement from the LRS that no record here can take (a name no
+ * profile may have) is passed over; the rest of the round is merged. */
+static void
+test_unusable_statement_passed_over (void)
+{
+  g_autoptr(ThStore) a = make_workstation ("unusable-a.db", "U");
+  g_autoptr(ThStore) here = open_store ("unusable-here.db");
+  g_autofree char *exported = export_statements (a, "unusable.json", NULL);
+  g_autoptr(ThXapiProfile) profile = profile_for (here);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonArray *statements;
+  JsonObject *first;
+  ThImportCounts counts;
+
+  g_assert_true (json_parser_load_from_data (parser, exported, -1, &error));
+  statements = json_node_get_array (json_parser_get_root (parser));
+  first = json_array_get_object_element (statements, 0);
+  json_object_set_string_member (json_object_get_object_member (first, "actor"), "name", "   ");
+  g_assert_true (th_xapi_import_array (here, profile, statements, "https://lrs.example.org/", TRUE, &counts,
+                                       &error));
+  g_assert_no_error (error);
+  /* Only that statement is passed over: Ana's profile comes with her
+   * first attempt, which names her. */
+  g_assert_cmpuint (counts.unmatched, ==, 1);
+  g_assert_cmpuint (counts.added, ==, 20);
+  g_assert_cmpint (count_rows (here, "learners"), ==, 2);
+}
+
+/* A merged profile (with its account) can be deleted, and merged again. */
+static void
+test_delete_merged_learner (void)
+{
+  g_autoptr(ThStore) a = make_workstation ("delete-a.db", "D");
+  g_autoptr(ThStore) here = open_store ("delete-here.db");
+  g_autofree char *exported = export_statements (a, "delete.json", NULL);
+  g_autoptr(GError) error = NULL;
+  ThImportCounts counts;
+  gint64 ana;
+
+  g_assert_true (import_file (here, "delete.json", &counts, &error));
+  ana = th_store_find_learner (here, "D Ana Lopez", &error);
+  g_assert_cmpint (ana, >, 0);
+  g_assert_true (th_store_delete_learner (here, ana, &error));
+  g_assert_no_error (error);
+  g_assert_true (import_file (here, "delete.json", &counts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (th_store_find_learner (here, "D Ana Lopez", &error), >, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -415,6 +465,8 @@ main (int    argc,
   g_test_add_func ("/core/xapi/account-is-one-person", test_account_is_one_person);
   g_test_add_func ("/core/xapi/bad-files-change-nothing", test_bad_files_change_nothing);
   g_test_add_func ("/core/xapi/foreign-counted", test_foreign_counted);
+  g_test_add_func ("/core/xapi/unusable-statement-passed-over", test_unusable_statement_passed_over);
+  g_test_add_func ("/core/xapi/delete-merged-learner", test_delete_merged_learner);
 
   status = g_test_run ();
   g_object_unref (catalog);

@@ -85,33 +85,6 @@ th_command_line_import_xapi (const ThCommandLineOptions *options,
   return 0;
 }
 
-/* The LRS the settings name, or the environment for scripts and tests;
- * the secret only ever from the environment or the keyring. */
-static ThLrsClient *
-open_client (ThStore  *store,
-             GError  **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *endpoint = g_strdup (g_getenv ("THRESHOLD_LRS_ENDPOINT"));
-  g_autofree char *key = g_strdup (g_getenv ("THRESHOLD_LRS_KEY"));
-  const char *secret = g_getenv ("THRESHOLD_LRS_SECRET");
-
-  if (endpoint == NULL && (endpoint = th_store_dup_setting (store, TH_STORE_LRS_ENDPOINT_KEY, &local_error)) == NULL &&
-      local_error == NULL)
-    g_set_error_literal (&local_error, TH_LRS_ERROR, TH_LRS_ERROR_ADDRESS,
-                         _("No Learning Record Store is set up: set one under Organisation Records in "
-                           "supervisor mode, or give THRESHOLD_LRS_ENDPOINT, THRESHOLD_LRS_KEY and "
-                           "THRESHOLD_LRS_SECRET"));
-  if (local_error == NULL && key == NULL)
-    key = th_store_dup_setting (store, TH_STORE_LRS_KEY_KEY, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-  return th_lrs_client_new (endpoint, key, secret, error);
-}
-
 int
 th_command_line_sync (const ThCommandLineOptions *options)
 {
@@ -124,9 +97,12 @@ th_command_line_sync (const ThCommandLineOptions *options)
 
   if (profile == NULL)
     return 1;
-  if ((client = open_client (store, &error)) == NULL)
+  if ((client = th_lrs_sync_open_client (store, NULL, &error)) == NULL)
     {
-      g_printerr ("%s\n", error->message);
+      g_printerr ("%s\n", error ? error->message
+                                : _("No Learning Record Store is set up: set one under Organisation Records in "
+                                    "supervisor mode, or give THRESHOLD_LRS_ENDPOINT, THRESHOLD_LRS_KEY and "
+                                    "THRESHOLD_LRS_SECRET"));
       return 1;
     }
   done = th_lrs_sync_send (store, profile, client, &report, NULL, &error) &&

@@ -117,58 +117,6 @@ round_free (Round *round)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Round, round_free)
 
-/* The secret for @endpoint and @key: from the environment for scripts
- * and tests, else from the keyring. */
-static char *
-dup_secret (const char    *endpoint,
-            const char    *key,
-            GCancellable  *cancellable,
-            GError       **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  char *secret;
-
-  if (g_getenv ("THRESHOLD_LRS_SECRET") != NULL)
-    return g_strdup (g_getenv ("THRESHOLD_LRS_SECRET"));
-  secret = th_lrs_secret_lookup (endpoint, key, cancellable, &local_error);
-  if (secret == NULL && local_error == NULL)
-    g_set_error (&local_error, TH_LRS_ERROR, TH_LRS_ERROR_CREDENTIALS,
-                 _("The keyring holds no secret for the Learning Record Store at %s: enter it again under "
-                   "Organisation Records"), endpoint);
-  if (local_error != NULL)
-    g_propagate_error (error, g_steal_pointer (&local_error));
-  return secret;
-}
-
-/* The client for the LRS the database's settings name; %NULL without
- * @error when none is set up. */
-static ThLrsClient *
-open_client (ThStore       *store,
-             GCancellable  *cancellable,
-             GError       **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *endpoint = th_store_dup_setting (store, TH_STORE_LRS_ENDPOINT_KEY, &local_error);
-  g_autofree char *key = NULL, *secret = NULL;
-  ThLrsClient *client;
-
-  if (local_error == NULL && endpoint != NULL)
-    key = th_store_dup_setting (store, TH_STORE_LRS_KEY_KEY, &local_error);
-  if (local_error == NULL && endpoint != NULL)
-    secret = dup_secret (endpoint, key, cancellable, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-  if (endpoint == NULL)
-    return NULL;
-  client = th_lrs_client_new (endpoint, key, secret, error);
-  if (secret != NULL)
-    memset (secret, 0, strlen (secret));
-  return client;
-}
-
 /* Only a supervisor's workstation reads the organisation's records back:
  * the others would show every colleague's profile at the front desk. */
 static gboolean
@@ -195,7 +143,7 @@ run_round (GTask        *task,
   if (store != NULL)
     profile = th_xapi_profile_new_for_store (store, round->catalog, &error);
   if (profile != NULL)
-    client = open_client (store, cancellable, &error);
+    client = th_lrs_sync_open_client (store, cancellable, &error);
   if (client != NULL &&
       th_lrs_sync_send (store, profile, client, &round->report, cancellable, &error) &&
       reads_back (store, &error))
@@ -267,7 +215,7 @@ run_check (GTask        *task,
   const char *secret = round->secret;
 
   if (secret == NULL || *secret == '\0')
-    secret = kept = dup_secret (round->endpoint, round->key, cancellable, &error);
+    secret = kept = th_lrs_sync_dup_secret (round->endpoint, round->key, cancellable, &error);
   if (secret != NULL)
     client = th_lrs_client_new (round->endpoint, round->key, secret, &error);
   if (client != NULL && th_lrs_client_check (client, cancellable, &error) && round->secret && *round->secret)

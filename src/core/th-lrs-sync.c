@@ -5,7 +5,9 @@
 
 #include <glib/gi18n.h>
 
+#include "th-lrs-secret.h"
 #include "th-lrs-sync.h"
+#include "th-store-statements.h"
 
 /* A statement is marked sent only after the LRS took it; a crash between
  * the two sends it again with the same id, which the LRS holds as the
@@ -131,6 +133,69 @@ th_lrs_sync_send (ThStore        *store,
     }
 }
 
+/* The secret for @endpoint and @key: from the environment for scripts
+ * and tests, else from the keyring. */
+char *
+th_lrs_sync_dup_secret (const char    *endpoint,
+            const char    *key,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  char *secret;
+
+  if (g_getenv ("THRESHOLD_LRS_SECRET") != NULL)
+    return g_strdup (g_getenv ("THRESHOLD_LRS_SECRET"));
+  secret = th_lrs_secret_lookup (endpoint, key, cancellable, &local_error);
+  if (secret == NULL && local_error == NULL)
+    g_set_error (&local_error, TH_LRS_ERROR, TH_LRS_ERROR_CREDENTIALS,
+                 _("The keyring holds no secret for the Learning Record Store at %s: enter it again under "
+                   "Organisation Records"), endpoint);
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return secret;
+}
+
+/**
+ * th_lrs_sync_open_client:
+ *
+ * The client for the LRS the database's settings name, or the
+ * environment's (THRESHOLD_LRS_ENDPOINT and THRESHOLD_LRS_KEY) for
+ * scripts and tests.
+ *
+ * Returns: (transfer full) (nullable): the client; %NULL without @error
+ *   when no LRS is set up
+ */
+ThLrsClient *
+th_lrs_sync_open_client (ThStore       *store,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *endpoint = g_strdup (g_getenv ("THRESHOLD_LRS_ENDPOINT"));
+  g_autofree char *key = g_strdup (g_getenv ("THRESHOLD_LRS_KEY"));
+  g_autofree char *secret = NULL;
+  ThLrsClient *client;
+
+  if (endpoint == NULL)
+    endpoint = th_store_dup_setting (store, TH_STORE_LRS_ENDPOINT_KEY, &local_error);
+  if (local_error == NULL && endpoint != NULL && key == NULL)
+    key = th_store_dup_setting (store, TH_STORE_LRS_KEY_KEY, &local_error);
+  if (local_error == NULL && endpoint != NULL)
+    secret = th_lrs_sync_dup_secret (endpoint, key, cancellable, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  if (endpoint == NULL)
+    return NULL;
+  client = th_lrs_client_new (endpoint, key, secret, error);
+  if (secret != NULL)
+    memset (secret, 0, strlen (secret));
+  return client;
+}
+
 /* The later of two "stored" times, as the LRS wrote them. */
 static const char *
 later (const char *a,
@@ -218,11 +283,14 @@ th_lrs_sync_fetch (ThStore        *store,
                    GCancellable   *cancellable,
                    GError        **error)
 {
+  /* Where the last round stopped, for this LRS: another one is read from
+   * its beginning. */
+  g_autofree char *key = g_strconcat (TH_STORE_LRS_FETCHED_KEY, " ", th_lrs_client_get_endpoint (client), NULL);
   g_autofree char *since = NULL, *stored = NULL, *first = NULL;
   g_autoptr(JsonArray) all = json_array_new ();
   g_autoptr(GError) local_error = NULL;
 
-  since = th_store_dup_setting (store, TH_STORE_LRS_FETCHED_KEY, &local_error);
+  since = th_store_dup_setting (store, key, &local_error);
   if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
@@ -234,5 +302,5 @@ th_lrs_sync_fetch (ThStore        *store,
       !th_xapi_import_array (store, profile, all, th_lrs_client_get_endpoint (client), TRUE, &report->merged, error))
     return FALSE;
   report->fetched += json_array_get_length (all);
-  return g_strcmp0 (stored, since) == 0 || th_store_set_setting (store, TH_STORE_LRS_FETCHED_KEY, stored, error);
+  return g_strcmp0 (stored, since) == 0 || th_store_set_setting (store, key, stored, error);
 }

@@ -18,6 +18,13 @@ typedef struct
   ThImportCounts merged;
 } ThSyncReport;
 
+char        *th_lrs_sync_dup_secret  (const char     *endpoint,
+                                      const char     *key,
+                                      GCancellable   *cancellable,
+                                      GError        **error);
+ThLrsClient *th_lrs_sync_open_client (ThStore        *store,
+                                      GCancellable   *cancellable,
+                                      GError        **error);
 gboolean th_lrs_sync_send  (ThStore        *store,
                             ThXapiProfile  *profile,
                             ThLrsClient    *client,

@@ -320,7 +320,8 @@ th_store_list_attempts (ThStore  *self,
  * @choice_seed: (out) (optional): the seed its choices are shuffled with
  *
  * Finds the learner's unfinished attempt at @module_id, left by quitting
- * or a crash, so that it can be resumed.
+ * or a crash, so that it can be resumed; never one merged from another
+ * workstation, whose answers are that workstation's to record.
  *
  * Returns: its id, or 0 if there is none (or on @error)
  */
@@ -340,7 +341,9 @@ th_store_find_open_attempt (ThStore     *self,
 
   stmt = th_store_prepare (self, "SELECT a.id, a.scenario_set, ifnull (s.seed, 0) FROM attempts a "
                         "LEFT JOIN attempt_seeds s ON s.id = a.id WHERE a.learner_id = ?1 AND "
-                        "a.module_id = ?2 AND a.finished_at IS NULL ORDER BY a.id DESC LIMIT 1", error);
+                        "a.module_id = ?2 AND a.finished_at IS NULL AND NOT EXISTS (SELECT 1 FROM "
+                        "statements AS t JOIN imports AS i ON i.statement_id = t.id WHERE t.kind = 'attempted' "
+                        "AND t.row_id = a.id) ORDER BY a.id DESC LIMIT 1", error);
   if (stmt == NULL)
     return 0;
   sqlite3_bind_int64 (stmt, 1, learner_id);

@@ -190,12 +190,13 @@ revoke_sign_off (ThStore                 *self,
   return th_store_run_audited (self, stmt, "signoffs", sign_off_id, TH_AUDIT_UPDATE, error);
 }
 
-/* Writes the record @record tells of; *@row_id is 0 when it refers to
- * a record that is not here (or, for a profile, one already here). */
+/* Writes the record @record tells of: *@row_id is its row, or 0 when it
+ * was not merged, and *@outcome says why. */
 static gboolean
 write_record (ThStore                 *self,
               const ThStatementRecord *record,
               gint64                  *row_id,
+              ThImportOutcome         *outcome,
               GError                 **error)
 {
   gint64 learner = 0, target = 0;
@@ -203,17 +204,19 @@ write_record (ThStore                 *self,
   g_autoptr(GError) local_error = NULL;
 
   *row_id = 0;
+  *outcome = TH_IMPORT_UNMATCHED;
   switch (record->kind)
     {
     case TH_STATEMENT_REGISTERED:
-      if (!find_or_add_learner (self, record, &learner, &added, error))
-        return FALSE;
-      *row_id = added ? learner : 0;
-      return TRUE;
+      if (find_or_add_learner (self, record, &learner, &added, &local_error))
+        *row_id = added ? learner : 0;
+      if (learner != 0 && !added)
+        *outcome = TH_IMPORT_ALREADY_HERE;
+      break;
     case TH_STATEMENT_ATTEMPTED:
     case TH_STATEMENT_SIGNED_OFF:
-      if (!find_or_add_learner (self, record, &learner, &added, error))
-        return FALSE;
+      if (!find_or_add_learner (self, record, &learner, &added, &local_error))
+        break;
       *row_id = record->kind == TH_STATEMENT_ATTEMPTED ? insert_attempt (self, learner, record, &local_error)
                                                        : insert_sign_off (self, learner, record, &local_error);
       break;
@@ -237,16 +240,22 @@ write_record (ThStore                 *self,
     default:
       g_assert_not_reached ();
     }
-  /* A record that cannot be what the statement says (a second answer in
-   * the same place, a finished attempt finished again) is not merged. */
+  /* A record that cannot be what the statement says (a name no profile
+   * may have, a second answer in the same place, a finished attempt
+   * finished again) is not merged. */
   if (g_error_matches (local_error, TH_STORE_ERROR, TH_STORE_ERROR_NOT_FOUND) ||
       g_error_matches (local_error, TH_STORE_ERROR, TH_STORE_ERROR_INVALID))
-    return TRUE;
+    {
+      *row_id = 0;
+      return TRUE;
+    }
   if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
+  if (*row_id != 0)
+    *outcome = TH_IMPORT_ADDED;
   return TRUE;
 }
 
@@ -309,15 +318,24 @@ th_store_import_statement (ThStore                  *self,
 
   if (!th_store_begin (self, error))
     return FALSE;
+  *outcome = TH_IMPORT_ALREADY_HERE;
   if (!find_id (self, "SELECT 1 FROM statements WHERE id = ?1", record->id, &known, error) ||
-      (known == 0 && !write_record (self, record, &row_id, error)) ||
-      (row_id != 0 && !claim_statement (self, record, row_id, origin, sent, error)) ||
-      !th_store_commit (self, error))
+      (known == 0 && !write_record (self, record, &row_id, outcome, error)) ||
+      (row_id != 0 && !claim_statement (self, record, row_id, origin, sent, error)))
     {
       th_store_rollback (self);
       return FALSE;
     }
-  *outcome = known != 0 || (row_id == 0 && record->kind == TH_STATEMENT_REGISTERED) ? TH_IMPORT_ALREADY_HERE
-           : row_id == 0 ? TH_IMPORT_UNMATCHED : TH_IMPORT_ADDED;
+  /* Whatever a statement that was not merged began to write goes. */
+  if (row_id == 0)
+    {
+      th_store_rollback (self);
+      return TRUE;
+    }
+  if (!th_store_commit (self, error))
+    {
+      th_store_rollback (self);
+      return FALSE;
+    }
   return TRUE;
 }

@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 #define TH_STORE_HOME_PAGE_KEY      "organisation-home-page"
 #define TH_STORE_LRS_ENDPOINT_KEY   "lrs-endpoint"
 #define TH_STORE_LRS_KEY_KEY        "lrs-key"
-#define TH_STORE_LRS_FETCHED_KEY    "lrs-fetched-until"
+#define TH_STORE_LRS_FETCHED_KEY    "lrs-fetched-until"   /* then a space and the LRS's address */
 #define TH_STORE_LRS_FETCH_KEY      "lrs-fetch"   /* "1": the app reads the organisation's records back */
 
 typedef enum

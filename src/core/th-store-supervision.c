@@ -425,6 +425,17 @@ delete_rows (ThStore     *self,
   return TRUE;
 }
 
+/* The imports of every statement about @learner_id's records (?1): deleted
+ * with the records, so that the same statements can be merged again. */
+#define LEARNER_IMPORTS_SQL \
+  "SELECT i.id FROM imports AS i JOIN statements AS s ON s.id = i.statement_id WHERE" \
+  " (s.kind = 'registered' AND s.row_id = ?1)" \
+  " OR (s.kind IN ('attempted', 'finished') AND s.row_id IN (SELECT id FROM attempts WHERE learner_id = ?1))" \
+  " OR (s.kind = 'answered' AND s.row_id IN (SELECT n.id FROM answers AS n JOIN attempts AS t" \
+  "     ON t.id = n.attempt_id WHERE t.learner_id = ?1))" \
+  " OR (s.kind = 'completed' AND s.row_id IN (SELECT id FROM completions WHERE learner_id = ?1))" \
+  " OR (s.kind IN ('signed-off', 'revoked') AND s.row_id IN (SELECT id FROM signoffs WHERE learner_id = ?1))"
+
 /**
  * th_store_delete_learner:
  *
@@ -446,6 +457,8 @@ th_store_delete_learner (ThStore     *self,
   if (!query_id (self, "SELECT id FROM supervisors WHERE learner_id = ?1", learner_id, &supervisor, error) ||
       (supervisor != 0 &&
        !th_store_invalid (error, _("This profile is a supervisor’s own; it cannot be deleted"))) ||
+      !delete_rows (self, "imports", LEARNER_IMPORTS_SQL, learner_id, error) ||
+      !delete_rows (self, "learner_accounts", "SELECT id FROM learner_accounts WHERE id = ?1", learner_id, error) ||
       !delete_rows (self, "answers", "SELECT id FROM answers WHERE attempt_id IN "
                                      "(SELECT id FROM attempts WHERE learner_id = ?1)", learner_id, error) ||
       !delete_rows (self, "completions", "SELECT id FROM completions WHERE learner_id = ?1", learner_id, error) ||
