@@ -287,6 +287,20 @@ read_text (sqlite3_stmt *row,
   *(char **) user_data = g_strdup (text (row, 0));
 }
 
+/* The text @sql's row gives for @id, or %NULL for no row (or on @error). */
+static char *
+dup_text (ThStore     *self,
+          const char  *sql,
+          gint64       id,
+          GError     **error)
+{
+  char *value = NULL;
+
+  if (!th_store_read_rows (self, sql, id, read_text, &value, error))
+    g_clear_pointer (&value, g_free);
+  return value;
+}
+
 /**
  * th_store_dup_setting:
  *
@@ -322,14 +336,9 @@ th_store_dup_learner_account (ThStore     *self,
                               gint64       learner_id,
                               GError     **error)
 {
-  char *account = NULL;
-
   g_return_val_if_fail (TH_IS_STORE (self), NULL);
 
-  if (!th_store_read_rows (self, "SELECT account FROM learner_accounts WHERE id = ?1", learner_id,
-                           read_text, &account, error))
-    g_clear_pointer (&account, g_free);
-  return account;
+  return dup_text (self, "SELECT account FROM learner_accounts WHERE id = ?1", learner_id, error);
 }
 
 /* Whether @account is free for @learner_id: held by no other profile. */
@@ -371,14 +380,10 @@ th_store_dup_learner_origin (ThStore     *self,
                              gint64       learner_id,
                              GError     **error)
 {
-  char *origin = NULL;
-
   g_return_val_if_fail (TH_IS_STORE (self), NULL);
 
-  if (!th_store_read_rows (self, "SELECT i.origin FROM imports AS i JOIN statements AS s ON s.id = i.statement_id "
-                           "WHERE s.kind = 'registered' AND s.row_id = ?1", learner_id, read_text, &origin, error))
-    g_clear_pointer (&origin, g_free);
-  return origin;
+  return dup_text (self, "SELECT i.origin FROM imports AS i JOIN statements AS s ON s.id = i.statement_id "
+                   "WHERE s.kind = 'registered' AND s.row_id = ?1", learner_id, error);
 }
 
 /**
@@ -397,6 +402,7 @@ th_store_set_learner_account (ThStore     *self,
 {
   g_autofree char *clean = NULL;
   g_autofree char *held = NULL;
+  g_autoptr(GError) local_error = NULL;
   sqlite3_stmt *stmt;
   gboolean unset;
 
@@ -405,9 +411,12 @@ th_store_set_learner_account (ThStore     *self,
   unset = account == NULL || *g_strstrip (clean = g_strdup (account)) == '\0';
   if (!unset && !g_utf8_validate (clean, -1, NULL))
     return th_store_invalid (error, _("The account is not valid text"));
-  if (!th_store_read_rows (self, "SELECT account FROM learner_accounts WHERE id = ?1", learner_id,
-                           read_text, &held, error))
-    return FALSE;
+  held = th_store_dup_learner_account (self, learner_id, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
   if (unset && held == NULL)
     return TRUE;
   if (!unset && !account_free (self, learner_id, clean, error))

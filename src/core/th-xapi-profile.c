@@ -471,20 +471,30 @@ th_xapi_profile_build (ThXapiProfile           *self,
 
 /* Reading back */
 
-static const char *
-member_string (JsonObject *object,
-               const char *path)
+/* The node at @path ("result.score.raw") under @object, or %NULL. */
+static JsonNode *
+member_node (JsonObject *object,
+             const char *path)
 {
   g_auto(GStrv) names = g_strsplit (path, ".", -1);
   JsonNode *node = NULL;
 
-  for (guint i = 0; names[i] != NULL && object != NULL; i++)
+  for (guint i = 0; names[i] != NULL; i++)
     {
+      if (object == NULL)
+        return NULL;
       node = json_object_get_member (object, names[i]);
       object = node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-      if (names[i + 1] != NULL && object == NULL)
-        return NULL;
     }
+  return node;
+}
+
+static const char *
+member_string (JsonObject *object,
+               const char *path)
+{
+  JsonNode *node = member_node (object, path);
+
   return node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING
          ? json_node_get_string (node) : NULL;
 }
@@ -494,14 +504,8 @@ member_number (JsonObject *object,
                const char *path,
                double     *value)
 {
-  g_auto(GStrv) names = g_strsplit (path, ".", -1);
-  JsonNode *node = NULL;
+  JsonNode *node = member_node (object, path);
 
-  for (guint i = 0; names[i] != NULL && object != NULL; i++)
-    {
-      node = json_object_get_member (object, names[i]);
-      object = node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-    }
   if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
     return FALSE;
   if (json_node_get_value_type (node) == G_TYPE_INT64)
@@ -518,14 +522,12 @@ extension (ThXapiProfile *self,
            JsonObject    *statement,
            const char    *name)
 {
-  JsonObject *context = json_object_get_member (statement, "context") &&
-                        JSON_NODE_HOLDS_OBJECT (json_object_get_member (statement, "context"))
-                        ? json_object_get_object_member (statement, "context") : NULL;
-  JsonNode *node;
+  JsonNode *extensions = member_node (statement, "context.extensions");
   g_autofree char *id = g_strconcat (self->base, "/extensions/", name, NULL);
+  JsonNode *node;
 
-  if (context == NULL || (node = json_object_get_member (context, "extensions")) == NULL ||
-      !JSON_NODE_HOLDS_OBJECT (node) || (node = json_object_get_member (json_node_get_object (node), id)) == NULL ||
+  if (extensions == NULL || !JSON_NODE_HOLDS_OBJECT (extensions) ||
+      (node = json_object_get_member (json_node_get_object (extensions), id)) == NULL ||
       !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
     return NULL;
   return json_node_get_string (node);
