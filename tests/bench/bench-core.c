@@ -55,6 +55,7 @@ typedef struct
   char  *curriculum;
   guint  runs;
   guint  answers;
+  gboolean answers_only;
   char  *label;
 } Options;
 
@@ -641,8 +642,8 @@ bench_records (const Options  *options,
       return FALSE;
   }
   /* Reading first: the answers change the database. */
-  return bench_open (options, learner, n_learners, error) &&
-         bench_supervision (options, learner, error) &&
+  return (options->answers_only ||
+          (bench_open (options, learner, n_learners, error) && bench_supervision (options, learner, error))) &&
          bench_answers (options, learner, error);
 }
 
@@ -688,6 +689,8 @@ parse_options (int       *argc,
     { "runs", 'n', 0, G_OPTION_ARG_STRING, &runs, "Repetitions of each timing (default 7)", "N" },
     { "answers", 'a', 0, G_OPTION_ARG_STRING, &answers, "Answers to time (default 200)", "N" },
     { "label", 'l', 0, G_OPTION_ARG_STRING, &options->label, "Label of the RESULT lines", "TEXT" },
+    { "answers-only", 0, 0, G_OPTION_ARG_NONE, &options->answers_only,
+      "Time only the answers (tests/bench/answer-while-sending.sh)", NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("- time the core against its targets");
