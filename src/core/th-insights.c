@@ -24,9 +24,22 @@ struct _ThInsights
   GPtrArray  *moment_list;   /* of ThMomentInsight, most often weaker first */
   GPtrArray  *module_list;   /* of ThModuleInsight, in learning-path order */
   GHashTable *percents;      /* module id → GArray of guint */
-  GHashTable *first_seen;    /* "learner\x1fmodule" of first full attempts */
   guint       n_answers;
+
+  /* The attempts come learner by learner, module by module: the pair
+   * being read, and whether its first full attempt has been. */
+  gint64      pair_learner;
+  char       *pair_module;
+  gboolean    pair_first_seen;
 };
+
+/* The answers that read the same, counted before they are looked at: a
+ * team gives the same answers again and again. */
+typedef struct
+{
+  ThAnswerGroupRow row;   /* its strings live in the key */
+  char            *key;
+} AnswerGroup;
 
 G_DEFINE_FINAL_TYPE (ThInsights, th_insights, G_TYPE_OBJECT)
 
@@ -63,7 +76,7 @@ th_insights_finalize (GObject *object)
   g_ptr_array_unref (self->module_list);
   g_hash_table_unref (self->modules);
   g_hash_table_unref (self->percents);
-  g_hash_table_unref (self->first_seen);
+  g_free (self->pair_module);
 
   G_OBJECT_CLASS (th_insights_parent_class)->finalize (object);
 }
@@ -84,7 +97,6 @@ th_insights_init (ThInsights *self)
   self->moment_list = g_ptr_array_new ();
   self->module_list = g_ptr_array_new ();
   self->percents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
-  self->first_seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 static ThModuleInsight *
@@ -206,7 +218,6 @@ add_attempt (const ThFinishedAttemptRow *row,
   ThModuleInsight *insight = module_insight (self, row->module_id);
   guint percent = row->max_score > 0 ? (guint) (100 * MAX (row->score, 0) / row->max_score) : 0;
   GArray *percents = g_hash_table_lookup (self->percents, row->module_id);
-  g_autofree char *learner_module = NULL;
 
   insight->attempts++;
   if (percents == NULL)
@@ -221,12 +232,134 @@ add_attempt (const ThFinishedAttemptRow *row,
       insight->refreshers_passed += row->passed;
       return;
     }
-  learner_module = g_strdup_printf ("%" G_GINT64_FORMAT "\x1f%s", row->learner_id, row->module_id);
-  if (g_hash_table_add (self->first_seen, g_steal_pointer (&learner_module)))
+  if (row->learner_id != self->pair_learner || g_strcmp0 (row->module_id, self->pair_module) != 0)
     {
+      self->pair_learner = row->learner_id;
+      g_free (self->pair_module);
+      self->pair_module = g_strdup (row->module_id);
+      self->pair_first_seen = FALSE;
+    }
+  if (!self->pair_first_seen)
+    {
+      self->pair_first_seen = TRUE;
       insight->first_attempts++;
       insight->first_passed += row->passed;
     }
+}
+
+static void
+answer_group_free (AnswerGroup *group)
+{
+  g_free (group->key);
+  g_free (group);
+}
+
+/* Appends @field and the unit separator, which no id or quarter holds. */
+static void
+append_field (GString    *key,
+              const char *field)
+{
+  g_string_append (key, field);
+  g_string_append_c (key, '\x1f');
+}
+
+/* Appends a score, as a byte each way of a 16-bit range: printf would
+ * cost more than the rest of the key (no score comes near). */
+static void
+append_score (GString *key,
+              int      score)
+{
+  guint16 value = (guint16) CLAMP (score + 0x4000, 1, 0x7fff);
+
+  g_string_append_c (key, (char) (0x80 | (value >> 8)));
+  g_string_append_c (key, (char) (0x80 | (value & 0xff)));
+}
+
+/* The key of @row's group: its fields, each ended by a unit separator. */
+static void
+write_group_key (GString                *key,
+                 const ThAnswerGroupRow *row)
+{
+  g_string_truncate (key, 0);
+  append_field (key, row->module_id);
+  append_field (key, row->scenario_id);
+  append_field (key, row->choice_ids);
+  append_score (key, row->score);
+  append_score (key, row->max_score);
+  append_field (key, row->quarter);
+}
+
+/* Points the group's strings into its own copy of the key. */
+static AnswerGroup *
+answer_group_new (GString                *key,
+                  const ThAnswerGroupRow *row)
+{
+  AnswerGroup *group = g_new0 (AnswerGroup, 1);
+  const char **texts[] = { &group->row.module_id, &group->row.scenario_id, &group->row.choice_ids };
+  char *field;
+
+  group->key = g_strndup (key->str, key->len);
+  group->row = *row;
+  group->row.count = 0;
+  field = group->key;
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      char *end = strchr (field, '\x1f');
+
+      *end = '\0';
+      *texts[i] = field;
+      field = end + 1;
+    }
+  /* past the two scores, the quarter */
+  group->row.quarter = field + 4;
+  group->key[key->len - 1] = '\0';
+  return group;
+}
+
+typedef struct
+{
+  GHashTable *groups;   /* key → AnswerGroup */
+  GString    *key;
+} Grouping;
+
+static void
+group_answers (const ThAnswerGroupRow *row,
+               gpointer                user_data)
+{
+  Grouping *grouping = user_data;
+  AnswerGroup *group;
+
+  write_group_key (grouping->key, row);
+  group = g_hash_table_lookup (grouping->groups, grouping->key->str);
+  if (group == NULL)
+    {
+      group = answer_group_new (grouping->key, row);
+      /* The key is cut into fields: the table keeps a whole copy. */
+      g_hash_table_insert (grouping->groups, g_strndup (grouping->key->str, grouping->key->len), group);
+    }
+  group->row.count += row->count;
+}
+
+/* Reads the answers in @scope, grouped, into the tallies. */
+static gboolean
+read_answers (ThInsights           *self,
+              ThStore              *store,
+              const ThRecordScope  *scope,
+              GError              **error)
+{
+  g_autoptr(GHashTable) groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                        (GDestroyNotify) answer_group_free);
+  g_autoptr(GString) key = g_string_new (NULL);
+  Grouping grouping = { groups, key };
+  GHashTableIter iter;
+  gpointer group;
+
+  if (!th_store_read_answer_groups (store, scope, group_answers, &grouping, error))
+    return FALSE;
+  g_hash_table_iter_init (&iter, groups);
+  while (g_hash_table_iter_next (&iter, NULL, &group))
+    add_answers (&((AnswerGroup *) group)->row, self);
+  return TRUE;
 }
 
 static int
@@ -351,7 +484,7 @@ th_insights_load (ThStore              *store,
   g_return_val_if_fail (TH_IS_CATALOG (catalog), NULL);
 
   self->catalog = g_object_ref (catalog);
-  if (!th_store_read_answer_groups (store, scope, add_answers, self, error) ||
+  if (!read_answers (self, store, scope, error) ||
       !th_store_read_finished_attempts (store, scope, add_attempt, self, error))
     return NULL;
   finish (self);

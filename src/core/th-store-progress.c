@@ -255,8 +255,9 @@ forward_finished_attempt (sqlite3_stmt *stmt,
 /**
  * th_store_read_finished_attempts:
  *
- * Hands @func each attempt finished in @scope, learner by learner and, for
- * each, in the order they were made.
+ * Hands @func each attempt finished in @scope, learner by learner, module
+ * by module, in the order they were made: the order of an index, with
+ * nothing to sort.
  */
 gboolean
 th_store_read_finished_attempts (ThStore                   *self,
@@ -271,6 +272,6 @@ th_store_read_finished_attempts (ThStore                   *self,
   return read_scoped (self, "SELECT t.learner_id, t.module_id, t.kind = 'refresher', t.passed, t.score,"
                             "  t.max_score FROM attempts AS t"
                             SCOPE_SQL ("t.finished_at")
-                            " AND t.finished_at IS NOT NULL ORDER BY t.learner_id, t.id",
+                            " AND t.finished_at IS NOT NULL ORDER BY t.learner_id, t.module_id, t.id",
                       scope, forward_finished_attempt, &forward, error);
 }

@@ -261,12 +261,13 @@ th_store_query_int (sqlite3    *db,
 
 /* Opens @self's connection, waiting on others' locks from its very first
  * read: a store opened while another connection writes must wait, not
- * fail with "database is locked". */
+ * fail with "database is locked". NOMUTEX: a connection has one thread
+ * (th_store_assert_owner), so SQLite need not lock it around every call. */
 static int
 open_connection (ThStore *self,
                  int      flags)
 {
-  int rc = sqlite3_open_v2 (self->path, &self->db, flags, NULL);
+  int rc = sqlite3_open_v2 (self->path, &self->db, flags | SQLITE_OPEN_NOMUTEX, NULL);
 
   if (rc == SQLITE_OK)
     sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
