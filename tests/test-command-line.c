@@ -268,7 +268,8 @@ test_exports (void)
   }
 }
 
-/* The team's insights, for a period, as CSV; anything else is refused. */
+/* The team's insights, for a period, as CSV or as a PDF huddle sheet;
+ * any other kind of file is refused. */
 static void
 test_export_insights (void)
 {
@@ -276,10 +277,13 @@ test_export_insights (void)
   g_autofree char *path = make_records ("insights.db");
   g_autofree char *csv = g_build_filename (tmp_dir, "huddle.csv", NULL);
   g_autofree char *pdf = g_build_filename (tmp_dir, "huddle.pdf", NULL);
+  g_autofree char *txt = g_build_filename (tmp_dir, "huddle.txt", NULL);
   const char *good_args[] = { "--database", path, "--export-insights", csv, "--since", "2020-01-01",
                               "--until", "2099-12-31", NULL };
-  const char *as_pdf[] = { "--database", path, "--export-insights", pdf, NULL };
+  const char *as_pdf[] = { "--database", path, "--export-insights", pdf, "--since", "2020-01-01", NULL };
+  const char *as_txt[] = { "--database", path, "--export-insights", txt, NULL };
   const char *bad_day[] = { "--database", path, "--export-insights", csv, "--since", "last week", NULL };
+  const char *unwritable[] = { "--database", path, "--export-insights", "/nonexistent/folder/h.pdf", NULL };
   g_autofree char *contents = NULL;
   int status;
 
@@ -294,17 +298,31 @@ test_export_insights (void)
     g_assert_nonnull (strstr (contents, "Module ID,Moment ID,Moment,"));
   }
   {
-    g_autofree char *out = NULL, *err = NULL;
+    g_autofree char *out = NULL, *err = NULL, *pdf_contents = NULL;
     out = run (content, as_pdf, &err, &status);
+    g_assert_cmpint (status, ==, 0);
+    g_assert_true (g_file_get_contents (pdf, &pdf_contents, NULL, NULL));
+    g_assert_true (g_str_has_prefix (pdf_contents, "%PDF-"));
+  }
+  {
+    g_autofree char *out = NULL, *err = NULL;
+    out = run (content, as_txt, &err, &status);
     g_assert_cmpint (status, ==, 2);
+    g_assert_nonnull (strstr (err, ".pdf"));
     g_assert_nonnull (strstr (err, ".csv"));
-    g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+    g_assert_false (g_file_test (txt, G_FILE_TEST_EXISTS));
   }
   {
     g_autofree char *out = NULL, *err = NULL;
     out = run (content, bad_day, &err, &status);
     g_assert_cmpint (status, ==, 2);
     g_assert_nonnull (strstr (err, "YYYY-MM-DD"));
+  }
+  {
+    g_autofree char *out = NULL, *err = NULL;
+    out = run (content, unwritable, &err, &status);
+    g_assert_cmpint (status, ==, 1);
+    g_assert_nonnull (strstr (err, "Cannot write the insights: /nonexistent/folder/h.pdf"));
   }
 }
 

@@ -1,12 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <locale.h>
 #include <sqlite3.h>
 #include <string.h>
 
 #include "th-catalog.h"
+#include "th-completion-matrix.h"
 #include "th-insights.h"
 #include "th-report.h"
+#include "th-store-statements.h"
 #include "th-test-util.h"
 
 /* The team's insights on a hand-made set of answers to the example module
@@ -248,6 +251,278 @@ test_csv (void)
   g_assert_nonnull (strstr (sections[2], "example-welcome,late,Twenty minutes late,4,3,"));
 }
 
+/* Three moments answered below their best: Dee also takes the wait's
+ * weaker b (and the late arrival's best a, which honours humanism and
+ * low-threshold care). Then the late arrival (3 of 5 below the best, b
+ * twice), Charting and The wait (1 each). */
+static ThStore *
+make_huddle_records (const char *name)
+{
+  ThStore *store = make_records (name);
+  g_autoptr(GError) error = NULL;
+  gint64 dee;
+
+  at (4, 25);
+  dee = th_store_add_learner (store, "Dee", NULL, &error);
+  attempt (store, dee, TH_ATTEMPT_FULL, (const char *[]) { "late:a:2:2", "late-2:b:0:1", NULL }, FALSE);
+  g_assert_no_error (error);
+  return store;
+}
+
+static char *
+run_tool (const char * const *argv)
+{
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+
+  process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (process, NULL, NULL, &out, NULL, &error));
+  g_assert_true (g_subprocess_get_successful (process));
+  return out;
+}
+
+/* The PDF's words in the order they were drawn, one space between them,
+ * so a name wrapped over two lines still reads as one. */
+static char *
+pdf_words (const char *path)
+{
+  const char *argv[] = { "pdftotext", "-raw", path, "-", NULL };
+  g_autofree char *text = run_tool (argv);
+  g_auto(GStrv) words = g_strsplit_set (text, " \n\f", -1);
+  g_autoptr(GString) joined = g_string_new (NULL);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (*words[i] != '\0')
+      g_string_append_printf (joined, "%s%s", joined->len ? " " : "", words[i]);
+  return g_string_free (g_steal_pointer (&joined), FALSE);
+}
+
+static char *
+pdf_info (const char *path)
+{
+  const char *argv[] = { "pdfinfo", path, NULL };
+
+  return run_tool (argv);
+}
+
+#define assert_has(haystack, needle) \
+  G_STMT_START { \
+    if (strstr ((haystack), (needle)) == NULL) \
+      g_error ("\"%s\" is missing from \"%s\"", (needle), (haystack)); \
+  } G_STMT_END
+
+static guint
+count_pages (const char *info)
+{
+  const char *pages = strstr (info, "Pages:");
+
+  g_assert_nonnull (pages);
+  return (guint) g_ascii_strtoull (pages + strlen ("Pages:"), NULL, 10);
+}
+
+/* The huddle sheet holds the period, every principle and theme with its
+ * numbers, and the three moments with their weaker choice and feedback,
+ * on at most two pages; its metadata names it and the organisation. */
+static void
+test_huddle_sheet (void)
+{
+  g_autoptr(ThStore) store = make_huddle_records ("huddle.db");
+  g_autofree char *path = g_build_filename (tmp_dir, "huddle.pdf", NULL);
+  ThRecordScope scope = { "2026-01-01", "2026-06-30", FALSE };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ThInsights) insights = th_insights_load (store, catalog, &scope, &error);
+  g_autofree char *text = NULL, *info = NULL;
+
+  g_assert_true (th_report_write_insights_pdf (insights, &scope, "https://clinic.example.org", path, &error));
+  g_assert_no_error (error);
+  text = pdf_words (path);
+  info = pdf_info (path);
+
+  assert_has (text, "Period: From 2026-01-01 to 2026-06-30");
+  assert_has (text, "10 answers from the team. Archived learners are left out.");
+  for (guint tag = 0; tag < TH_N_TAGS; tag++)
+    assert_has (text, th_tag_get_title (tag));
+  assert_has (text, "Low-threshold care 3 honour it · 2 work against it");
+  assert_has (text, "Humanism 2 honour it · 0 work against it");
+  assert_has (text, "Autonomy not met in these answers");
+
+  assert_has (text, "Three moments to discuss");
+  assert_has (text, "1. Twenty minutes late");
+  assert_has (text, "Welcoming a late arrival · 3 of 5 answers below the best");
+  assert_has (text, "Chosen 2 times: \"The schedule is full now;");
+  assert_has (text, "Its feedback: A strict rule can cost the visit entirely.");
+  assert_has (text, "2. Charting");
+  assert_has (text, "Its feedback: This label defines a person by a behavior;");
+  assert_has (text, "3. The wait");
+  assert_has (text, "Chosen 1 time: Hand over the intake forms");
+
+  assert_has (info, "Title:           Team huddle sheet: From 2026-01-01 to 2026-06-30\n");
+  assert_has (info, "Author:          https://clinic.example.org\n");
+  assert_has (info, "Creator:         Threshold " PACKAGE_VERSION "\n");
+  assert_has (info, "Subject:");
+  g_assert_cmpuint (count_pages (info), <=, 2);
+}
+
+/* A period without answers, and every record: said plainly. */
+static void
+test_huddle_sheet_empty (void)
+{
+  g_autoptr(ThStore) store = make_records ("huddle-empty.db");
+  g_autofree char *path = g_build_filename (tmp_dir, "huddle-empty.pdf", NULL);
+  ThRecordScope scope = { "2020-01-01", "2020-12-31", FALSE };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ThInsights) insights = th_insights_load (store, catalog, &scope, &error);
+  g_autofree char *text = NULL, *info = NULL;
+
+  g_assert_true (th_report_write_insights_pdf (insights, &scope, NULL, path, &error));
+  g_assert_no_error (error);
+  text = pdf_words (path);
+  info = pdf_info (path);
+  assert_has (text, "0 answers from the team.");
+  assert_has (text, "Pragmatism not met in these answers");
+  assert_has (text, "In this period no moment was answered below its best.");
+  assert_has (info, "Author:          Threshold\n");
+  g_assert_cmpuint (count_pages (info), ==, 1);
+
+  g_clear_pointer (&text, g_free);
+  g_assert_true (th_report_write_insights_pdf (insights, NULL, NULL, path, &error));
+  text = pdf_words (path);
+  assert_has (text, "Period: All records");
+
+  g_assert_false (th_report_write_insights_pdf (insights, NULL, NULL, "/nonexistent/folder/h.pdf", &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
+}
+
+/* The author is the organisation the records name, or Threshold. */
+static void
+test_report_author (void)
+{
+  g_autoptr(ThStore) store = make_records ("author.db");
+  g_autoptr(ThCompletionMatrix) matrix = NULL;
+  g_autofree char *path = g_build_filename (tmp_dir, "ana.pdf", NULL);
+  g_autofree char *author = NULL, *info = NULL;
+  g_autoptr(GError) error = NULL;
+
+  author = th_report_dup_author (store, &error);
+  g_assert_cmpstr (author, ==, "Threshold");
+  g_clear_pointer (&author, g_free);
+  g_assert_true (th_store_set_setting (store, TH_STORE_HOME_PAGE_KEY, "https://clinic.example.org", &error));
+  author = th_report_dup_author (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (author, ==, "https://clinic.example.org");
+
+  matrix = th_completion_matrix_load (store, catalog, 12, &error);
+  g_assert_no_error (error);
+  g_assert_true (th_report_write_transcript_full (matrix, 1, author, path, &error));
+  g_assert_no_error (error);
+  info = pdf_info (path);
+  assert_has (info, "Title:           Training transcript of Ana\n");
+  assert_has (info, "Author:          https://clinic.example.org\n");
+  assert_has (info, "Creator:         Threshold " PACKAGE_VERSION "\n");
+}
+
+/* A locale whose paper is Letter for the command line to run in:
+ * en_US.UTF-8 if the machine has it, or else compiled into the test's
+ * folder with localedef (no root needed), which the child finds through
+ * LOCPATH. Returns FALSE when neither is possible. */
+static gboolean
+find_letter_locale (char **locpath)
+{
+  locale_t installed = newlocale (LC_PAPER_MASK, "en_US.UTF-8", (locale_t) 0);
+  g_autofree char *dir = g_build_filename (tmp_dir, "locales", NULL);
+  g_autofree char *target = g_build_filename (dir, "en_US.UTF-8", NULL);
+  g_autofree char *paper = g_build_filename (target, "LC_PAPER", NULL);
+  const char *argv[] = { "localedef", "-i", "en_US", "-f", "UTF-8", target, NULL };
+
+  *locpath = NULL;
+  if (installed != (locale_t) 0)
+    {
+      freelocale (installed);
+      return TRUE;
+    }
+  g_mkdir_with_parents (dir, 0755);
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL |
+                G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL, NULL, NULL);
+  if (!g_file_test (paper, G_FILE_TEST_IS_REGULAR))
+    return FALSE;
+  *locpath = g_steal_pointer (&dir);
+  return TRUE;
+}
+
+/* Runs threshold with @locale_env (and LOCPATH when set) on @db, and
+ * returns what pdfinfo says of the PDF it wrote. */
+static char *
+export_in_locale (const char * const *locale_env,
+                  const char          *locpath,
+                  const char * const  *args)
+{
+  g_autofree char *content = g_strdup_printf ("THRESHOLD_CONTENT_DIR=%s/content/good", g_getenv ("THRESHOLD_FIXTURES"));
+  g_autofree char *where = locpath ? g_strdup_printf ("LOCPATH=%s", locpath) : g_strdup ("LOCPATH");
+  g_autoptr(GPtrArray) env = g_ptr_array_new ();
+  g_autofree char *out = NULL, *err = NULL;
+  int status;
+
+  g_ptr_array_add (env, content);
+  g_ptr_array_add (env, where);
+  for (guint i = 0; locale_env[i] != NULL; i++)
+    g_ptr_array_add (env, (gpointer) locale_env[i]);
+  g_ptr_array_add (env, NULL);
+  th_test_run_threshold ((const char * const *) env->pdata, args, &out, &err, &status);
+  if (status != 0)
+    g_error ("threshold failed: %s", err);
+  return pdf_info (args[g_strv_length ((char **) args) - 1]);
+}
+
+#define A4 "Page size:       595.28 x 841.89 pts (A4)\n"
+#define LETTER "Page size:       612 x 792 pts (letter)\n"
+
+/* The huddle sheet and the transcript on the locale's paper: Letter
+ * where LC_PAPER is the United States', A4 elsewhere. */
+static void
+test_paper_size (void)
+{
+  g_autoptr(ThStore) store = make_huddle_records ("paper.db");
+  g_autofree char *pdf = g_build_filename (tmp_dir, "paper.pdf", NULL);
+  const char *db = th_store_get_path (store);
+  const char *huddle[] = { "--database", db, "--export-insights", pdf, NULL };
+  const char *transcript[] = { "--database", db, "--export-transcript", "Ana", "--output", pdf, NULL };
+  const char *c_utf8[] = { "LC_ALL=C.UTF-8", NULL };
+  const char *us[] = { "LC_ALL=en_US.UTF-8", NULL };
+  const char *us_paper_only[] = { "LC_ALL", "LANG=C", "LC_PAPER=en_US.UTF-8", NULL };
+  g_autofree char *locpath = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (th_store_set_setting (store, TH_STORE_HOME_PAGE_KEY, "https://clinic.example.org", &error));
+  {
+    g_autofree char *info = export_in_locale (c_utf8, NULL, huddle);
+    assert_has (info, A4);
+    assert_has (info, "Author:          https://clinic.example.org\n");
+  }
+  {
+    g_autofree char *info = export_in_locale (c_utf8, NULL, transcript);
+    assert_has (info, A4);
+    assert_has (info, "Title:           Training transcript of Ana\n");
+  }
+
+  if (!find_letter_locale (&locpath))
+    {
+      g_test_skip ("en_US.UTF-8 is not installed and cannot be compiled (localedef and the "
+                   "Debian package locales are needed): Letter paper not checked");
+      return;
+    }
+  {
+    g_autofree char *info = export_in_locale (us, locpath, huddle);
+    assert_has (info, LETTER);
+    g_assert_cmpuint (count_pages (info), <=, 2);
+  }
+  {
+    g_autofree char *info = export_in_locale (us_paper_only, locpath, transcript);
+    assert_has (info, LETTER);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -266,6 +541,10 @@ main (int   argc,
   g_test_add_func ("/core/insights/counts", test_counts);
   g_test_add_func ("/core/insights/scope", test_scope);
   g_test_add_func ("/core/insights/csv", test_csv);
+  g_test_add_func ("/core/insights/huddle-sheet", test_huddle_sheet);
+  g_test_add_func ("/core/insights/huddle-sheet-empty", test_huddle_sheet_empty);
+  g_test_add_func ("/core/insights/report-author", test_report_author);
+  g_test_add_func ("/core/insights/paper-size", test_paper_size);
 
   result = g_test_run ();
   g_clear_object (&catalog);

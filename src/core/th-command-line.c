@@ -221,6 +221,7 @@ th_command_line_export_transcript (const ThCommandLineOptions *options,
   g_autoptr(ThStore) store = NULL;
   g_autoptr(ThCompletionMatrix) matrix = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *author = NULL;
   gint64 id;
 
   if (path == NULL)
@@ -239,7 +240,8 @@ th_command_line_export_transcript (const ThCommandLineOptions *options,
     }
   if ((matrix = load_matrix (options, store, id)) == NULL)
     return 1;
-  if (!th_report_write_transcript (matrix, id, path, &error))
+  if ((author = th_report_dup_author (store, &error)) == NULL ||
+      !th_report_write_transcript_full (matrix, id, author, path, &error))
     {
       g_printerr ("%s\n", error->message);
       return 1;
@@ -258,7 +260,21 @@ is_day (const char *day)
   return when != NULL;
 }
 
-/* The team's insights over the period, as CSV. */
+/* The huddle sheet, its author the organisation the records name. */
+static gboolean
+write_huddle_sheet (ThStore             *store,
+                    ThInsights          *insights,
+                    const ThRecordScope *scope,
+                    const char          *path,
+                    GError             **error)
+{
+  g_autofree char *author = th_report_dup_author (store, error);
+
+  return author != NULL && th_report_write_insights_pdf (insights, scope, author, path, error);
+}
+
+/* The team's insights over the period: a huddle sheet for FILE.pdf, a
+ * spreadsheet for FILE.csv. */
 int
 th_command_line_export_insights (const ThCommandLineOptions *options,
                                  const char                 *path,
@@ -266,14 +282,15 @@ th_command_line_export_insights (const ThCommandLineOptions *options,
                                  const char                 *until)
 {
   ThRecordScope scope = { since, until, FALSE };
+  gboolean pdf = g_str_has_suffix (path, ".pdf");
   g_autoptr(ThStore) store = NULL;
   g_autoptr(ThCatalog) catalog = NULL;
   g_autoptr(ThInsights) insights = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!g_str_has_suffix (path, ".csv"))
+  if (!pdf && !g_str_has_suffix (path, ".csv"))
     {
-      g_printerr (_("The insights are written as CSV: give a file name ending in .csv\n"));
+      g_printerr (_("Give a file name ending in .pdf for a huddle sheet or in .csv for a spreadsheet\n"));
       return 2;
     }
   if ((since != NULL && !is_day (since)) || (until != NULL && !is_day (until)))
@@ -285,7 +302,9 @@ th_command_line_export_insights (const ThCommandLineOptions *options,
     return 1;
   catalog = th_command_line_load_catalog (options);
   insights = th_insights_load (store, catalog, &scope, &error);
-  if (insights == NULL || !th_report_write_insights_csv (insights, path, &error))
+  if (insights == NULL ||
+      !(pdf ? write_huddle_sheet (store, insights, &scope, path, &error)
+            : th_report_write_insights_csv (insights, path, &error)))
     {
       g_printerr (_("Cannot write the insights: %s\n"), error->message);
       return 1;
@@ -423,8 +442,9 @@ th_command_line_run (int                    argc,
     { "output", 0, 0, G_OPTION_ARG_FILENAME, &commands.output, N_("Where --export-transcript writes"),
       N_("FILE") },
     { "export-insights", 0, 0, G_OPTION_ARG_FILENAME, &commands.insights,
-      N_("Write what the team chose, by principle, theme, module and moment, to FILE.csv and exit"),
-      N_("FILE.csv") },
+      N_("Write what the team chose, by principle, theme, module and moment, to FILE.pdf (a huddle sheet) "
+         "or FILE.csv, and exit"),
+      N_("FILE.pdf|FILE.csv") },
     { "since", 0, 0, G_OPTION_ARG_STRING, &commands.since, N_("The first day --export-insights reads"),
       N_("YYYY-MM-DD") },
     { "until", 0, 0, G_OPTION_ARG_STRING, &commands.until, N_("The last day --export-insights reads"),

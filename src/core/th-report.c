@@ -3,15 +3,17 @@
 
 #include "config.h"
 
-#include <cairo-pdf.h>
 #include <glib/gi18n.h>
-#include <pango/pangocairo.h>
+#include <pango/pango.h>
 
+#include "th-paper.h"
 #include "th-report.h"
+#include "th-store-statements.h"
 
 /* Reports for HR and for the learner: a CSV of everyone, a PDF transcript
- * of one learner with a certificate once signed off. Neither needs a
- * display or a printer. */
+ * of one learner with a certificate once signed off, and the team's
+ * insights as CSV (the PDF huddle sheet is in th-report-huddle.c). None
+ * needs a display or a printer. */
 
 /* Local days as text, each worked out once: a report of everyone shows
  * two dates for each of a hundred thousand cells, on a few thousand
@@ -340,153 +342,159 @@ th_report_write_insights_csv (ThInsights  *insights,
                                    0644, error);
 }
 
-/* Transcript */
+/**
+ * th_report_dup_author:
+ *
+ * The author a PDF names: the organisation, known by the home page its
+ * records carry, or "Threshold" where none is set.
+ *
+ * Returns: (transfer full): the author, or %NULL on @error
+ */
+char *
+th_report_dup_author (ThStore  *store,
+                      GError  **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *home_page = NULL;
 
-#define PAGE_WIDTH 595.0    /* A4, in points */
-#define PAGE_HEIGHT 842.0
-#define MARGIN 56.0
+  g_return_val_if_fail (TH_IS_STORE (store), NULL);
+
+  home_page = th_store_dup_setting (store, TH_STORE_HOME_PAGE_KEY, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  return home_page && *home_page ? g_steal_pointer (&home_page) : g_strdup ("Threshold");
+}
+
+/* Transcript */
 
 typedef struct
 {
-  cairo_t     *cr;
-  PangoLayout *layout;
-  double       y;
-  DayTexts     days;
-} Page;
+  ThPaper  *paper;
+  DayTexts  days;
+} Transcript;
 
-/* Draws @markup at the current line, wrapping at @width, and moves down. */
+/* The module's title on the left, its status on the right, the row as
+ * tall as the taller of the two. */
 static void
-draw (Page       *page,
-      const char *markup,
-      const char *font,
-      double      x,
-      double      width,
-      gboolean    advance)
-{
-  g_autoptr(PangoFontDescription) description = pango_font_description_from_string (font);
-  int height;
-
-  pango_layout_set_font_description (page->layout, description);
-  pango_layout_set_width (page->layout, (int) (width * PANGO_SCALE));
-  pango_layout_set_markup (page->layout, markup, -1);
-  cairo_move_to (page->cr, x, page->y);
-  pango_cairo_show_layout (page->cr, page->layout);
-  pango_layout_get_size (page->layout, NULL, &height);
-  if (advance)
-    page->y += (double) height / PANGO_SCALE + 6;
-}
-
-static void
-draw_text (Page       *page,
-           const char *text,
-           const char *font)
-{
-  g_autofree char *escaped = g_markup_escape_text (text, -1);
-
-  draw (page, escaped, font, MARGIN, PAGE_WIDTH - 2 * MARGIN, TRUE);
-}
-
-static void
-next_page_if_full (Page   *page,
-                   double  needed)
-{
-  if (page->y + needed < PAGE_HEIGHT - MARGIN)
-    return;
-  cairo_show_page (page->cr);
-  page->y = MARGIN;
-}
-
-static void
-draw_module (Page         *page,
+draw_module (Transcript   *transcript,
              ThModule     *module,
              ThMatrixCell *cell)
 {
+  ThPaper *paper = transcript->paper;
+  DayTexts *days = &transcript->days;
+  double width = th_paper_get_line_width (paper);
+  double column = width * 0.58;
+  double title_height, status_height;
   g_autofree char *title = th_module_get_required (module)
     ? g_markup_escape_text (th_module_get_title (module), -1)
     : g_markup_printf_escaped (_("%s (optional)"), th_module_get_title (module));
   g_autofree char *status = cell->completed_at
     ? g_markup_printf_escaped (_("%s · %u%% · %s (renew by %s)"), th_cell_state_describe (cell->state),
-                               cell->percent, day_text (&page->days, cell->completed_at),
-                               day_text (&page->days, cell->expires_at))
+                               cell->percent, day_text (days, cell->completed_at),
+                               day_text (days, cell->expires_at))
     : cell->state == TH_CELL_NOT_PASSED
     /* TRANSLATORS: "Not passed yet", the score of the latest attempt, its day */
     ? g_markup_printf_escaped (_("%s · %u%% · %s"), th_cell_state_describe (cell->state),
-                               cell->percent, day_text (&page->days, cell->tried_at))
+                               cell->percent, day_text (days, cell->tried_at))
     : g_markup_escape_text (th_cell_state_describe (cell->state), -1);
 
-  next_page_if_full (page, 40);
-  draw (page, title, "Sans 10", MARGIN, 280, FALSE);
-  draw (page, status, "Sans 10", MARGIN + 290, PAGE_WIDTH - 2 * MARGIN - 290, TRUE);
+  th_paper_ensure_room (paper, 40);
+  title_height = th_paper_draw (paper, title, "Sans 10", paper->margin, column - 10, 0);
+  status_height = th_paper_draw (paper, status, "Sans 10", paper->margin + column, width - column, 0);
+  th_paper_advance (paper, MAX (title_height, status_height));
+}
+
+/* Who signed off onboarding and when, or where it stands; on the last
+ * page when it fits there. */
+static void
+draw_sign_off (Transcript  *transcript,
+               ThMatrixRow *row)
+{
+  ThPaper *paper = transcript->paper;
+  const char *at = th_matrix_row_get_signed_off_at (row);
+  g_autofree char *line = at != NULL
+    ? g_strdup_printf (_("Onboarding signed off by %s on %s."), th_matrix_row_get_signed_off_by (row),
+                       iso_day_text (&transcript->days, at))
+    : g_strdup (th_onboarding_state_describe (th_matrix_row_get_onboarding (row)));
+  g_autofree char *escaped = g_markup_escape_text (line, -1);
+
+  th_paper_ensure_room (paper, th_paper_measure (paper, escaped, "Sans Bold 11",
+                                                 th_paper_get_line_width (paper), 0));
+  th_paper_draw_line (paper, escaped, "Sans Bold 11");
 }
 
 static void
-draw_transcript (Page        *page,
+draw_transcript (Transcript  *transcript,
                  GPtrArray   *modules,
                  ThMatrixRow *row)
 {
+  ThPaper *paper = transcript->paper;
   g_autoptr(GDateTime) today = g_date_time_new_now_local ();
   g_autofree char *printed = g_date_time_format (today, "%Y-%m-%d");
   g_autofree char *line = g_strdup_printf (_("Printed %s"), printed);
 
-  draw_text (page, _("Training Transcript"), "Sans Bold 20");
-  draw_text (page, th_matrix_row_get_display_name (row), "Sans Bold 14");
-  draw_text (page, line, "Sans 9");
-  page->y += 12;
+  th_paper_draw_text (paper, _("Training Transcript"), "Sans Bold 20");
+  th_paper_draw_text (paper, th_matrix_row_get_display_name (row), "Sans Bold 14");
+  th_paper_draw_text (paper, line, "Sans 9");
+  paper->y += 12;
   for (guint i = 0; i < modules->len; i++)
-    draw_module (page, modules->pdata[i], th_matrix_row_get_cell (row, i));
+    draw_module (transcript, modules->pdata[i], th_matrix_row_get_cell (row, i));
 
-  page->y += 12;
-  next_page_if_full (page, 60);
-  if (th_matrix_row_get_signed_off_at (row) != NULL)
-    {
-      const char *day = iso_day_text (&page->days, th_matrix_row_get_signed_off_at (row));
-      g_autofree char *signed_off = g_strdup_printf (_("Onboarding signed off by %s on %s."),
-                                                     th_matrix_row_get_signed_off_by (row), day);
-      draw_text (page, signed_off, "Sans Bold 11");
-    }
-  else
-    draw_text (page, th_onboarding_state_describe (th_matrix_row_get_onboarding (row)), "Sans Bold 11");
+  paper->y += 12;
+  draw_sign_off (transcript, row);
 }
 
+/* A page of its own, centred a third of the way down whatever the paper. */
 static void
-draw_certificate (Page        *page,
+draw_certificate (Transcript  *transcript,
                   ThMatrixRow *row)
 {
-  const char *day = iso_day_text (&page->days, th_matrix_row_get_signed_off_at (row));
+  ThPaper *paper = transcript->paper;
+  const char *day = iso_day_text (&transcript->days, th_matrix_row_get_signed_off_at (row));
   g_autofree char *by = g_strdup_printf (_("Signed off by %s on %s"),
                                          th_matrix_row_get_signed_off_by (row), day);
 
-  cairo_show_page (page->cr);
-  page->y = PAGE_HEIGHT / 3;
-  pango_layout_set_alignment (page->layout, PANGO_ALIGN_CENTER);
-  draw_text (page, _("Certificate of Completion"), "Serif Bold 28");
-  page->y += 24;
-  draw_text (page, th_matrix_row_get_display_name (row), "Serif Bold 22");
-  page->y += 12;
-  draw_text (page, _("has completed onboarding in harm-reduction-informed care: the six principles "
-                     "and the eight themes of the Threshold curriculum."), "Serif 13");
-  page->y += 36;
-  draw_text (page, by, "Serif Italic 12");
+  th_paper_new_page (paper);
+  paper->y = paper->height / 3;
+  pango_layout_set_alignment (paper->layout, PANGO_ALIGN_CENTER);
+  th_paper_draw_text (paper, _("Certificate of Completion"), "Serif Bold 28");
+  paper->y += 24;
+  th_paper_draw_text (paper, th_matrix_row_get_display_name (row), "Serif Bold 22");
+  paper->y += 12;
+  th_paper_draw_text (paper, _("has completed onboarding in harm-reduction-informed care: the six principles "
+                               "and the eight themes of the Threshold curriculum."), "Serif 13");
+  paper->y += 36;
+  th_paper_draw_text (paper, by, "Serif Italic 12");
 }
 
 /**
- * th_report_write_transcript:
+ * th_report_write_transcript_full:
+ * @author: (nullable): the organisation, for the PDF's metadata (see
+ *   th_report_dup_author()); %NULL for "Threshold"
  *
- * Writes @learner_id's transcript as a PDF: every module with its status,
- * score and dates, the sign-off, and a certificate page once signed off.
+ * Writes @learner_id's transcript as a PDF on the locale's paper: every
+ * module with its status, score and dates, the sign-off, and a
+ * certificate page once signed off.
  */
 gboolean
-th_report_write_transcript (ThCompletionMatrix  *matrix,
-                            gint64               learner_id,
-                            const char          *path,
-                            GError             **error)
+th_report_write_transcript_full (ThCompletionMatrix  *matrix,
+                                 gint64               learner_id,
+                                 const char          *author,
+                                 const char          *path,
+                                 GError             **error)
 {
   ThMatrixRow *row;
-  cairo_surface_t *surface;
+  g_autofree char *title = NULL;
+  ThPaperInfo info = { NULL, _("Training in harm-reduction-informed care: modules, scores and sign-off"),
+                       author };
+  Transcript transcript = { NULL, { NULL, NULL } };
   cairo_status_t status;
-  Page page = { NULL, NULL, MARGIN, { NULL, NULL } };
 
   g_return_val_if_fail (TH_IS_COMPLETION_MATRIX (matrix), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
 
   row = th_completion_matrix_find_row (matrix, learner_id);
   if (row == NULL)
@@ -497,22 +505,16 @@ th_report_write_transcript (ThCompletionMatrix  *matrix,
       return FALSE;
     }
 
-  surface = cairo_pdf_surface_create (path, PAGE_WIDTH, PAGE_HEIGHT);
-  page.cr = cairo_create (surface);
-  page.layout = pango_cairo_create_layout (page.cr);
-  day_texts_init (&page.days);
-  cairo_set_source_rgb (page.cr, 0.1, 0.1, 0.1);
-
-  draw_transcript (&page, th_completion_matrix_get_modules (matrix), row);
+  /* TRANSLATORS: the title of a transcript's PDF, with the learner's name */
+  info.title = title = g_strdup_printf (_("Training transcript of %s"), th_matrix_row_get_display_name (row));
+  transcript.paper = th_paper_new (path, &info);
+  day_texts_init (&transcript.days);
+  draw_transcript (&transcript, th_completion_matrix_get_modules (matrix), row);
   if (th_matrix_row_get_signed_off_at (row) != NULL)
-    draw_certificate (&page, row);
+    draw_certificate (&transcript, row);
+  day_texts_clear (&transcript.days);
 
-  day_texts_clear (&page.days);
-  g_object_unref (page.layout);
-  cairo_destroy (page.cr);
-  cairo_surface_finish (surface);
-  status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
+  status = th_paper_finish (transcript.paper);
   if (status != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Cannot write the transcript to %s: %s"),
@@ -520,4 +522,19 @@ th_report_write_transcript (ThCompletionMatrix  *matrix,
       return FALSE;
     }
   return TRUE;
+}
+
+/**
+ * th_report_write_transcript:
+ *
+ * th_report_write_transcript_full() with "Threshold" as the author, for
+ * callers that have no store at hand.
+ */
+gboolean
+th_report_write_transcript (ThCompletionMatrix  *matrix,
+                            gint64               learner_id,
+                            const char          *path,
+                            GError             **error)
+{
+  return th_report_write_transcript_full (matrix, learner_id, NULL, path, error);
 }
