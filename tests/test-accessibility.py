@@ -15,9 +15,9 @@ with Tab and used with Return or Space, as a keyboard user would.)
 On the profiles page, the learning path, a lesson page, a quiz moment
 before and after the answer is checked, and the results page; then in
 supervisor mode, on the dialog that sets it up, the completion matrix, one
-learner's records and the menus of both, it walks the accessible tree of
-the page on show and checks that every interactive node
-has a real name (not empty, not the toolkit's fallback of a type name such
+learner's records and the menus of both, and the Refresher Periods and
+Organisation Records windows, it walks the accessible tree of the page
+on show and checks that every interactive node has a real name (not empty, not the toolkit's fallback of a type name such
 as "GtkImage", no mnemonic underscore, not the same words twice); that the
 roles and names a screen reader relies on are right; and that Tab reaches
 every control in reading order, and comes back round.
@@ -1164,6 +1164,52 @@ def refresher_periods(app, window, page):
     wait_for('the Refresher Periods window to close', lambda: other_window(app) is None)
 
 
+def organisation_records(app, window, page):
+    """The Organisation Records window, from the supervisor menu: a named
+    window; named fields for the home page and the Learning Record Store,
+    the secret a password field that keeps what is typed; named buttons;
+    Tab through all of it; and the outcome of a button given to it as its
+    description, for a screen reader to say."""
+    menu_button = find(page, lambda n: role(n) == pyatspi.ROLE_PUSH_BUTTON and n.name == 'Supervisor Actions'
+                       and has_state(n, pyatspi.STATE_FOCUSABLE))
+    if menu_button is None or do_action(menu_button) is None:
+        raise Bail('supervisor matrix: no "Supervisor Actions" menu to open')
+    item = wait_for('the item "Organisation Records…"', lambda: find(
+        page, lambda n: role(n) == pyatspi.ROLE_MENU_ITEM and n.name == 'Organisation Records…' and on_show(n)),
+        timeout=5)
+    do_action(item)
+    dialog = wait_for('the Organisation Records window', lambda: other_window(app))
+    wait_for('the records in it', lambda: button(dialog, 'Send and Fetch Now'))
+    dump(dialog, 'organisation records')
+    check_names(dialog, 'organisation records')
+    problems = []
+    if dialog.name != 'Organisation Records':
+        problems.append('the window is named %r' % dialog.name)
+    for title in ('Home page', 'Address', 'Key'):
+        field = find(dialog, lambda n, t=title: role(n) in TEXT_ROLES and n.name == t)
+        if field is None or 'EditableText' not in interfaces(field):
+            problems.append('there is no editable field named %r' % title)
+    problems += ['there is no button named %r' % name for name in ('Test Connection', 'Send and Fetch Now')
+                 if button(dialog, name) is None]
+    TAP.ok(not problems, 'organisation records: the window, its fields and its buttons are named', problems)
+    secret = find(dialog, lambda n: role(n) in TEXT_ROLES and n.name == 'Secret')
+    check_secret_fields([secret], ['not a real secret'], 'organisation records', 'the secret field')
+    check_tab_order(dialog, dialog, 'organisation records')
+
+    # Nothing set up yet: the button says so, in its description.
+    send = click(dialog, 'Send and Fetch Now', 'organisation records')
+    try:
+        wait_for('the outcome', lambda: 'No Learning Record Store is set up yet' in (send.description or ''),
+                 timeout=5)
+        described = True
+    except Bail:
+        described = False
+    TAP.ok(described, 'organisation records: "Send and Fetch Now" is described by its outcome',
+           ['it is described as %r' % send.description])
+    press_key(KEY_ESCAPE)
+    wait_for('the Organisation Records window to close', lambda: other_window(app) is None)
+
+
 def is_matrix(node):
     return role(node) in (pyatspi.ROLE_TABLE, pyatspi.ROLE_TREE_TABLE) and node.name == 'Completion of every learner'
 
@@ -1242,9 +1288,10 @@ def matrix_page(app, window, learner):
     TAP.ok(searched, 'supervisor matrix: a search with no match empties the matrix, and the count says '
            '"0 learners"')
 
-    check_menu(window, page, 'Supervisor Actions', ['Add a Supervisor…', 'Refresher Periods…', 'Lock'],
-               'supervisor matrix')
+    check_menu(window, page, 'Supervisor Actions',
+               ['Add a Supervisor…', 'Refresher Periods…', 'Organisation Records…', 'Lock'], 'supervisor matrix')
     refresher_periods(app, window, page)
+    organisation_records(app, window, page)
 
     # Open the learner's records from the keyboard: Tab to the row, Return.
     row = learner_rows(page)[0]
@@ -1273,6 +1320,9 @@ def learner_detail(window, learner, module_title):
     missing = [n for n in names if button(page, n) is None]
     TAP.ok(not missing, 'learner detail: its buttons are named %s' % ', '.join(repr(n) for n in names),
            ['no button named %r' % n for n in missing])
+    account = find(page, lambda n: role(n) in TEXT_ROLES and n.name == 'Organisation account')
+    TAP.ok(account is not None and 'EditableText' in interfaces(account),
+           'learner detail: "Organisation account" is an editable text field')
 
     sign_off = button(page, 'Sign Off Onboarding…')
     description = (sign_off.description or '') if sign_off is not None else ''

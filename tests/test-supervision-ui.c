@@ -53,26 +53,6 @@ prepare_records (void)
   g_assert_no_error (error);
 }
 
-static GtkWindow *
-wait_for_toplevel (GType type)
-{
-  for (guint tries = 0; tries < 200; tries++)
-    {
-      GListModel *toplevels = gtk_window_get_toplevels ();
-
-      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-        {
-          g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-          if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_mapped (GTK_WIDGET (window)))
-            return window;
-        }
-      th_ui_spin (25);
-    }
-  g_error ("No %s appeared", g_type_name (type));
-  return NULL;
-}
-
 static AdwMessageDialog *
 wait_for_dialog (const char *heading)
 {
@@ -95,17 +75,6 @@ wait_for_dialog (const char *heading)
 }
 
 static void
-fill_row (GtkWidget  *root,
-          GType       type,
-          const char *title,
-          const char *text)
-{
-  GtkWidget *row = th_ui_wait_for (root, type, title);
-
-  gtk_editable_set_text (GTK_EDITABLE (row), text);
-}
-
-static void
 check_supervising (GtkWindow *window)
 {
   GtkWindow *dialog;
@@ -114,10 +83,10 @@ check_supervising (GtkWindow *window)
   g_autofree char *csv = NULL;
 
   th_ui_click (GTK_WIDGET (window), "Supervisor Mode");
-  dialog = wait_for_toplevel (TH_TYPE_UNLOCK_DIALOG);
-  fill_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Your name", "Dana Whitfield");
-  fill_row (GTK_WIDGET (dialog), TH_TYPE_PASSWORD_ROW, "Passphrase", "kind words open doors");
-  fill_row (GTK_WIDGET (dialog), TH_TYPE_PASSWORD_ROW, "Passphrase again", "kind words open doors");
+  dialog = th_ui_wait_for_toplevel (TH_TYPE_UNLOCK_DIALOG);
+  th_ui_fill_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Your name", "Dana Whitfield");
+  th_ui_fill_row (GTK_WIDGET (dialog), TH_TYPE_PASSWORD_ROW, "Passphrase", "kind words open doors");
+  th_ui_fill_row (GTK_WIDGET (dialog), TH_TYPE_PASSWORD_ROW, "Passphrase again", "kind words open doors");
   th_ui_click (GTK_WIDGET (dialog), "Set Up");
 
   /* The matrix: both learners, then one after a search. */
@@ -173,10 +142,10 @@ check_supervising (GtkWindow *window)
 
   /* A second supervisor, added by the first. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.add-supervisor", NULL);
-  dialog = wait_for_toplevel (TH_TYPE_UNLOCK_DIALOG);
-  fill_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Your name", "Luis Ortega");
-  fill_row (GTK_WIDGET (dialog), TH_TYPE_PASSWORD_ROW, "Passphrase", "listen first always");
-  fill_row (GTK_WIDGET (dialog), TH_TYPE_PASSWORD_ROW, "Passphrase again", "listen first always");
+  dialog = th_ui_wait_for_toplevel (TH_TYPE_UNLOCK_DIALOG);
+  th_ui_fill_row (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Your name", "Luis Ortega");
+  th_ui_fill_row (GTK_WIDGET (dialog), TH_TYPE_PASSWORD_ROW, "Passphrase", "listen first always");
+  th_ui_fill_row (GTK_WIDGET (dialog), TH_TYPE_PASSWORD_ROW, "Passphrase again", "listen first always");
   /* It closes itself once the new supervisor is recorded. */
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   th_ui_click (GTK_WIDGET (dialog), "Add");
@@ -194,7 +163,7 @@ check_supervising (GtkWindow *window)
    * none of its own, and one module's own. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.refresher-periods", NULL);
   {
-    GtkWindow *periods = wait_for_toplevel (TH_TYPE_REFRESHER_PERIODS);
+    GtkWindow *periods = th_ui_wait_for_toplevel (TH_TYPE_REFRESHER_PERIODS);
     ThStore *store = th_application_get_store (TH_APPLICATION (gtk_window_get_application (window)));
     GtkWidget *every = th_ui_find (th_ui_find (GTK_WIDGET (periods), ADW_TYPE_ACTION_ROW,
                                                "Months before a refresher"), GTK_TYPE_SPIN_BUTTON, NULL);
@@ -229,7 +198,7 @@ check_supervising (GtkWindow *window)
   view = th_ui_find (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW, NULL);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.refresher-periods", NULL);
   {
-    GtkWindow *periods = wait_for_toplevel (TH_TYPE_REFRESHER_PERIODS);
+    GtkWindow *periods = th_ui_wait_for_toplevel (TH_TYPE_REFRESHER_PERIODS);
 
     GtkWidget *every = th_ui_find (th_ui_find (GTK_WIDGET (periods), ADW_TYPE_ACTION_ROW,
                                                "Months before a refresher"), GTK_TYPE_SPIN_BUTTON, NULL);
@@ -259,13 +228,13 @@ check_wrong_passphrase_slowed (GtkWindow *window)
   /* One profile left, so the window opens on it; the menu's way in. */
   th_ui_wait_for (GTK_WIDGET (window), GTK_TYPE_LABEL, "The Six Principles");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.supervisor", NULL);
-  dialog = wait_for_toplevel (TH_TYPE_UNLOCK_DIALOG);
+  dialog = th_ui_wait_for_toplevel (TH_TYPE_UNLOCK_DIALOG);
   g_assert_null (th_ui_find (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "Your name"));
-  fill_row (GTK_WIDGET (dialog), TH_TYPE_PASSWORD_ROW, "Passphrase", "not the passphrase");
+  th_ui_fill_row (GTK_WIDGET (dialog), TH_TYPE_PASSWORD_ROW, "Passphrase", "not the passphrase");
   th_ui_click (GTK_WIDGET (dialog), "Unlock");
   th_ui_wait_for (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "That passphrase is not right. Try again in 1 second.");
   /* Straight away again: told to wait, and nothing is checked. */
-  fill_row (GTK_WIDGET (dialog), TH_TYPE_PASSWORD_ROW, "Passphrase", "kind words open doors");
+  th_ui_fill_row (GTK_WIDGET (dialog), TH_TYPE_PASSWORD_ROW, "Passphrase", "kind words open doors");
   th_ui_click (GTK_WIDGET (dialog), "Unlock");
   g_assert_nonnull (th_ui_find (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "Wait 1 more second before trying again."));
   gtk_window_destroy (dialog);
@@ -296,7 +265,7 @@ check_unreadable (GtkWindow *window)
   th_ui_wait_for (GTK_WIDGET (window), GTK_TYPE_LABEL, "The Six Principles");
   hide_table ("supervisors", TRUE);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.supervisor", NULL);
-  dialog = wait_for_toplevel (TH_TYPE_UNLOCK_DIALOG);
+  dialog = th_ui_wait_for_toplevel (TH_TYPE_UNLOCK_DIALOG);
   g_assert_cmpstr (gtk_window_get_title (dialog), ==, "Supervisor Mode Unavailable");
   th_ui_wait_for (GTK_WIDGET (dialog), GTK_TYPE_LABEL,
                   "Supervisor mode cannot be opened, because the supervisors could not be read: *");
@@ -308,8 +277,8 @@ check_unreadable (GtkWindow *window)
 
   /* Unlocked; then a learner's attempts cannot be read. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.supervisor", NULL);
-  dialog = wait_for_toplevel (TH_TYPE_UNLOCK_DIALOG);
-  fill_row (GTK_WIDGET (dialog), TH_TYPE_PASSWORD_ROW, "Passphrase", "kind words open doors");
+  dialog = th_ui_wait_for_toplevel (TH_TYPE_UNLOCK_DIALOG);
+  th_ui_fill_row (GTK_WIDGET (dialog), TH_TYPE_PASSWORD_ROW, "Passphrase", "kind words open doors");
   th_ui_click (GTK_WIDGET (dialog), "Unlock");
   th_ui_wait_for (GTK_WIDGET (window), GTK_TYPE_LABEL, "1 learner");
   hide_table ("attempts", TRUE);
@@ -368,8 +337,8 @@ check_not_passed_matrix (GtkWindow *window)
 
   th_ui_wait_for (GTK_WIDGET (window), GTK_TYPE_LABEL, "The Six Principles");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.supervisor", NULL);
-  dialog = wait_for_toplevel (TH_TYPE_UNLOCK_DIALOG);
-  fill_row (GTK_WIDGET (dialog), TH_TYPE_PASSWORD_ROW, "Passphrase", "kind words open doors");
+  dialog = th_ui_wait_for_toplevel (TH_TYPE_UNLOCK_DIALOG);
+  th_ui_fill_row (GTK_WIDGET (dialog), TH_TYPE_PASSWORD_ROW, "Passphrase", "kind words open doors");
   th_ui_click (GTK_WIDGET (dialog), "Unlock");
   th_ui_wait_for (GTK_WIDGET (window), GTK_TYPE_LABEL, "1 learner");
   dropdown = th_ui_find (GTK_WIDGET (window), GTK_TYPE_DROP_DOWN, NULL);

@@ -119,6 +119,39 @@ th_ui_click (GtkWidget  *root,
   th_ui_spin (10);
 }
 
+/* The first mapped window of @type, once one is. */
+GtkWindow *
+th_ui_wait_for_toplevel (GType type)
+{
+  for (guint tries = 0; tries < 200; tries++)
+    {
+      GListModel *toplevels = gtk_window_get_toplevels ();
+
+      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+        {
+          g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+          if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_mapped (GTK_WIDGET (window)))
+            return window;
+        }
+      th_ui_spin (25);
+    }
+  g_error ("No %s appeared", g_type_name (type));
+  return NULL;
+}
+
+/* Types @text into the field of @type titled @title. */
+void
+th_ui_fill_row (GtkWidget  *root,
+                GType       type,
+                const char *title,
+                const char *text)
+{
+  GtkWidget *row = th_ui_wait_for (root, type, title);
+
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
 void
 th_ui_create_profile (GtkWindow  *window,
                       const char *name)

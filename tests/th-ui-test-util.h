@@ -20,6 +20,11 @@ GtkWidget *th_ui_wait_for             (GtkWidget   *root,
                                        const char  *text);
 void       th_ui_click                (GtkWidget   *root,
                                        const char  *label);
+GtkWindow *th_ui_wait_for_toplevel    (GType        type);
+void       th_ui_fill_row             (GtkWidget   *root,
+                                       GType        type,
+                                       const char  *title,
+                                       const char  *text);
 char      *th_ui_widget_text          (GtkWidget   *widget);
 void       th_ui_save_png             (GtkWindow   *window,
                                        const char  *path);

@@ -10,6 +10,7 @@
 #include "th-onboarding.h"
 #include "th-quiz-run.h"
 #include "th-report.h"
+#include "th-store-statements.h"
 
 /* One learner, for a supervisor: onboarding and its sign-off, every
  * attempt with every answer and its feedback, and what can be done about
@@ -25,6 +26,8 @@ struct _ThLearnerDetail
   GtkButton          *sign_off_button;
   GtkButton          *revoke_button;
   GtkButton          *archive_button;
+  AdwEntryRow        *account_row;
+  GtkLabel           *account_status;
   GtkListBox         *attempt_list;
 
   /* owned references */
@@ -218,6 +221,67 @@ describe_onboarding (ThSignOff *sign_off,
 }
 
 static void
+set_error_style (GtkWidget *widget,
+                 gboolean   is_error)
+{
+  if (is_error)
+    gtk_widget_add_css_class (widget, "error");
+  else
+    gtk_widget_remove_css_class (widget, "error");
+}
+
+/* @message under the account, an error or not; %NULL for none. A screen
+ * reader hears it with the field: GTK 4.8 has no announcements. */
+static void
+show_account_status (ThLearnerDetail *self,
+                     const char      *message,
+                     gboolean         is_error)
+{
+  GtkWidget *label = GTK_WIDGET (self->account_status);
+
+  gtk_label_set_text (self->account_status, message ? message : "");
+  gtk_widget_set_visible (label, message != NULL);
+  set_error_style (label, is_error);
+  set_error_style (GTK_WIDGET (self->account_row), is_error);
+  if (message != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->account_row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                    message, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self->account_row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
+/* The account as the records have it. One that cannot be read is said
+ * so, and cannot be changed unseen. */
+static void
+show_account (ThLearnerDetail *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *account = th_store_dup_learner_account (self->store, self->learner_id, &error);
+  g_autofree char *message = NULL;
+
+  gtk_editable_set_text (GTK_EDITABLE (self->account_row), account ? account : "");
+  gtk_widget_set_sensitive (GTK_WIDGET (self->account_row), error == NULL);
+  if (error != NULL)
+    message = g_strdup_printf (_("The organisation account cannot be read: %s"), error->message);
+  show_account_status (self, message, error != NULL);
+}
+
+static void
+on_account_apply (ThLearnerDetail *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!th_store_set_learner_account (self->store, self->learner_id,
+                                     gtk_editable_get_text (GTK_EDITABLE (self->account_row)), &error))
+    {
+      show_account_status (self, error->message, TRUE);
+      return;
+    }
+  show_account (self);
+  show_account_status (self, _("Organisation account saved"), FALSE);
+}
+
+static void
 refresh (ThLearnerDetail *self)
 {
   ThMatrixRow *row = th_completion_matrix_find_row (self->matrix, self->learner_id);
@@ -243,6 +307,7 @@ refresh (ThLearnerDetail *self)
   gtk_widget_set_visible (GTK_WIDGET (self->revoke_button), read && sign_off != NULL);
   gtk_button_set_label (self->archive_button, th_matrix_row_get_archived (row)
                         ? _("_Restore Profile") : _("_Archive Profile"));
+  show_account (self);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->attempt_list))) != NULL)
     gtk_list_box_remove (self->attempt_list, child);
@@ -542,6 +607,9 @@ th_learner_detail_class_init (ThLearnerDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ThLearnerDetail, revoke_button);
   gtk_widget_class_bind_template_child (widget_class, ThLearnerDetail, archive_button);
   gtk_widget_class_bind_template_child (widget_class, ThLearnerDetail, attempt_list);
+  gtk_widget_class_bind_template_child (widget_class, ThLearnerDetail, account_row);
+  gtk_widget_class_bind_template_child (widget_class, ThLearnerDetail, account_status);
+  gtk_widget_class_bind_template_callback (widget_class, on_account_apply);
 
   gtk_widget_class_install_action (widget_class, "learner.sign-off", NULL, sign_off_activated);
   gtk_widget_class_install_action (widget_class, "learner.revoke", NULL, revoke_activated);
@@ -594,6 +662,8 @@ th_learner_detail_clear (ThLearnerDetail *self)
   self->supervisor_id = 0;
   adw_window_title_set_title (self->title, "");
   gtk_label_set_text (self->onboarding_label, "");
+  gtk_editable_set_text (GTK_EDITABLE (self->account_row), "");
+  show_account_status (self, NULL, FALSE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->attempt_list))) != NULL)
     gtk_list_box_remove (self->attempt_list, child);
 }

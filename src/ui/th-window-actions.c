@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "th-organisation-records.h"
 #include "th-refresher-periods.h"
 #include "th-unlock-dialog.h"
 #include "th-window-private.h"
@@ -53,9 +54,11 @@ add_supervisor_activated (GtkWidget  *widget,
   th_window_present_supervisor_window (self, GTK_WINDOW (dialog));
 }
 
-/* The matrix shows the new expiries once the periods are set. */
+/* The matrix shows the new expiries once the periods are set, and the
+ * records fetched from other workstations once the organisation's
+ * records are seen to. */
 static void
-on_periods_closed (ThWindow *self)
+on_supervisor_window_closed (ThWindow *self)
 {
   g_assert (TH_IS_WINDOW (self));
 
@@ -76,9 +79,29 @@ refresher_periods_activated (GtkWidget  *widget,
     return;
   periods = th_refresher_periods_new (GTK_WINDOW (self), self->store, self->catalog,
                                       th_window_default_months (self));
-  g_signal_connect_object (periods, "destroy", G_CALLBACK (on_periods_closed), self,
+  g_signal_connect_object (periods, "destroy", G_CALLBACK (on_supervisor_window_closed), self,
                            G_CONNECT_SWAPPED);
   th_window_present_supervisor_window (self, GTK_WINDOW (periods));
+}
+
+/* The organisation's Learning Record Store, and what became of the
+ * records sent to it. */
+static void
+organisation_records_activated (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
+{
+  ThWindow *self = (ThWindow *)widget;
+  ThOrganisationRecords *records;
+
+  g_assert (TH_IS_WINDOW (self));
+
+  if (self->supervisor_id == 0 || self->sender == NULL)
+    return;
+  records = th_organisation_records_new (GTK_WINDOW (self), self->store, self->sender);
+  g_signal_connect_object (records, "destroy", G_CALLBACK (on_supervisor_window_closed), self,
+                           G_CONNECT_SWAPPED);
+  th_window_present_supervisor_window (self, GTK_WINDOW (records));
 }
 
 /* Locking, and switching profile, which locks the desk too. */
@@ -130,6 +153,8 @@ th_window_class_actions_init (GtkWidgetClass *widget_class)
                                    add_supervisor_activated);
   gtk_widget_class_install_action (widget_class, "win.refresher-periods", NULL,
                                    refresher_periods_activated);
+  gtk_widget_class_install_action (widget_class, "win.organisation-records", NULL,
+                                   organisation_records_activated);
   /* Its key, Ctrl+?, is the application's: set in its startup. */
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
                                    show_help_overlay_activated);

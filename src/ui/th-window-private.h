@@ -6,6 +6,7 @@
 #include "th-catalog.h"
 #include "th-completion-matrix.h"
 #include "th-learner.h"
+#include "th-lrs-sender.h"
 #include "th-profiles-page.h"
 #include "th-store.h"
 #include "th-unlock-gate.h"
@@ -18,7 +19,8 @@ typedef void (*MatrixReady) (ThWindow *self);
 /* The main window: who is learning, their learning path, a lesson, a quiz
  * and its result, one at a time. The pages show; this decides which.
  * th-window.c moves between the pages, th-window-supervisor.c keeps the
- * supervisor's session and th-window-actions.c holds the window's actions. */
+ * supervisor's session, th-window-records.c sends the organisation's
+ * records and th-window-actions.c holds the window's actions. */
 struct _ThWindow
 {
   AdwApplicationWindow  parent_instance;
@@ -36,6 +38,7 @@ struct _ThWindow
   ThLearner            *learner;
   GSettings            *settings;
   ThCompletionMatrix   *matrix;
+  ThLrsSender          *sender;              /* once the store and the curriculum are in */
 
   /* supervisor mode, while unlocked */
   gint64                supervisor_id;
@@ -73,6 +76,10 @@ void       th_window_on_learner_activated      (ThWindow       *self,
                                                 gint64          learner_id);
 void       th_window_on_learner_changed        (ThWindow       *self);
 void       th_window_on_learner_deleted        (ThWindow       *self);
+
+/* th-window-records.c: the organisation's records */
+void       th_window_records_update            (ThWindow       *self);
+void       th_window_records_stop              (ThWindow       *self);
 
 /* th-window-actions.c */
 void       th_window_class_actions_init        (GtkWidgetClass *widget_class);

@@ -273,6 +273,7 @@ th_window_dispose (GObject *object)
   /* A matrix or a curriculum still on its way finds nothing to show. */
   self->matrix_generation++;
   self->when_catalog = NULL;
+  th_window_records_stop (self);
   g_clear_object (&self->catalog);
   g_clear_object (&self->store);
   g_clear_object (&self->learner);
@@ -340,6 +341,7 @@ th_window_set_catalog (ThWindow  *self,
 
   g_set_object (&self->catalog, catalog);
   self->when_catalog = NULL;
+  th_window_records_update (self);
   if (then != NULL)
     then (self);
 }
@@ -353,6 +355,7 @@ th_window_set_store (ThWindow *self,
 
   g_set_object (&self->store, store);
   g_clear_object (&self->learner);
+  th_window_records_update (self);
   th_profiles_page_set_store (self->profiles_page, store);
   choose_start_page (self);
 }
