@@ -266,8 +266,17 @@ test_file_round_trip (void)
   problem = th_store_verify (fresh, &error);
   g_assert_no_error (error);
   g_assert_null (problem);
-  /* Imported from a file, they go on to the LRS from here. */
+  /* Imported from a file, they go on to the LRS from here; none was
+   * sent from here yet. */
   g_assert_cmpuint (count_waiting (fresh), ==, 21);
+  {
+    g_auto(ThStatementCounts) counts_here = { 0 };
+
+    g_assert_true (th_store_count_statements (fresh, &counts_here, &error));
+    g_assert_cmpuint (counts_here.imported, ==, 21);
+    g_assert_cmpuint (counts_here.sent, ==, 0);
+    g_assert_null (counts_here.last_sent_at);
+  }
 }
 
 /* The same account on two workstations is one person; a profile made

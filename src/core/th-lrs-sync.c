@@ -137,9 +137,9 @@ th_lrs_sync_send (ThStore        *store,
  * and tests, else from the keyring. */
 char *
 th_lrs_sync_dup_secret (const char    *endpoint,
-            const char    *key,
-            GCancellable  *cancellable,
-            GError       **error)
+                        const char    *key,
+                        GCancellable  *cancellable,
+                        GError       **error)
 {
   g_autoptr(GError) local_error = NULL;
   char *secret;
@@ -168,8 +168,8 @@ th_lrs_sync_dup_secret (const char    *endpoint,
  */
 ThLrsClient *
 th_lrs_sync_open_client (ThStore       *store,
-             GCancellable  *cancellable,
-             GError       **error)
+                         GCancellable  *cancellable,
+                         GError       **error)
 {
   g_autoptr(GError) local_error = NULL;
   g_autofree char *endpoint = g_strdup (g_getenv ("THRESHOLD_LRS_ENDPOINT"));

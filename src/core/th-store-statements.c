@@ -228,8 +228,8 @@ read_counts (sqlite3_stmt *row,
 /**
  * th_store_count_statements:
  *
- * Counts what waits to be sent, what was sent (and when last), what an
- * LRS refused, and what came from other workstations.
+ * Counts what waits to be sent, what this workstation sent (and when
+ * last), what an LRS refused, and what came from other workstations.
  */
 gboolean
 th_store_count_statements (ThStore            *self,
@@ -241,9 +241,10 @@ th_store_count_statements (ThStore            *self,
   *counts = (ThStatementCounts) { 0 };
   return th_store_read_rows (self,
                              "SELECT count(*) FILTER (WHERE sent_at IS NULL AND refused IS NULL),"
-                             "  count(*) FILTER (WHERE sent_at IS NOT NULL),"
+                             "  count(*) FILTER (WHERE sent_at IS NOT NULL AND i.id IS NULL),"
                              "  count(*) FILTER (WHERE refused IS NOT NULL),"
-                             "  (SELECT count(*) FROM imports), max (sent_at) FROM statements",
+                             "  count(i.id), max (sent_at) FILTER (WHERE i.id IS NULL)"
+                             " FROM statements AS s LEFT JOIN imports AS i ON i.statement_id = s.id",
                              0, read_counts, counts, error);
 }
 

@@ -250,19 +250,26 @@ show_account_status (ThLearnerDetail *self,
     gtk_accessible_reset_property (GTK_ACCESSIBLE (self->account_row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
 }
 
-/* The account as the records have it. One that cannot be read is said
- * so, and cannot be changed unseen. */
+/* The account as the records have it, and where a profile made on
+ * another workstation came from. One that cannot be read is said so, and
+ * cannot be changed unseen. */
 static void
 show_account (ThLearnerDetail *self)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *account = th_store_dup_learner_account (self->store, self->learner_id, &error);
+  g_autofree char *origin = NULL;
   g_autofree char *message = NULL;
 
+  if (error == NULL)
+    origin = th_store_dup_learner_origin (self->store, self->learner_id, &error);
   gtk_editable_set_text (GTK_EDITABLE (self->account_row), account ? account : "");
   gtk_widget_set_sensitive (GTK_WIDGET (self->account_row), error == NULL);
   if (error != NULL)
     message = g_strdup_printf (_("The organisation account cannot be read: %s"), error->message);
+  else if (origin != NULL)
+    message = g_strdup_printf (_("This profile was made on another workstation; its records came from %s"),
+                               origin);
   show_account_status (self, message, error != NULL);
 }
 
@@ -532,11 +539,13 @@ write_transcript (ThLearnerDetail *self,
                   const char      *path)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *author = NULL;
 
   /* Locked while the file chooser was open: nothing to write. */
   if (self->matrix == NULL)
     return;
-  if (!th_report_write_transcript (self->matrix, self->learner_id, path, &error))
+  if ((author = th_report_dup_author (self->store, &error)) == NULL ||
+      !th_report_write_transcript_full (self->matrix, self->learner_id, author, path, &error))
     show_error (self, _("The Transcript Could Not Be Saved"), error->message);
 }
 
