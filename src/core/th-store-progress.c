@@ -148,7 +148,8 @@ th_store_read_sign_off_rows (ThStore           *self,
 }
 
 /* Binds a scope's period and archived learners as ?1 (archived count),
- * ?2 (from) and ?3 (before), the day after the last. */
+ * ?2 (from) and ?3 (before), the day after the last, and its learner as
+ * ?4. */
 static void
 bind_scope (sqlite3_stmt        *stmt,
             const ThRecordScope *scope)
@@ -164,14 +165,16 @@ bind_scope (sqlite3_stmt        *stmt,
       after = last ? g_date_time_add_days (last, 1) : NULL;
       before = after ? g_date_time_format (after, "%Y-%m-%d") : g_strdup (scope->until);
     }
-  sqlite3_bind_int (stmt, 1, scope->archived);
+  sqlite3_bind_int (stmt, 1, scope->archived || scope->learner_id != 0);
+  sqlite3_bind_int64 (stmt, 4, scope->learner_id);
   sqlite3_bind_text (stmt, 2, scope->since, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, before, -1, SQLITE_TRANSIENT);
 }
 
 #define SCOPE_SQL(when) \
   " JOIN learners AS l ON l.id = t.learner_id" \
-  " WHERE (?1 OR l.archived = 0) AND (?2 IS NULL OR " when " >= ?2) AND (?3 IS NULL OR " when " < ?3)"
+  " WHERE (?1 OR l.archived = 0) AND (?2 IS NULL OR " when " >= ?2) AND (?3 IS NULL OR " when " < ?3)" \
+  " AND (?4 = 0 OR t.learner_id = ?4)"
 
 static gboolean
 read_scoped (ThStore              *self,

@@ -143,12 +143,14 @@ typedef struct
 } ThFinishedAttemptRow;
 
 /* Which records the insights read: a period of days (ISO dates, either
- * may be NULL), and whether archived learners count. */
+ * may be NULL), whether archived learners count, and everyone's or one
+ * learner's. */
 typedef struct
 {
   const char *since;          /* first day, inclusive */
   const char *until;          /* last day, inclusive */
   gboolean    archived;
+  gint64      learner_id;     /* one learner's records (archived or not), or 0 for everyone */
 } ThRecordScope;
 
 typedef void (*ThAnswerGroupRowFunc)     (const ThAnswerGroupRow     *row,
