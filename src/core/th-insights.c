@@ -23,14 +23,8 @@ struct _ThInsights
   GHashTable *modules;       /* module id → ThModuleInsight */
   GPtrArray  *moment_list;   /* of ThMomentInsight, most often weaker first */
   GPtrArray  *module_list;   /* of ThModuleInsight, in learning-path order */
-  GHashTable *percents;      /* module id → GArray of guint */
+  GHashTable *percents;      /* module id → guint[101]: attempts by score */
   guint       n_answers;
-
-  /* The attempts come learner by learner, module by module: the pair
-   * being read, and whether its first full attempt has been. */
-  gint64      pair_learner;
-  char       *pair_module;
-  gboolean    pair_first_seen;
 };
 
 /* The answers that read the same, counted before they are looked at: a
@@ -76,7 +70,6 @@ th_insights_finalize (GObject *object)
   g_ptr_array_unref (self->module_list);
   g_hash_table_unref (self->modules);
   g_hash_table_unref (self->percents);
-  g_free (self->pair_module);
 
   G_OBJECT_CLASS (th_insights_parent_class)->finalize (object);
 }
@@ -96,7 +89,7 @@ th_insights_init (ThInsights *self)
                                          (GDestroyNotify) module_insight_free);
   self->moment_list = g_ptr_array_new ();
   self->module_list = g_ptr_array_new ();
-  self->percents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
+  self->percents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 static ThModuleInsight *
@@ -211,39 +204,29 @@ add_answers (const ThAnswerGroupRow *row,
 }
 
 static void
-add_attempt (const ThFinishedAttemptRow *row,
-             gpointer                    user_data)
+add_attempts (const ThAttemptGroupRow *row,
+              gpointer                 user_data)
 {
   ThInsights *self = user_data;
   ThModuleInsight *insight = module_insight (self, row->module_id);
-  guint percent = row->max_score > 0 ? (guint) (100 * MAX (row->score, 0) / row->max_score) : 0;
-  GArray *percents = g_hash_table_lookup (self->percents, row->module_id);
+  guint *percents = g_hash_table_lookup (self->percents, row->module_id);
 
-  insight->attempts++;
   if (percents == NULL)
     {
-      percents = g_array_new (FALSE, FALSE, sizeof (guint));
+      percents = g_new0 (guint, 101);
       g_hash_table_insert (self->percents, g_strdup (row->module_id), percents);
     }
-  g_array_append_val (percents, percent);
+  percents[CLAMP (row->percent, 0, 100)] += row->count;
+  insight->attempts += row->count;
   if (row->refresher)
     {
-      insight->refreshers++;
-      insight->refreshers_passed += row->passed;
-      return;
+      insight->refreshers += row->count;
+      insight->refreshers_passed += row->passed ? row->count : 0;
     }
-  if (row->learner_id != self->pair_learner || g_strcmp0 (row->module_id, self->pair_module) != 0)
+  else if (row->first)
     {
-      self->pair_learner = row->learner_id;
-      g_free (self->pair_module);
-      self->pair_module = g_strdup (row->module_id);
-      self->pair_first_seen = FALSE;
-    }
-  if (!self->pair_first_seen)
-    {
-      self->pair_first_seen = TRUE;
-      insight->first_attempts++;
-      insight->first_passed += row->passed;
+      insight->first_attempts += row->count;
+      insight->first_passed += row->passed ? row->count : 0;
     }
 }
 
@@ -357,18 +340,24 @@ read_answers (ThInsights           *self,
   if (!th_store_read_answer_groups (store, scope, group_answers, &grouping, error))
     return FALSE;
   g_hash_table_iter_init (&iter, groups);
+  /* A tally and what is taken away from it may leave nothing. */
   while (g_hash_table_iter_next (&iter, NULL, &group))
-    add_answers (&((AnswerGroup *) group)->row, self);
+    if (((AnswerGroup *) group)->row.count > 0)
+      add_answers (&((AnswerGroup *) group)->row, self);
   return TRUE;
 }
 
-static int
-compare_uint (gconstpointer a,
-              gconstpointer b)
+/* The lower median of @n scores counted by percent. */
+static guint
+lower_median (const guint *percents,
+              guint        n)
 {
-  guint x = *(const guint *) a, y = *(const guint *) b;
+  guint seen = 0;
 
-  return (x > y) - (x < y);
+  for (guint percent = 0; percent <= 100; percent++)
+    if ((seen += percents[percent]) > (n - 1) / 2)
+      return percent;
+  return 100;
 }
 
 static int
@@ -437,13 +426,10 @@ finish (ThInsights *self)
   while (g_hash_table_iter_next (&iter, NULL, &value))
     {
       ThModuleInsight *insight = value;
-      GArray *percents = g_hash_table_lookup (self->percents, insight->module_id);
+      guint *percents = g_hash_table_lookup (self->percents, insight->module_id);
 
-      if (percents != NULL && percents->len > 0)
-        {
-          g_array_sort (percents, compare_uint);
-          insight->median_percent = g_array_index (percents, guint, (percents->len - 1) / 2);
-        }
+      if (percents != NULL && insight->attempts > 0)
+        insight->median_percent = lower_median (percents, insight->attempts);
     }
   /* Loaded modules in their order, then any no longer loaded, by id. */
   for (guint i = 0; i < g_list_model_get_n_items (modules); i++)
@@ -485,7 +471,7 @@ th_insights_load (ThStore              *store,
 
   self->catalog = g_object_ref (catalog);
   if (!read_answers (self, store, scope, error) ||
-      !th_store_read_finished_attempts (store, scope, add_attempt, self, error))
+      !th_store_read_attempt_groups (store, scope, add_attempts, self, error))
     return NULL;
   finish (self);
   return g_steal_pointer (&self);

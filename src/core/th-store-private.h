@@ -32,6 +32,25 @@ G_BEGIN_DECLS
   "   LEFT JOIN completions AS c ON c.learner_id = a.learner_id AND c.module_id = a.module_id)" \
   " WHERE latest = 1)"
 
+/* Whether attempt x is its learner's first finished full attempt at its
+ * module, and its score in percent. */
+#define TH_STORE_FIRST_SQL(x) \
+  "(" x ".kind = 'full' AND NOT EXISTS (SELECT 1 FROM attempts AS p WHERE p.learner_id = " x ".learner_id" \
+  " AND p.module_id = " x ".module_id AND p.kind = 'full' AND p.finished_at IS NOT NULL AND p.id < " x ".id))"
+#define TH_STORE_PERCENT_SQL(x) \
+  "(CASE WHEN " x ".max_score > 0 THEN 100 * max (" x ".score, 0) / " x ".max_score ELSE 0 END)"
+
+/* What the insights' monthly tallies must hold, worked out from the
+ * records, in their tables' column order. */
+#define TH_STORE_ANSWER_TALLY_SQL \
+  "(SELECT substr (a.answered_at, 1, 7) AS month, t.module_id, a.scenario_id, a.choice_ids, a.score," \
+  "   a.max_score, count(*) AS n FROM answers AS a JOIN attempts AS t ON t.id = a.attempt_id" \
+  "   GROUP BY 1, 2, 3, 4, 5, 6)"
+#define TH_STORE_ATTEMPT_TALLY_SQL \
+  "(SELECT substr (t.finished_at, 1, 7) AS month, t.module_id, t.kind = 'refresher' AS refresher," \
+  "   " TH_STORE_FIRST_SQL ("t") " AS first, ifnull (t.passed, 0) AS passed, " TH_STORE_PERCENT_SQL ("t") \
+  "   AS percent, count(*) AS n FROM attempts AS t WHERE t.finished_at IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6)"
+
 struct _ThStore
 {
   GObject  parent_instance;

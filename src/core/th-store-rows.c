@@ -91,6 +91,7 @@ th_store_run_audited (ThStore       *self,
                       ThAuditAction  action,
                       GError       **error)
 {
+  g_autoptr(GError) audit_error = NULL;
   int rc = sqlite3_step (stmt);
 
   sqlite3_finalize (stmt);
@@ -108,8 +109,17 @@ th_store_run_audited (ThStore       *self,
     }
   if (action == TH_AUDIT_INSERT)
     row_id = sqlite3_last_insert_rowid (self->db);
-  if (!th_audit_trail_append (self->db, table, row_id, action, error))
-    return 0;
+  if (!th_audit_trail_append (self->db, table, row_id, action, &audit_error))
+    {
+      /* A full disk or a read-only file says so, wherever it struck. */
+      int code = sqlite3_extended_errcode (self->db);
+
+      if (th_store_error_kind (code) != TH_STORE_ERROR_FAILED)
+        th_store_set_error_from_db (self, code, error);
+      else
+        g_propagate_error (error, g_steal_pointer (&audit_error));
+      return 0;
+    }
   return row_id;
 }
 

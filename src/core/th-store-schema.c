@@ -279,6 +279,52 @@ static const struct {
     "    UNION ALL SELECT 'signed-off', id, signed_at FROM signoffs"
     "    UNION ALL SELECT 'revoked', id, revoked_at FROM signoffs WHERE revoked_at IS NOT NULL"
     "  ) ORDER BY julianday (at), row_id;", name_workstation },
+
+  /* 11: the team's answers and finished attempts counted by month, kept
+   * by triggers, so that the insights of a large team read thousands of
+   * rows instead of every answer; and the answers and attempts by time,
+   * for the days of a period outside its whole months. Derived, so not
+   * audited; --verify-records checks them against the records. An
+   * attempt's "first" is decided when it finishes: a learner's attempts
+   * are deleted newest first (th_store_delete_learner), so it is the same
+   * when it is taken away. */
+  { "CREATE TABLE answer_tally ("
+    "  month TEXT NOT NULL, module_id TEXT NOT NULL, scenario_id TEXT NOT NULL, choice_ids TEXT NOT NULL,"
+    "  score INTEGER NOT NULL, max_score INTEGER NOT NULL, n INTEGER NOT NULL,"
+    "  PRIMARY KEY (month, module_id, scenario_id, choice_ids, score, max_score)"
+    ") WITHOUT ROWID;"
+    "INSERT INTO answer_tally SELECT * FROM " TH_STORE_ANSWER_TALLY_SQL ";"
+    "CREATE TRIGGER answer_tally_added AFTER INSERT ON answers BEGIN"
+    "  INSERT INTO answer_tally SELECT substr (NEW.answered_at, 1, 7), t.module_id, NEW.scenario_id,"
+    "    NEW.choice_ids, NEW.score, NEW.max_score, 1 FROM attempts AS t WHERE t.id = NEW.attempt_id"
+    "    ON CONFLICT DO UPDATE SET n = n + 1;"
+    "END;"
+    "CREATE TRIGGER answer_tally_deleted AFTER DELETE ON answers BEGIN"
+    "  UPDATE answer_tally SET n = n - 1 WHERE month = substr (OLD.answered_at, 1, 7)"
+    "    AND module_id = (SELECT module_id FROM attempts WHERE id = OLD.attempt_id)"
+    "    AND scenario_id = OLD.scenario_id AND choice_ids = OLD.choice_ids AND score = OLD.score"
+    "    AND max_score = OLD.max_score;"
+    "END;"
+    "CREATE INDEX answers_by_time ON answers (answered_at);"
+    "CREATE TABLE attempt_tally ("
+    "  month TEXT NOT NULL, module_id TEXT NOT NULL, refresher INTEGER NOT NULL, first INTEGER NOT NULL,"
+    "  passed INTEGER NOT NULL, percent INTEGER NOT NULL, n INTEGER NOT NULL,"
+    "  PRIMARY KEY (month, module_id, refresher, first, passed, percent)"
+    ") WITHOUT ROWID;"
+    "INSERT INTO attempt_tally SELECT * FROM " TH_STORE_ATTEMPT_TALLY_SQL ";"
+    "CREATE TRIGGER attempt_tally_finished AFTER UPDATE OF finished_at ON attempts"
+    "  WHEN OLD.finished_at IS NULL AND NEW.finished_at IS NOT NULL BEGIN"
+    "  INSERT INTO attempt_tally SELECT substr (NEW.finished_at, 1, 7), NEW.module_id, NEW.kind = 'refresher',"
+    "    " TH_STORE_FIRST_SQL ("NEW") ", ifnull (NEW.passed, 0), " TH_STORE_PERCENT_SQL ("NEW") ", 1 WHERE 1"
+    "    ON CONFLICT DO UPDATE SET n = n + 1;"
+    "END;"
+    "CREATE TRIGGER attempt_tally_deleted AFTER DELETE ON attempts WHEN OLD.finished_at IS NOT NULL BEGIN"
+    "  UPDATE attempt_tally SET n = n - 1 WHERE month = substr (OLD.finished_at, 1, 7)"
+    "    AND module_id = OLD.module_id AND refresher = (OLD.kind = 'refresher')"
+    "    AND first = " TH_STORE_FIRST_SQL ("OLD") " AND passed = ifnull (OLD.passed, 0)"
+    "    AND percent = " TH_STORE_PERCENT_SQL ("OLD") ";"
+    "END;"
+    "CREATE INDEX attempts_by_finish ON attempts (finished_at) WHERE finished_at IS NOT NULL;", NULL },
 };
 
 int
@@ -399,6 +445,32 @@ progress_agrees (ThStore   *self,
   return th_store_finish_read (self, stmt, rc == SQLITE_ROW ? SQLITE_DONE : rc, error);
 }
 
+/* Whether the monthly tallies hold what the records make of them, both
+ * ways (a tally taken down to nought is as good as none). */
+static gboolean
+tallies_agree (ThStore   *self,
+               gboolean  *agrees,
+               GError   **error)
+{
+  sqlite3_stmt *stmt = th_store_prepare (self,
+    "SELECT (SELECT count(*) FROM ("
+    "  SELECT * FROM (SELECT * FROM " TH_STORE_ANSWER_TALLY_SQL " EXCEPT SELECT * FROM answer_tally WHERE n != 0)"
+    "  UNION ALL"
+    "  SELECT * FROM (SELECT * FROM answer_tally WHERE n != 0 EXCEPT SELECT * FROM " TH_STORE_ANSWER_TALLY_SQL ")))"
+    " + (SELECT count(*) FROM ("
+    "  SELECT * FROM (SELECT * FROM " TH_STORE_ATTEMPT_TALLY_SQL " EXCEPT SELECT * FROM attempt_tally WHERE n != 0)"
+    "  UNION ALL"
+    "  SELECT * FROM (SELECT * FROM attempt_tally WHERE n != 0 EXCEPT SELECT * FROM " TH_STORE_ATTEMPT_TALLY_SQL ")))",
+    error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    *agrees = sqlite3_column_int64 (stmt, 0) == 0;
+  return th_store_finish_read (self, stmt, rc == SQLITE_ROW ? SQLITE_DONE : rc, error);
+}
+
 /**
  * th_store_verify:
  *
@@ -446,5 +518,9 @@ th_store_verify (ThStore  *self,
   if (!agrees)
     return g_strdup (_("the summary of each learner’s progress does not agree with their attempts "
                        "and completions"));
+  if (!tallies_agree (self, &agrees, error))
+    return NULL;
+  if (!agrees)
+    return g_strdup (_("the team’s monthly tallies do not agree with the answers and attempts"));
   return NULL;
 }

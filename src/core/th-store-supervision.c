@@ -465,7 +465,9 @@ th_store_delete_learner (ThStore     *self,
       !delete_rows (self, "signoffs", "SELECT id FROM signoffs WHERE learner_id = ?1", learner_id, error) ||
       !delete_rows (self, "attempt_seeds", "SELECT id FROM attempt_seeds WHERE id IN "
                                            "(SELECT id FROM attempts WHERE learner_id = ?1)", learner_id, error) ||
-      !delete_rows (self, "attempts", "SELECT id FROM attempts WHERE learner_id = ?1", learner_id, error) ||
+      /* newest first: each attempt's tally is taken away as it was counted */
+      !delete_rows (self, "attempts", "SELECT id FROM attempts WHERE learner_id = ?1 ORDER BY id DESC", learner_id,
+                    error) ||
       !delete_rows (self, "learner_name_keys", "SELECT id FROM learner_name_keys WHERE id = ?1",
                     learner_id, error) ||
       !delete_rows (self, "learners", "SELECT id FROM learners WHERE id = ?1", learner_id, error) ||

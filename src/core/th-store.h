@@ -120,7 +120,9 @@ typedef struct
 } ThSignOffRow;
 
 /* What the team's insights read: answers grouped by what was chosen and
- * the quarter it was chosen in, and each finished attempt. */
+ * the quarter it was chosen in, and finished attempts grouped by what
+ * they were; a group of a negative count is taken away (an archived
+ * learner's, from a month's tally). */
 typedef struct
 {
   const char *module_id;
@@ -129,18 +131,18 @@ typedef struct
   int         score;
   int         max_score;
   const char *quarter;        /* "2026-Q2" */
-  guint       count;
+  int         count;
 } ThAnswerGroupRow;
 
 typedef struct
 {
-  gint64      learner_id;
   const char *module_id;
   gboolean    refresher;
+  gboolean    first;          /* the learner's first finished full attempt at the module */
   gboolean    passed;
-  int         score;
-  int         max_score;
-} ThFinishedAttemptRow;
+  int         percent;
+  int         count;
+} ThAttemptGroupRow;
 
 /* Which records the insights read: a period of days (ISO dates, either
  * may be NULL), whether archived learners count, and everyone's or one
@@ -155,7 +157,7 @@ typedef struct
 
 typedef void (*ThAnswerGroupRowFunc)     (const ThAnswerGroupRow     *row,
                                           gpointer                    user_data);
-typedef void (*ThFinishedAttemptRowFunc) (const ThFinishedAttemptRow *row,
+typedef void (*ThAttemptGroupRowFunc)    (const ThAttemptGroupRow    *row,
                                           gpointer                    user_data);
 
 typedef void (*ThLearnerRowFunc)  (const ThLearnerRow  *row,
@@ -228,9 +230,9 @@ gboolean    th_store_read_answer_groups   (ThStore                  *self,
                                            ThAnswerGroupRowFunc      func,
                                            gpointer                  user_data,
                                            GError                  **error);
-gboolean    th_store_read_finished_attempts (ThStore                *self,
+gboolean    th_store_read_attempt_groups  (ThStore                  *self,
                                            const ThRecordScope      *scope,
-                                           ThFinishedAttemptRowFunc  func,
+                                           ThAttemptGroupRowFunc     func,
                                            gpointer                  user_data,
                                            GError                  **error);
 
