@@ -249,6 +249,44 @@ def test_wrong_credentials(lrs, tmp):
     check("and the secret appears in no message", "not-the-secret" not in result.stdout + result.stderr)
 
 
+def test_wrong_address(tmp):
+    g = os.path.join(tmp, "g.db")
+    generate(g, 1, 107)
+    env = dict(os.environ, THRESHOLD_LRS_ENDPOINT="lrs.example.org/xapi", THRESHOLD_LRS_KEY="k",
+               THRESHOLD_LRS_SECRET="s")
+    result = threshold(g, "--sync", env=env)
+    check("an address that is not one: a clear message",
+          result.returncode != 0 and "is not the address of a Learning Record Store" in result.stderr, result.stderr)
+
+
+def test_untrusted_certificate(tmp):
+    """An https LRS whose certificate the system does not trust: the round
+    stops with a message about the certificate, and nothing is sent."""
+    import http.server
+    import ssl
+    import threading
+
+    key, cert = os.path.join(tmp, "key.pem"), os.path.join(tmp, "cert.pem")
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert,
+                    "-days", "1", "-subj", "/CN=127.0.0.1"], check=True, capture_output=True)
+    server = http.server.HTTPServer(("127.0.0.1", 0), http.server.BaseHTTPRequestHandler)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    server.socket = context.wrap_socket(server.socket, server_side=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    h = os.path.join(tmp, "h.db")
+    generate(h, 1, 108)
+    env = dict(os.environ, THRESHOLD_LRS_ENDPOINT=f"https://127.0.0.1:{server.server_address[1]}/xapi/",
+               THRESHOLD_LRS_KEY="k", THRESHOLD_LRS_SECRET="s")
+    try:
+        result = threshold(h, "--sync", env=env)
+    finally:
+        server.shutdown()
+    check("an untrusted certificate: a clear message",
+          result.returncode != 0 and "did not prove who it is" in result.stderr, result.stderr)
+    check("and nothing marked sent", statement_states(h)["sent"] == 0)
+
+
 def main():
     subprocess.run([LRS, "install"], check=True)
     with tempfile.TemporaryDirectory(prefix="threshold-lrs-") as tmp:
@@ -260,6 +298,8 @@ def main():
             test_refused(lrs, tmp)
             test_killed_mid_send(lrs, tmp)
             test_wrong_credentials(lrs, tmp)
+            test_wrong_address(tmp)
+            test_untrusted_certificate(tmp)
         finally:
             lrs.stop()
     print(f"1..{len(results)}")
