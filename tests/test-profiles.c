@@ -5,6 +5,7 @@
 
 #include "th-store.h"
 #include "th-test-util.h"
+#include "th-store-statements.h"
 #include "th-ui-test-util.h"
 
 /* The profiles page: one person, one profile. A name that reads as
@@ -61,6 +62,7 @@ check_name_taken (GtkWindow *window)
 
   type_into (window, "Your name", "Ana Torres");
   type_into (window, "PIN (optional, 4 to 12 characters)", "2468");
+  type_into (window, "Staff ID or work e-mail (optional)", "atorres");
   th_ui_click (GTK_WIDGET (window), "Add Profile");
   th_ui_wait_for (GTK_WIDGET (window), GTK_TYPE_LABEL, "The Six Principles");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.switch-profile", NULL);
@@ -113,11 +115,18 @@ test_name_taken (void)
 
   th_ui_run_application (path, NULL, check_name_taken);
 
-  /* One Ana Torres, and the archived profile. */
+  /* One Ana Torres, with the account she gave, and the archived profile. */
   store = th_store_open (path, &error);
   learners = th_store_list_learners (store, 0, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (learners), ==, 1);
+  {
+    ThLearner *ana = g_list_model_get_item (learners, 0);
+    g_autofree char *account = th_store_dup_learner_account (store, th_learner_get_id (ana), &error);
+
+    g_assert_cmpstr (account, ==, "atorres");
+    g_object_unref (ana);
+  }
   g_clear_object (&learners);
   g_assert_finalize_object (store);
 }

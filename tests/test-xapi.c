@@ -458,6 +458,29 @@ test_delete_merged_learner (void)
   g_assert_cmpint (th_store_find_learner (here, "D Ana Lopez", &error), >, 0);
 }
 
+/* A profile made with an account has it; one whose account another
+ * profile holds is not made at all. */
+static void
+test_add_with_account (void)
+{
+  g_autoptr(ThStore) store = open_store ("with-account.db");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *account = NULL;
+  gint64 ana;
+
+  ana = th_store_add_learner_with_account (store, "Ana Lopez", NULL, " alopez@clinic.example.org ", &error);
+  g_assert_no_error (error);
+  account = th_store_dup_learner_account (store, ana, &error);
+  g_assert_cmpstr (account, ==, "alopez@clinic.example.org");
+  g_assert_cmpint (th_store_add_learner_with_account (store, "Another Ana", NULL, "alopez@clinic.example.org",
+                                                      &error), ==, 0);
+  g_assert_error (error, TH_STORE_ERROR, TH_STORE_ERROR_NAME_TAKEN);
+  g_clear_error (&error);
+  g_assert_cmpint (th_store_find_learner (store, "Another Ana", &error), ==, 0);
+  g_clear_error (&error);
+  g_assert_cmpint (count_rows (store, "learners"), ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -476,6 +499,7 @@ main (int    argc,
   g_test_add_func ("/core/xapi/foreign-counted", test_foreign_counted);
   g_test_add_func ("/core/xapi/unusable-statement-passed-over", test_unusable_statement_passed_over);
   g_test_add_func ("/core/xapi/delete-merged-learner", test_delete_merged_learner);
+  g_test_add_func ("/core/xapi/add-with-account", test_add_with_account);
 
   status = g_test_run ();
   g_object_unref (catalog);

@@ -436,3 +436,35 @@ th_store_set_learner_account (ThStore     *self,
                                   unset ? TH_AUDIT_DELETE : held ? TH_AUDIT_UPDATE : TH_AUDIT_INSERT,
                                   error) != 0;
 }
+
+/**
+ * th_store_add_learner_with_account:
+ * @account: (nullable): the person's organisation account, or %NULL or
+ *   empty for none
+ *
+ * th_store_add_learner() and th_store_set_learner_account() in one
+ * transaction: a profile is made with its account or not at all.
+ *
+ * Returns: the new learner's id, or 0 with @error set
+ */
+gint64
+th_store_add_learner_with_account (ThStore     *self,
+                                   const char  *display_name,
+                                   const char  *pin,
+                                   const char  *account,
+                                   GError     **error)
+{
+  gint64 id;
+
+  g_return_val_if_fail (TH_IS_STORE (self), 0);
+
+  if (!th_store_begin (self, error))
+    return 0;
+  id = th_store_add_learner (self, display_name, pin, error);
+  if (id == 0 || !th_store_set_learner_account (self, id, account, error) || !th_store_commit (self, error))
+    {
+      th_store_rollback (self);
+      return 0;
+    }
+  return id;
+}

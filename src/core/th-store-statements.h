@@ -115,6 +115,11 @@ gboolean    th_store_set_learner_account     (ThStore        *self,
                                               gint64          learner_id,
                                               const char     *account,
                                               GError        **error);
+gint64      th_store_add_learner_with_account (ThStore     *self,
+                                              const char     *display_name,
+                                              const char     *pin,
+                                              const char     *account,
+                                              GError        **error);
 char       *th_store_dup_learner_origin      (ThStore        *self,
                                               gint64          learner_id,
                                               GError        **error);

@@ -9,6 +9,7 @@
 #include "th-accessibility.h"
 #include "th-password-row.h"
 #include "th-profiles-page.h"
+#include "th-store-statements.h"
 
 /* Who is at the workstation: pick a profile, or make one. A profile with
  * a PIN asks for it before it opens. */
@@ -23,6 +24,7 @@ struct _ThProfilesPage
   GtkSearchEntry *search_entry;
   AdwEntryRow    *name_row;
   ThPasswordRow  *pin_row;
+  AdwEntryRow    *account_row;
   GtkLabel       *error_label;
 
   /* owned references */
@@ -155,6 +157,7 @@ on_taken_response (AdwMessageDialog *dialog,
     {
       gtk_editable_set_text (GTK_EDITABLE (self->name_row), "");
       gtk_editable_set_text (GTK_EDITABLE (self->pin_row), "");
+      gtk_editable_set_text (GTK_EDITABLE (self->account_row), "");
       choose_learner (self, learner);
     }
   else
@@ -207,12 +210,13 @@ on_add_clicked (ThProfilesPage *self)
   g_autoptr(GError) error = NULL;
   const char *name = gtk_editable_get_text (GTK_EDITABLE (self->name_row));
   const char *pin = gtk_editable_get_text (GTK_EDITABLE (self->pin_row));
+  const char *account = gtk_editable_get_text (GTK_EDITABLE (self->account_row));
   g_autoptr(ThLearner) learner = NULL;
   gint64 id;
 
   if (self->store == NULL)
     return;
-  id = th_store_add_learner (self->store, name, pin, &error);
+  id = th_store_add_learner_with_account (self->store, name, pin, account, &error);
   if (id == 0)
     {
       show_error (self, error->message);
@@ -223,6 +227,7 @@ on_add_clicked (ThProfilesPage *self)
   learner = th_learner_new (id, name, *pin != '\0');
   gtk_editable_set_text (GTK_EDITABLE (self->name_row), "");
   gtk_editable_set_text (GTK_EDITABLE (self->pin_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->account_row), "");
   show_error (self, NULL);
   th_profiles_page_reload (self);
   g_signal_emit (self, signals[LEARNER_CHOSEN], 0, learner);
@@ -351,6 +356,7 @@ th_profiles_page_class_init (ThProfilesPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_child (widget_class, ThProfilesPage, name_row);
   gtk_widget_class_bind_template_child (widget_class, ThProfilesPage, pin_row);
+  gtk_widget_class_bind_template_child (widget_class, ThProfilesPage, account_row);
   gtk_widget_class_bind_template_child (widget_class, ThProfilesPage, error_label);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_add_clicked);
