@@ -8,31 +8,15 @@
 #include <locale.h>
 
 #include "th-command-line.h"
+#include "th-lrs-module.h"
 #include "th-ui-main.h"
-
-/* The window's module: THRESHOLD_UI_MODULE (meson devenv and the tests
- * set it), then ui/ beside the program (a build tree), then where it is
- * installed. */
-static char *
-dup_ui_module_path (void)
-{
-  const char *asked = g_getenv ("THRESHOLD_UI_MODULE");
-  g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
-  g_autofree char *dir = self ? g_path_get_dirname (self) : NULL;
-  g_autofree char *beside = dir ? g_build_filename (dir, "ui", UI_MODULE_NAME, NULL) : NULL;
-
-  if (asked != NULL && *asked != '\0')
-    return g_strdup (asked);
-  if (beside != NULL && g_file_test (beside, G_FILE_TEST_EXISTS))
-    return g_steal_pointer (&beside);
-  return g_build_filename (PKGLIBDIR, UI_MODULE_NAME, NULL);
-}
 
 static int
 run_window (const char                 *argv0,
             const ThCommandLineOptions *options)
 {
-  g_autofree char *path = dup_ui_module_path ();
+  /* THRESHOLD_UI_MODULE, then ui/ beside the program, then installed */
+  g_autofree char *path = th_dup_module_path ("THRESHOLD_UI_MODULE", "ui", UI_MODULE_NAME);
   GModule *module = g_module_open (path, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
   ThUiMainFunc ui_main;
 

@@ -7,7 +7,7 @@
 #include <stdio.h>
 
 #include "th-command-line.h"
-#include "th-lrs-sync.h"
+#include "th-lrs-module.h"
 #include "th-store-statements.h"
 #include "th-xapi-exchange.h"
 
@@ -90,23 +90,25 @@ th_command_line_sync (const ThCommandLineOptions *options)
 {
   g_autoptr(ThStore) store = NULL;
   g_autoptr(ThXapiProfile) profile = open_profile (options, &store, FALSE);
-  g_autoptr(ThLrsClient) client = NULL;
   g_autoptr(GError) error = NULL;
+  const ThLrsFuncs *lrs = NULL;
   ThSyncReport report = { 0 };
   gboolean done;
 
   if (profile == NULL)
     return 1;
-  if ((client = th_lrs_sync_open_client (store, NULL, &error)) == NULL)
+  if ((lrs = th_lrs_module_get (&error)) == NULL)
     {
-      g_printerr ("%s\n", error ? error->message
-                                : _("No Learning Record Store is set up: set one under Organisation Records in "
-                                    "supervisor mode, or give THRESHOLD_LRS_ENDPOINT, THRESHOLD_LRS_KEY and "
-                                    "THRESHOLD_LRS_SECRET"));
+      g_printerr ("%s\n", error->message);
       return 1;
     }
-  done = th_lrs_sync_send (store, profile, client, &report, NULL, &error) &&
-         th_lrs_sync_fetch (store, profile, client, &report, NULL, &error);
+  done = lrs->round (store, profile, TRUE, &report, NULL, &error);
+  if (done && !report.set_up)
+    {
+      g_printerr (_("No Learning Record Store is set up: set one under Organisation Records in supervisor "
+                    "mode, or give THRESHOLD_LRS_ENDPOINT, THRESHOLD_LRS_KEY and THRESHOLD_LRS_SECRET\n"));
+      return 1;
+    }
   printf (_("Sent %u statements, %u refused; fetched %u\n"), report.sent, report.refused, report.fetched);
   if (report.fetched > 0)
     print_merged (&report.merged);

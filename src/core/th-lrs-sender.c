@@ -5,7 +5,6 @@
 
 #include <glib/gi18n.h>
 
-#include "th-lrs-secret.h"
 #include "th-lrs-sender.h"
 #include "th-store-statements.h"
 #include "th-task.h"
@@ -136,22 +135,19 @@ run_round (GTask        *task,
 {
   Round *round = task_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(ThStore) store = th_store_open (round->database, &error);
-  g_autoptr(ThXapiProfile) profile = NULL;
-  g_autoptr(ThLrsClient) client = NULL;
+  const ThLrsFuncs *lrs = th_lrs_module_get (&error);
+  g_autoptr(ThStore) store = lrs ? th_store_open (round->database, &error) : NULL;
+  g_autoptr(ThXapiProfile) profile = store ? th_xapi_profile_new_for_store (store, round->catalog, &error) : NULL;
+  gboolean fetch = FALSE;
 
-  if (store != NULL)
-    profile = th_xapi_profile_new_for_store (store, round->catalog, &error);
   if (profile != NULL)
-    client = th_lrs_sync_open_client (store, cancellable, &error);
-  if (client != NULL &&
-      th_lrs_sync_send (store, profile, client, &round->report, cancellable, &error) &&
-      reads_back (store, &error))
-    th_lrs_sync_fetch (store, profile, client, &round->report, cancellable, &error);
+    fetch = reads_back (store, &error);
+  if (profile != NULL && error == NULL)
+    lrs->round (store, profile, fetch, &round->report, cancellable, &error);
   if (error != NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
-    g_task_return_pointer (task, GINT_TO_POINTER (client != NULL), NULL);
+    g_task_return_pointer (task, GINT_TO_POINTER (TRUE), NULL);
 }
 
 /**
@@ -210,16 +206,10 @@ run_check (GTask        *task,
 {
   Round *round = task_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(ThLrsClient) client = NULL;
-  g_autofree char *kept = NULL;
-  const char *secret = round->secret;
+  const ThLrsFuncs *lrs = th_lrs_module_get (&error);
 
-  if (secret == NULL || *secret == '\0')
-    secret = kept = th_lrs_sync_dup_secret (round->endpoint, round->key, cancellable, &error);
-  if (secret != NULL)
-    client = th_lrs_client_new (round->endpoint, round->key, secret, &error);
-  if (client != NULL && th_lrs_client_check (client, cancellable, &error) && round->secret && *round->secret)
-    th_lrs_secret_store (round->endpoint, round->key, round->secret, cancellable, &error);
+  if (lrs != NULL)
+    lrs->check (round->endpoint, round->key, round->secret, cancellable, &error);
   if (error != NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include "th-lrs-sync.h"
+#include "th-lrs-module.h"
 
 G_BEGIN_DECLS
 

@@ -10,14 +10,6 @@ G_BEGIN_DECLS
  * statements fetched and merged. Blocking: run it on the store's own
  * thread (the command line), or on a worker with a store of its own. */
 
-typedef struct
-{
-  guint          sent;
-  guint          refused;
-  guint          fetched;
-  ThImportCounts merged;
-} ThSyncReport;
-
 char        *th_lrs_sync_dup_secret  (const char     *endpoint,
                                       const char     *key,
                                       GCancellable   *cancellable,

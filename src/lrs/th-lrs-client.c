@@ -27,7 +27,6 @@ struct _ThLrsClient
 };
 
 G_DEFINE_FINAL_TYPE (ThLrsClient, th_lrs_client, G_TYPE_OBJECT)
-G_DEFINE_QUARK (th-lrs-error-quark, th_lrs_error)
 
 static void
 th_lrs_client_finalize (GObject *object)
