@@ -127,6 +127,34 @@ reads_back (ThStore  *store,
   return g_strcmp0 (fetch, "1") == 0;
 }
 
+/* Ends a worker's task: with @error, or done. */
+static void
+return_outcome (GTask  *task,
+                GError *error)
+{
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, GINT_TO_POINTER (TRUE), NULL);
+}
+
+/* Runs @func on a worker with @round, which the task then owns. */
+static void
+run_task (ThLrsSender         *self,
+          Round               *round,
+          gpointer             source_tag,
+          GTaskThreadFunc      func,
+          GCancellable        *cancellable,
+          GAsyncReadyCallback  callback,
+          gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, round, (GDestroyNotify) round_free);
+  th_task_run_in_thread (task, func);
+}
+
 static void
 run_round (GTask        *task,
            gpointer      source_object,
@@ -144,10 +172,7 @@ run_round (GTask        *task,
     fetch = reads_back (store, &error);
   if (profile != NULL && error == NULL)
     lrs->round (store, profile, fetch, &round->report, cancellable, &error);
-  if (error != NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, GINT_TO_POINTER (TRUE), NULL);
+  return_outcome (task, g_steal_pointer (&error));
 }
 
 /**
@@ -164,14 +189,11 @@ th_lrs_sender_sync_async (ThLrsSender         *self,
                           GAsyncReadyCallback  callback,
                           gpointer             user_data)
 {
-  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
   Round *round = g_new0 (Round, 1);
 
   round->database = g_strdup (self->database);
   round->catalog = g_object_ref (self->catalog);
-  g_task_set_source_tag (task, th_lrs_sender_sync_async);
-  g_task_set_task_data (task, round, (GDestroyNotify) round_free);
-  th_task_run_in_thread (task, run_round);
+  run_task (self, round, th_lrs_sender_sync_async, run_round, cancellable, callback, user_data);
 }
 
 /**
@@ -210,10 +232,7 @@ run_check (GTask        *task,
 
   if (lrs != NULL)
     lrs->check (round->endpoint, round->key, round->secret, cancellable, &error);
-  if (error != NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, GINT_TO_POINTER (TRUE), NULL);
+  return_outcome (task, g_steal_pointer (&error));
 }
 
 /**
@@ -233,15 +252,12 @@ th_lrs_sender_check_async (ThLrsSender         *self,
                            GAsyncReadyCallback  callback,
                            gpointer             user_data)
 {
-  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
   Round *round = g_new0 (Round, 1);
 
   round->endpoint = g_strdup (endpoint);
   round->key = g_strdup (key);
   round->secret = g_strdup (secret);
-  g_task_set_source_tag (task, th_lrs_sender_check_async);
-  g_task_set_task_data (task, round, (GDestroyNotify) round_free);
-  th_task_run_in_thread (task, run_check);
+  run_task (self, round, th_lrs_sender_check_async, run_check, cancellable, callback, user_data);
 }
 
 gboolean
