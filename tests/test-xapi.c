@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "th-lrs-sender.h"
 #include "th-store-statements.h"
 #include "th-test-util.h"
 #include "th-xapi-exchange.h"
@@ -481,6 +482,47 @@ test_add_with_account (void)
   g_assert_cmpint (count_rows (store, "learners"), ==, 1);
 }
 
+static void
+on_done (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for_result (GAsyncResult **result)
+{
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *result;
+}
+
+/* The sender's rounds run on workers with connections of their own and
+ * load the LRS module there: with no LRS set up a round does nothing and
+ * says so; a check against an address where nothing answers says it
+ * cannot be reached. */
+static void
+test_sender_on_workers (void)
+{
+  g_autoptr(ThStore) store = make_workstation ("sender.db", "W");
+  g_autoptr(ThLrsSender) sender = th_lrs_sender_new (th_store_get_path (store), catalog);
+  g_autoptr(GAsyncResult) synced = NULL, checked = NULL;
+  g_autoptr(GError) error = NULL;
+  ThSyncReport report;
+
+  th_lrs_sender_sync_async (sender, NULL, on_done, &synced);
+  g_assert_true (th_lrs_sender_sync_finish (sender, wait_for_result (&synced), &report, &error));
+  g_assert_no_error (error);
+  g_assert_false (report.set_up);
+  g_assert_cmpuint (report.sent, ==, 0);
+  g_assert_cmpuint (count_waiting (store), ==, 21);
+
+  th_lrs_sender_check_async (sender, "http://127.0.0.1:9/xapi/", "key", "secret", NULL, on_done, &checked);
+  g_assert_false (th_lrs_sender_check_finish (sender, wait_for_result (&checked), &error));
+  g_assert_error (error, TH_LRS_ERROR, TH_LRS_ERROR_UNREACHABLE);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -500,6 +542,7 @@ main (int    argc,
   g_test_add_func ("/core/xapi/unusable-statement-passed-over", test_unusable_statement_passed_over);
   g_test_add_func ("/core/xapi/delete-merged-learner", test_delete_merged_learner);
   g_test_add_func ("/core/xapi/add-with-account", test_add_with_account);
+  g_test_add_func ("/core/xapi/sender-on-workers", test_sender_on_workers);
 
   status = g_test_run ();
   g_object_unref (catalog);
