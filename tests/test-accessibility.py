@@ -15,12 +15,14 @@ with Tab and used with Return or Space, as a keyboard user would.)
 On the profiles page, the learning path, a lesson page, a quiz moment
 before and after the answer is checked, and the results page; then in
 supervisor mode, on the dialog that sets it up, the completion matrix, one
-learner's records and the menus of both, and the Refresher Periods and
-Organisation Records windows, it walks the accessible tree of the page
-on show and checks that every interactive node has a real name (not empty, not the toolkit's fallback of a type name such
-as "GtkImage", no mnemonic underscore, not the same words twice); that the
-roles and names a screen reader relies on are right; and that Tab reaches
-every control in reading order, and comes back round.
+learner's records and the menus of both, the Refresher Periods and
+Organisation Records windows, and Team Insights, it walks the accessible
+tree of the page on show and checks that every interactive node has a real
+name (not empty, not the toolkit's fallback of a type name such as
+"GtkImage", no mnemonic underscore, not the same words twice); that the
+roles and names a screen reader relies on are right, every chart named and
+described by its figures in words; and that Tab reaches every control in
+reading order, and comes back round.
 
 A fault of GTK 4.8 or libadwaita 1.2 that no page can mend is reported as
 "not ok ... # TODO" with the fault named, so that it shows without failing
@@ -1292,6 +1294,7 @@ def matrix_page(app, window, learner):
                ['Add a Supervisor…', 'Refresher Periods…', 'Organisation Records…', 'Lock'], 'supervisor matrix')
     refresher_periods(app, window, page)
     organisation_records(app, window, page)
+    insights_page(app, window)
 
     # Open the learner's records from the keyboard: Tab to the row, Return.
     row = learner_rows(page)[0]
@@ -1310,12 +1313,113 @@ def matrix_page(app, window, learner):
         raise Bail('the records of %r did not open' % learner)
 
 
+CHART_NAMES = ('Principles: ', 'Themes: ')
+TAG_FIGURES = re.compile(r'^[^:;]+: \d+ choices? honours? it, \d+ works? against it')
+
+
+def charts(page):
+    return find_all(page, lambda n: role(n) == pyatspi.ROLE_IMAGE and (n.name or '').startswith(CHART_NAMES))
+
+
+def check_charts(page, where, count):
+    """Every chart on @page is named, and described by its figures in
+    words: one "Title: 12 choices honour it, 3 work against it" for each
+    principle or theme it draws."""
+    found = charts(page)
+    problems = []
+    if len(found) != count:
+        problems.append('%d charts named "Principles: …" or "Themes: …", not %d' % (len(found), count))
+    for chart, expected in zip(found, (6, 8)):
+        problem = name_problem(chart)
+        if problem:
+            problems.append('%s: %s' % (label(chart), problem))
+        parts = [p for p in (chart.description or '').rstrip('.').split('; ') if p]
+        figures = [p for p in parts if TAG_FIGURES.match(p)]
+        if len(parts) != expected or len(figures) != expected:
+            problems.append('%s is described as %r, not by the figures of its %d principles or themes'
+                            % (label(chart), chart.description, expected))
+    TAP.ok(not problems, '%s: the %d charts are named and described by their figures in words' % (where, count),
+           problems)
+    return found
+
+
+def insights_page(app, window):
+    """Team Insights, from the completion matrix: named controls, the
+    charts named and described, the numbers on demand, a moment opened
+    with Return, Tab through all of it, and back."""
+    matrix = current_page(window)
+    click(matrix, 'Team Insights', 'supervisor matrix')
+    page = wait_page(window, 'the team insights with their charts',
+                     lambda p: button_like(p, 'Save Huddle Sheet') and len(charts(p)) == 2)
+    dump(page, 'team insights')
+    check_names(page, 'team insights')
+    check_charts(page, 'team insights', 2)
+
+    problems = []
+    combo = find(page, lambda n: role(n) == pyatspi.ROLE_COMBO_BOX)
+    if combo is None or combo.name != 'Period':
+        problems.append('the period is %s, not a combo box named "Period"' % (label(combo) if combo else 'missing'))
+    switch = find(page, lambda n: n.name == 'Include archived learners' and is_interactive(n))
+    if switch is None:
+        problems.append('there is no control named "Include archived learners"')
+    for name in ('Back to Everyone', 'Save Huddle Sheet…', 'Insights Actions', 'Show Numbers'):
+        if button(page, name) is None:
+            problems.append('there is no button named %r' % name)
+    TAP.ok(not problems, 'team insights: the period, the archived switch and the buttons are named', problems)
+    check_tab_order(window, page, 'team insights')
+
+    # The numbers on demand: a named row for each principle and theme.
+    click(page, 'Show Numbers', 'team insights')
+    try:
+        wait_for('the numbers', lambda: find(page, lambda n: role(n) == pyatspi.ROLE_LIST_ITEM
+                                             and n.name == 'Humanism' and on_show(n)), timeout=5)
+        shown = True
+    except Bail:
+        shown = False
+    rows = find_all(page, lambda n: role(n) == pyatspi.ROLE_LIST
+                    and (n.name or '').endswith('in numbers'))
+    TAP.ok(shown and len(rows) == 2 and not unnamed(page)[1],
+           'team insights: "Show Numbers" shows the figures in two named lists, every row named',
+           unnamed(page)[1] + ([] if shown else ['no row "Humanism" showed']))
+    click(page, 'Show Numbers', 'team insights')
+
+    # Open the first moment from the keyboard.
+    problems = []
+    moments = find(page, lambda n: role(n) == pyatspi.ROLE_LIST
+                   and n.name == 'Moments the Team Most Often Gets Wrong')
+    items = find_all(moments, lambda n: role(n) == pyatspi.ROLE_LIST_ITEM
+                     and has_state(n, pyatspi.STATE_FOCUSABLE)) if moments is not None else []
+    moment = next((r for r in items if key(r.parent) == key(moments)), None)
+    header = next((r for r in items if moment is not None and r.name == moment.name
+                   and key(r) != key(moment)), None)
+    if moment is None or header is None:
+        problems.append('there is no moment row with a header in the list "Moments the Team Most Often Gets Wrong"')
+    else:
+        if 'weaker choice' not in (moment.description or ''):
+            problems.append('%s is described as %r' % (label(moment), moment.description))
+        reached, found = open_with_return(
+            window, page, moment, header, 'the feedback in %s does not show',
+            lambda n: role(n) == pyatspi.ROLE_LABEL and n.name == 'Its feedback')
+        problems += found
+        if reached:
+            problems += unnamed(page)[1]
+    TAP.ok(not problems, 'team insights: Return opens a moment, which says it is expanded and shows '
+           'its feedback', problems)
+
+    check_menu(window, page, 'Insights Actions', ['Save Huddle Sheet…', 'Save as CSV…'], 'team insights')
+    click(page, 'Back to Everyone', 'team insights')
+    wait_page(window, 'the completion matrix again', lambda p: find(p, is_matrix))
+    TAP.ok(True, 'team insights: "Back to Everyone" returns to the completion matrix')
+
+
 def learner_detail(window, learner, module_title):
     page = wait_page(window, 'the records of %r' % learner,
                      lambda p: button_like(p, 'Save Transcript') and find(
-                         p, lambda n: role(n) == pyatspi.ROLE_LABEL and n.name == learner))
+                         p, lambda n: role(n) == pyatspi.ROLE_LABEL and n.name == learner)
+                     and len(charts(p)) == 2)
     dump(page, 'learner detail')
     check_names(page, 'learner detail')
+    check_charts(page, 'learner detail, strengths', 2)
     names = ('Back to Everyone', 'Profile Actions', 'Sign Off Onboarding…', 'Save Transcript…', 'Archive Profile')
     missing = [n for n in names if button(page, n) is None]
     TAP.ok(not missing, 'learner detail: its buttons are named %s' % ', '.join(repr(n) for n in names),

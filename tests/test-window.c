@@ -6,13 +6,16 @@
 
 #include "th-application.h"
 #include "th-home-page.h"
+#include "th-insights-page.h"
 #include "th-lesson-view.h"
 #include "th-profiles-page.h"
 #include "th-quiz-view.h"
 #include "th-learner-detail.h"
+#include "th-learner-strengths.h"
 #include "th-password-row.h"
 #include "th-summary-view.h"
 #include "th-supervisor-view.h"
+#include "th-tag-chart.h"
 #include "th-catalog.h"
 #include "th-test-util.h"
 #include "th-ui-test-util.h"
@@ -165,6 +168,7 @@ test_templates_build (void)
   const GType types[] = {
     TH_TYPE_PROFILES_PAGE, TH_TYPE_HOME_PAGE, TH_TYPE_LESSON_VIEW, TH_TYPE_QUIZ_VIEW,
     TH_TYPE_SUMMARY_VIEW, TH_TYPE_SUPERVISOR_VIEW, TH_TYPE_LEARNER_DETAIL, TH_TYPE_PASSWORD_ROW,
+    TH_TYPE_INSIGHTS_PAGE, TH_TYPE_LEARNER_STRENGTHS, TH_TYPE_TAG_CHART,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (types); i++)

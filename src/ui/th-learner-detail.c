@@ -7,14 +7,15 @@
 
 #include "th-accessibility.h"
 #include "th-learner-detail.h"
+#include "th-learner-strengths.h"
 #include "th-onboarding.h"
 #include "th-quiz-run.h"
 #include "th-report.h"
 #include "th-store-statements.h"
 
-/* One learner, for a supervisor: onboarding and its sign-off, every
- * attempt with every answer and its feedback, and what can be done about
- * the profile. */
+/* One learner, for a supervisor: onboarding and its sign-off, their
+ * strengths by principle and theme, every attempt with every answer and
+ * its feedback, and what can be done about the profile. */
 struct _ThLearnerDetail
 {
   GtkWidget           parent_instance;
@@ -28,6 +29,7 @@ struct _ThLearnerDetail
   GtkButton          *archive_button;
   AdwEntryRow        *account_row;
   GtkLabel           *account_status;
+  ThLearnerStrengths *strengths;
   GtkListBox         *attempt_list;
 
   /* owned references */
@@ -315,6 +317,8 @@ refresh (ThLearnerDetail *self)
   gtk_button_set_label (self->archive_button, th_matrix_row_get_archived (row)
                         ? _("_Restore Profile") : _("_Archive Profile"));
   show_account (self);
+  th_learner_strengths_load (self->strengths, self->store, self->catalog, self->learner_id,
+                             th_matrix_row_get_display_name (row));
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->attempt_list))) != NULL)
     gtk_list_box_remove (self->attempt_list, child);
@@ -606,6 +610,7 @@ th_learner_detail_class_init (ThLearnerDetailClass *klass)
     g_signal_new ("deleted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  g_type_ensure (TH_TYPE_LEARNER_STRENGTHS);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/threshold/Threshold/th-learner-detail.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -615,6 +620,7 @@ th_learner_detail_class_init (ThLearnerDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ThLearnerDetail, sign_off_button);
   gtk_widget_class_bind_template_child (widget_class, ThLearnerDetail, revoke_button);
   gtk_widget_class_bind_template_child (widget_class, ThLearnerDetail, archive_button);
+  gtk_widget_class_bind_template_child (widget_class, ThLearnerDetail, strengths);
   gtk_widget_class_bind_template_child (widget_class, ThLearnerDetail, attempt_list);
   gtk_widget_class_bind_template_child (widget_class, ThLearnerDetail, account_row);
   gtk_widget_class_bind_template_child (widget_class, ThLearnerDetail, account_status);
@@ -673,6 +679,7 @@ th_learner_detail_clear (ThLearnerDetail *self)
   gtk_label_set_text (self->onboarding_label, "");
   gtk_editable_set_text (GTK_EDITABLE (self->account_row), "");
   show_account_status (self, NULL, FALSE);
+  th_learner_strengths_clear (self->strengths);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->attempt_list))) != NULL)
     gtk_list_box_remove (self->attempt_list, child);
 }

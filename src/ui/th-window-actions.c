@@ -38,6 +38,19 @@ supervisor_activated (GtkWidget  *widget,
     th_window_unlock (self);
 }
 
+/* The team's insights, a page of supervisor mode. */
+static void
+insights_activated (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  ThWindow *self = (ThWindow *)widget;
+
+  g_assert (TH_IS_WINDOW (self));
+
+  th_window_show_insights (self);
+}
+
 static void
 add_supervisor_activated (GtkWidget  *widget,
                           const char *action_name,
@@ -149,6 +162,7 @@ th_window_class_actions_init (GtkWidgetClass *widget_class)
                                    lock_activated);
   gtk_widget_class_install_action (widget_class, "win.supervisor", NULL, supervisor_activated);
   gtk_widget_class_install_action (widget_class, "win.lock", NULL, lock_activated);
+  gtk_widget_class_install_action (widget_class, "win.insights", NULL, insights_activated);
   gtk_widget_class_install_action (widget_class, "win.add-supervisor", NULL,
                                    add_supervisor_activated);
   gtk_widget_class_install_action (widget_class, "win.refresher-periods", NULL,

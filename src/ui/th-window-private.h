@@ -70,6 +70,7 @@ void       th_window_supervisor_init           (ThWindow       *self);
 void       th_window_unlock                    (ThWindow       *self);
 void       th_window_lock                      (ThWindow       *self);
 void       th_window_show_supervisor_view      (ThWindow       *self);
+void       th_window_show_insights             (ThWindow       *self);
 void       th_window_present_supervisor_window (ThWindow       *self,
                                                 GtkWindow      *dialog);
 void       th_window_on_learner_activated      (ThWindow       *self,

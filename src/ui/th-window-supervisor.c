@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "th-completion-matrix.h"
+#include "th-insights-page.h"
 #include "th-learner-detail.h"
 #include "th-supervisor-view.h"
 #include "th-unlock-dialog.h"
@@ -114,6 +115,18 @@ th_window_show_supervisor_view (ThWindow *self)
     load_matrix (self, present_supervisor_view);
 }
 
+/* What the team finds hard, read afresh each time it is shown. */
+void
+th_window_show_insights (ThWindow *self)
+{
+  if (self->supervisor_id == 0)
+    return;
+  if (!th_window_have_catalog (self, th_window_show_insights))
+    return;
+  th_insights_page_show (TH_INSIGHTS_PAGE (th_window_page (self, "insights")), self->store, self->catalog);
+  gtk_stack_set_visible_child_name (self->stack, "insights");
+}
+
 /* Just unlocked: the matrix read while the passphrase was typed and
  * checked, if it is in; otherwise as soon as it is. */
 static void
@@ -154,6 +167,7 @@ forget_supervision (ThWindow *self)
 {
   GtkWidget *view = gtk_stack_get_child_by_name (self->stack, "supervisor");
   GtkWidget *detail = gtk_stack_get_child_by_name (self->stack, "learner-detail");
+  GtkWidget *insights = gtk_stack_get_child_by_name (self->stack, "insights");
 
   self->supervisor_id = 0;
   g_clear_pointer (&self->supervisor_name, g_free);
@@ -164,6 +178,8 @@ forget_supervision (ThWindow *self)
     th_supervisor_view_clear (TH_SUPERVISOR_VIEW (view));
   if (detail != NULL)
     th_learner_detail_clear (TH_LEARNER_DETAIL (detail));
+  if (insights != NULL)
+    th_insights_page_clear (TH_INSIGHTS_PAGE (insights));
   /* A matrix still being read is dropped when it comes in. */
   self->matrix_generation++;
   self->matrix_loading = FALSE;

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "th-home-page.h"
+#include "th-insights-page.h"
 #include "th-learner-detail.h"
 #include "th-lesson-view.h"
 #include "th-profiles-page.h"
@@ -243,6 +244,7 @@ static const struct
   { "learner-detail", th_learner_detail_get_type,
     { { "changed", G_CALLBACK (th_window_on_learner_changed) },
       { "deleted", G_CALLBACK (th_window_on_learner_deleted) } } },
+  { "insights", th_insights_page_get_type, { { NULL, NULL } } },
 };
 
 /* The page called @name, made now if it is the first time. */
