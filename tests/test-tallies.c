@@ -4,7 +4,7 @@
 #include <sqlite3.h>
 #include <string.h>
 
-#include "th-insights.h"
+#include "th-insights-task.h"
 #include "th-test-util.h"
 
 /* The insights read whole months from tallies the triggers keep, the
@@ -249,6 +249,35 @@ test_verify_finds_tally_edit (void)
   g_assert_nonnull (strstr (problem, "tallies"));
 }
 
+static void
+on_loaded (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+/* Read on a worker with a reader of its own, as the Insights page reads
+ * them, the figures are those read here. */
+static void
+test_load_on_worker (void)
+{
+  g_autoptr(ThStore) store = make_history ("worker.db");
+  ThRecordScope scope = { "2025-03-11", "2025-09-20", FALSE, 0 };
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ThInsights) here = th_insights_load (store, catalog, &scope, &error);
+  g_autoptr(ThInsights) there = NULL;
+
+  th_insights_task_load_async (store, catalog, &scope, NULL, on_loaded, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  there = th_insights_task_load_finish (result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (th_insights_get_n_answers (there), ==, th_insights_get_n_answers (here));
+  g_assert_cmpuint (th_insights_get_n_answers (there), >, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -261,6 +290,7 @@ main (int    argc,
 
   g_test_add_func ("/core/tallies/match-records", test_tallies_match_records);
   g_test_add_func ("/core/tallies/verify-finds-edit", test_verify_finds_tally_edit);
+  g_test_add_func ("/core/tallies/load-on-worker", test_load_on_worker);
 
   status = g_test_run ();
   g_object_unref (catalog);

@@ -11,6 +11,7 @@
 #include "th-command-line.h"
 #include "th-content-problem.h"
 #include "th-insights.h"
+#include "th-record-scope.h"
 #include "th-refresher.h"
 #include "th-report.h"
 #include "th-store.h"
@@ -250,16 +251,6 @@ th_command_line_export_transcript (const ThCommandLineOptions *options,
   return 0;
 }
 
-/* A day as --since and --until take it: YYYY-MM-DD. */
-static gboolean
-is_day (const char *day)
-{
-  g_autofree char *midnight = g_strconcat (day, "T00:00:00Z", NULL);
-  g_autoptr(GDateTime) when = strlen (day) == 10 ? g_date_time_new_from_iso8601 (midnight, NULL) : NULL;
-
-  return when != NULL;
-}
-
 /* The huddle sheet, its author the organisation the records name. */
 static gboolean
 write_huddle_sheet (ThStore             *store,
@@ -293,7 +284,7 @@ th_command_line_export_insights (const ThCommandLineOptions *options,
       g_printerr (_("Give a file name ending in .pdf for a huddle sheet or in .csv for a spreadsheet\n"));
       return 2;
     }
-  if ((since != NULL && !is_day (since)) || (until != NULL && !is_day (until)))
+  if ((since != NULL && !th_record_scope_is_day (since)) || (until != NULL && !th_record_scope_is_day (until)))
     {
       g_printerr (_("Give --since and --until as YYYY-MM-DD\n"));
       return 2;

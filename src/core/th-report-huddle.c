@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "th-paper.h"
+#include "th-record-scope.h"
 #include "th-report.h"
 
 /* The huddle sheet: the team's insights on one or two pages a lead can
@@ -25,24 +26,6 @@
 #define TITLE_LINES 2
 #define CHOICE_LINES 3
 #define FEEDBACK_LINES 6
-
-/* "From 2026-01-01 to 2026-03-31", or "All records". */
-static char *
-dup_period (const ThRecordScope *scope)
-{
-  const char *since = scope ? scope->since : NULL;
-  const char *until = scope ? scope->until : NULL;
-
-  if (since != NULL && until != NULL)
-    return g_strdup_printf (_("From %s to %s"), since, until);
-  if (since != NULL)
-    /* TRANSLATORS: a period with no end: every record since the day */
-    return g_strdup_printf (_("From %s on"), since);
-  if (until != NULL)
-    /* TRANSLATORS: a period with no start: every record up to the day */
-    return g_strdup_printf (_("Up to %s"), until);
-  return g_strdup (_("All records"));
-}
 
 /* Content is written in markup; the sheet prints it as plain text. */
 static char *
@@ -62,7 +45,7 @@ draw_heading (ThPaper             *paper,
               ThInsights          *insights,
               const ThRecordScope *scope)
 {
-  g_autofree char *period = dup_period (scope);
+  g_autofree char *period = th_record_scope_dup_period (scope);
   g_autofree char *period_line = g_strdup_printf (_("Period: %s"), period);
   guint n = th_insights_get_n_answers (insights);
   g_autofree char *answers = g_strdup_printf (
@@ -365,7 +348,7 @@ th_report_write_insights_pdf (ThInsights          *insights,
                               const char          *path,
                               GError             **error)
 {
-  g_autofree char *period = dup_period (scope);
+  g_autofree char *period = th_record_scope_dup_period (scope);
   /* TRANSLATORS: the title of the huddle sheet's PDF, with its period */
   g_autofree char *title = g_strdup_printf (_("Team huddle sheet: %s"), period);
   ThPaperInfo info = { title, _("What the team chose, by principle and theme, and three moments to discuss"),

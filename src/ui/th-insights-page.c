@@ -10,6 +10,7 @@
 #include "th-accessibility.h"
 #include "th-insights-page.h"
 #include "th-insights-task.h"
+#include "th-record-scope.h"
 #include "th-report.h"
 #include "th-tag-chart.h"
 
@@ -97,16 +98,6 @@ load_free (Load *load)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Load, load_free)
 
-/* A day as the entries take it: YYYY-MM-DD. */
-static gboolean
-is_day (const char *day)
-{
-  g_autofree char *midnight = g_strconcat (day, "T00:00:00Z", NULL);
-  g_autoptr(GDateTime) when = strlen (day) == 10 ? g_date_time_new_from_iso8601 (midnight, NULL) : NULL;
-
-  return when != NULL;
-}
-
 /* The text of @entry, or NULL if it is empty. */
 static const char *
 entry_day (GtkEntry *entry)
@@ -143,7 +134,7 @@ choose_days (ThInsightsPage  *self,
     case PERIOD_DAYS:
       first = entry_day (self->since_entry);
       last = entry_day (self->until_entry);
-      if ((first != NULL && !is_day (first)) || (last != NULL && !is_day (last)))
+      if ((first != NULL && !th_record_scope_is_day (first)) || (last != NULL && !th_record_scope_is_day (last)))
         *problem = _("Give each day as year, month and day, as in 2026-01-31.");
       else if (first != NULL && last != NULL && g_strcmp0 (first, last) > 0)
         *problem = _("The first day comes after the last day.");
@@ -157,23 +148,6 @@ choose_days (ThInsightsPage  *self,
     default:
       return TRUE;
     }
-}
-
-/* "From 2026-01-01 to 2026-03-31", or "All records", as the huddle sheet
- * says it. */
-static char *
-dup_period (const char *since,
-            const char *until)
-{
-  if (since != NULL && until != NULL)
-    return g_strdup_printf (_("From %s to %s"), since, until);
-  if (since != NULL)
-    /* TRANSLATORS: a period with no end: every record since the day */
-    return g_strdup_printf (_("From %s on"), since);
-  if (until != NULL)
-    /* TRANSLATORS: a period with no start: every record up to the day */
-    return g_strdup_printf (_("Up to %s"), until);
-  return g_strdup (_("All records"));
 }
 
 static void
@@ -353,7 +327,8 @@ static void
 show_insights (ThInsightsPage *self)
 {
   guint n = th_insights_get_n_answers (self->insights);
-  g_autofree char *period = dup_period (self->since, self->until);
+  ThRecordScope scope = { self->since, self->until, self->archived, 0 };
+  g_autofree char *period = th_record_scope_dup_period (&scope);
   g_autofree char *answers = g_strdup_printf (
     g_dngettext (GETTEXT_PACKAGE, "%u answer from the team.", "%u answers from the team.", n), n);
   g_autofree char *summary = g_strconcat (answers, " ", self->archived ? _("Archived learners are included.")
