@@ -7,6 +7,7 @@
 #include "th-application.h"
 #include "th-home-page.h"
 #include "th-insights-page.h"
+#include "th-learner-account.h"
 #include "th-lesson-view.h"
 #include "th-profiles-page.h"
 #include "th-quiz-view.h"
@@ -168,7 +169,7 @@ test_templates_build (void)
   const GType types[] = {
     TH_TYPE_PROFILES_PAGE, TH_TYPE_HOME_PAGE, TH_TYPE_LESSON_VIEW, TH_TYPE_QUIZ_VIEW,
     TH_TYPE_SUMMARY_VIEW, TH_TYPE_SUPERVISOR_VIEW, TH_TYPE_LEARNER_DETAIL, TH_TYPE_PASSWORD_ROW,
-    TH_TYPE_INSIGHTS_PAGE, TH_TYPE_LEARNER_STRENGTHS, TH_TYPE_TAG_CHART,
+    TH_TYPE_INSIGHTS_PAGE, TH_TYPE_LEARNER_STRENGTHS, TH_TYPE_TAG_CHART, TH_TYPE_LEARNER_ACCOUNT,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (types); i++)

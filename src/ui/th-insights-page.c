@@ -8,52 +8,10 @@
 #include <string.h>
 
 #include "th-accessibility.h"
-#include "th-insights-page.h"
+#include "th-insights-page-private.h"
+#include "th-insights-rows.h"
 #include "th-insights-task.h"
 #include "th-record-scope.h"
-#include "th-report.h"
-#include "th-tag-chart.h"
-
-/* What the team finds hard, for a lead's next huddle: per principle and
- * theme, the moments most often answered below their best, and each
- * module's attempts, over a period. Read on a worker thread whenever the
- * period changes; a read that fails says so, and never passes for a
- * period without answers. */
-struct _ThInsightsPage
-{
-  GtkWidget       parent_instance;
-
-  /* template widgets */
-  GtkWidget      *toolbar;
-  AdwWindowTitle *title;
-  GtkDropDown    *period_dropdown;
-  GtkWidget      *days_box;
-  GtkEntry       *since_entry;
-  GtkEntry       *until_entry;
-  GtkLabel       *days_error;
-  GtkSwitch      *archived_switch;
-  GtkToggleButton *numbers_toggle;
-  GtkStack       *state_stack;
-  GtkSpinner     *spinner;
-  AdwStatusPage  *error_page;
-  GtkLabel       *summary_label;
-  ThTagChart     *principles_chart;
-  ThTagChart     *themes_chart;
-  GtkListBox     *principles_numbers;
-  GtkListBox     *themes_numbers;
-  GtkListBox     *moment_list;
-  GtkWidget      *no_moments_label;
-  GtkListBox     *module_list;
-
-  /* owned references */
-  ThStore        *store;
-  ThCatalog      *catalog;
-  ThInsights     *insights;     /* as shown, or NULL */
-  GCancellable   *loading;      /* while a read is under way */
-  char           *since;        /* the period of the insights shown */
-  char           *until;
-  gboolean        archived;
-};
 
 G_DEFINE_FINAL_TYPE (ThInsightsPage, th_insights_page, GTK_TYPE_WIDGET)
 
@@ -178,76 +136,6 @@ set_insights (ThInsightsPage *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INSIGHTS]);
 }
 
-static GtkWidget *
-create_section_label (const char *heading,
-                      const char *markup)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *title = gtk_label_new (heading);
-  GtkWidget *text = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_widget_add_css_class (title, "heading");
-  gtk_label_set_markup (GTK_LABEL (text), markup);
-  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (text), 0);
-  gtk_label_set_selectable (GTK_LABEL (text), TRUE);
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), text);
-  return box;
-}
-
-/* What opens under a moment: the situation, the weaker choice the team
- * took most often, and its feedback, in the content's own markup. */
-static GtkWidget *
-create_moment_content (const ThMomentInsight *moment)
-{
-  GtkWidget *holder = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  g_autofree char *situation = moment->scenario->prompt
-    ? g_strdup_printf ("%s\n\n<i>%s</i>", moment->scenario->situation, moment->scenario->prompt)
-    : g_strdup (moment->scenario->situation);
-
-  gtk_widget_set_margin_top (box, 12);
-  gtk_widget_set_margin_bottom (box, 12);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_box_append (GTK_BOX (box), create_section_label (_("The situation"), situation));
-  gtk_box_append (GTK_BOX (box), create_section_label (_("The weaker choice taken most often"),
-                                                       moment->common->text));
-  gtk_box_append (GTK_BOX (box), create_section_label (_("Its feedback"), moment->common->feedback));
-  /* The text is selectable and takes the focus itself: the row holding
-   * it is no stop of its own. */
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (holder), box);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (holder), FALSE);
-  gtk_widget_set_focusable (holder, FALSE);
-  return holder;
-}
-
-static GtkWidget *
-create_moment_row (const ThMomentInsight *moment)
-{
-  GtkWidget *row = adw_expander_row_new ();
-  const char *module = moment->module ? th_module_get_title (moment->module) : moment->module_id;
-  g_autofree char *subtitle =
-    /* TRANSLATORS: a moment's module, then how many answers took its most
-     * common weaker choice; the plural follows the second number */
-    g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · %u of %u answer took its most common weaker choice",
-                                  "%s · %u of %u answers took its most common weaker choice", moment->answers),
-                     module, moment->common_count, moment->answers);
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), moment->scenario->title);
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
-  /* libadwaita 1.2 names only the row's header: the row says which
-   * moment it is too. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, moment->scenario->title,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle, -1);
-  th_accessibility_track_expanded (ADW_EXPANDER_ROW (row));
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), create_moment_content (moment));
-  return row;
-}
-
 static void
 remove_rows (GtkListBox *list)
 {
@@ -270,36 +158,11 @@ fill_moments (ThInsightsPage *self)
 
       if (moment->common == NULL || moment->common_count == 0)
         continue;
-      gtk_list_box_append (self->moment_list, create_moment_row (moment));
+      gtk_list_box_append (self->moment_list, th_insights_rows_create_moment (moment));
       shown++;
     }
   gtk_widget_set_visible (GTK_WIDGET (self->moment_list), shown > 0);
   gtk_widget_set_visible (self->no_moments_label, shown == 0);
-}
-
-/* "12 attempts · 75% passed at the first attempt · median score 80% ·
- * 3 of 4 refreshers passed". */
-static char *
-describe_module (const ThModuleInsight *module)
-{
-  g_autofree char *attempts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u attempt", "%u attempts",
-                                                            module->attempts), module->attempts);
-  /* TRANSLATORS: a share, as in "75%" */
-  g_autofree char *first_rate = module->first_attempts
-    ? g_strdup_printf (_("%u%%"), (guint) (100.0 * module->first_passed / module->first_attempts + 0.5))
-    : g_strdup ("—");
-  g_autofree char *median = module->attempts ? g_strdup_printf (_("%u%%"), module->median_percent)
-                                             : g_strdup ("—");
-  g_autofree char *refreshers = module->refreshers == 0 ? g_strdup (_("no refreshers taken"))
-    /* TRANSLATORS: the plural follows the second number, the refreshers taken */
-    : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u refresher passed", "%u of %u refreshers passed",
-                                    module->refreshers), module->refreshers_passed, module->refreshers);
-
-  /* TRANSLATORS: a module's attempts; the share of learners who passed at
-   * their first attempt ("75%", or "—" with none); the median score;
-   * and the refreshers passed */
-  return g_strdup_printf (_("%s · passed at the first attempt: %s · median score: %s · %s"),
-                          attempts, first_rate, median, refreshers);
 }
 
 static void
@@ -309,18 +172,7 @@ fill_modules (ThInsightsPage *self)
 
   remove_rows (self->module_list);
   for (guint i = 0; i < modules->len; i++)
-    {
-      const ThModuleInsight *module = modules->pdata[i];
-      GtkWidget *row = adw_action_row_new ();
-      g_autofree char *subtitle = describe_module (module);
-
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                     module->module ? th_module_get_title (module->module) : module->module_id);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-      gtk_list_box_append (self->module_list, row);
-    }
+    gtk_list_box_append (self->module_list, th_insights_rows_create_module (modules->pdata[i]));
 }
 
 static void
@@ -448,115 +300,6 @@ reload_activated (GtkWidget  *widget,
 }
 
 static void
-show_error (ThInsightsPage *self,
-            const char     *heading,
-            const char     *body)
-{
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                              heading, body);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-/* The huddle sheet of the insights shown, for their period. */
-static void
-write_huddle_sheet (ThInsightsPage *self,
-                    const char     *path)
-{
-  ThRecordScope scope = { self->since, self->until, self->archived, 0 };
-  g_autoptr(GError) error = NULL;
-  g_autofree char *author = NULL;
-
-  /* Locked, or read again, while the file chooser was open. */
-  if (self->insights == NULL)
-    return;
-  if ((author = th_report_dup_author (self->store, &error)) == NULL ||
-      !th_report_write_insights_pdf (self->insights, &scope, author, path, &error))
-    show_error (self, _("The Huddle Sheet Could Not Be Saved"), error->message);
-}
-
-static void
-write_csv (ThInsightsPage *self,
-           const char     *path)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (self->insights == NULL)
-    return;
-  if (!th_report_write_insights_csv (self->insights, path, &error))
-    show_error (self, _("The Insights Could Not Be Saved"), error->message);
-}
-
-/* The paths come from the file chooser; tests give one directly. */
-static void
-save_huddle_sheet_to_activated (GtkWidget  *widget,
-                                const char *action_name,
-                                GVariant   *parameter)
-{
-  write_huddle_sheet (TH_INSIGHTS_PAGE (widget), g_variant_get_bytestring (parameter));
-}
-
-static void
-save_csv_to_activated (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  write_csv (TH_INSIGHTS_PAGE (widget), g_variant_get_bytestring (parameter));
-}
-
-typedef void (*WriteFunc) (ThInsightsPage *self, const char *path);
-
-static void
-on_chooser_response (GtkNativeDialog *chooser,
-                     int              response,
-                     ThInsightsPage  *self)
-{
-  WriteFunc write = g_object_get_data (G_OBJECT (chooser), "th-write");
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = g_file_get_path (file);
-
-      write (self, path);
-    }
-  g_object_unref (chooser);
-}
-
-static void
-choose_file (ThInsightsPage *self,
-             const char     *title,
-             const char     *name,
-             WriteFunc       write)
-{
-  GtkFileChooserNative *chooser;
-
-  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_object_set_data (G_OBJECT (chooser), "th-write", write);
-  g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-static void
-save_huddle_sheet_activated (GtkWidget  *widget,
-                             const char *action_name,
-                             GVariant   *parameter)
-{
-  choose_file (TH_INSIGHTS_PAGE (widget), _("Save the Huddle Sheet"), _("huddle-sheet.pdf"), write_huddle_sheet);
-}
-
-static void
-save_csv_activated (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  choose_file (TH_INSIGHTS_PAGE (widget), _("Save the Insights as CSV"), _("team-insights.csv"), write_csv);
-}
-
-static void
 th_insights_page_dispose (GObject *object)
 {
   ThInsightsPage *self = (ThInsightsPage *)object;
@@ -651,12 +394,7 @@ th_insights_page_class_init (ThInsightsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_archived_changed);
 
   gtk_widget_class_install_action (widget_class, "insights.reload", NULL, reload_activated);
-  gtk_widget_class_install_action (widget_class, "insights.save-huddle-sheet", NULL,
-                                   save_huddle_sheet_activated);
-  gtk_widget_class_install_action (widget_class, "insights.save-huddle-sheet-to", "ay",
-                                   save_huddle_sheet_to_activated);
-  gtk_widget_class_install_action (widget_class, "insights.save-csv", NULL, save_csv_activated);
-  gtk_widget_class_install_action (widget_class, "insights.save-csv-to", "ay", save_csv_to_activated);
+  th_insights_page_class_export_init (widget_class);
 }
 
 static void
