@@ -282,8 +282,9 @@ static const struct {
 
   /* 11: the team's answers and finished attempts counted by month, kept
    * by triggers, so that the insights of a large team read thousands of
-   * rows instead of every answer; and the answers and attempts by time,
-   * for the days of a period outside its whole months. Derived, so not
+   * rows instead of every answer; the answers and attempts by time, for
+   * the days of a period outside its whole months; and the archived
+   * learners, whose records are taken away. Derived, so not
    * audited; --verify-records checks them against the records. An
    * attempt's "first" is decided when it finishes: a learner's attempts
    * are deleted newest first (th_store_delete_learner), so it is the same
@@ -324,7 +325,9 @@ static const struct {
     "    AND first = " TH_STORE_FIRST_SQL ("OLD") " AND passed = ifnull (OLD.passed, 0)"
     "    AND percent = " TH_STORE_PERCENT_SQL ("OLD") ";"
     "END;"
-    "CREATE INDEX attempts_by_finish ON attempts (finished_at) WHERE finished_at IS NOT NULL;", NULL },
+    "CREATE INDEX attempts_by_finish ON attempts (finished_at) WHERE finished_at IS NOT NULL;"
+    /* the archived learners, whose records are taken away, without a scan */
+    "CREATE INDEX learners_archived ON learners (id) WHERE archived = 1;", NULL },
 };
 
 int
