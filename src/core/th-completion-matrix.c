@@ -287,11 +287,9 @@ th_completion_matrix_load_learner (ThStore    *store,
   now = th_store_dup_now (store);
   return load (store, catalog, default_months, learner_id, now, error);
 }
-/* What the worker reads with: the database's path, not the store, whose
- * connection belongs to the thread that opened it. */
+/* What the worker reads: the store's clock when it was asked. */
 typedef struct
 {
-  char      *path;
   GDateTime *now;
   ThCatalog *catalog;
   guint      default_months;
@@ -300,29 +298,19 @@ typedef struct
 static void
 load_data_free (LoadData *data)
 {
-  g_free (data->path);
   g_date_time_unref (data->now);
   g_object_unref (data->catalog);
   g_free (data);
 }
 
-static void
-load_in_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
+static GObject *
+load_on_worker (ThStore   *reader,
+                gpointer   user_data,
+                GError   **error)
 {
-  LoadData *data = task_data;
-  GError *error = NULL;
-  g_autoptr(ThStore) reader = th_store_open_reader (data->path, &error);
-  ThCompletionMatrix *matrix = NULL;
+  LoadData *data = user_data;
 
-  if (reader != NULL)
-    matrix = load (reader, data->catalog, data->default_months, 0, data->now, &error);
-  if (matrix == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, matrix, g_object_unref);
+  return (GObject *) load (reader, data->catalog, data->default_months, 0, data->now, error);
 }
 
 /**
@@ -346,13 +334,11 @@ th_completion_matrix_load_async (ThStore             *store,
   g_return_if_fail (TH_IS_STORE (store));
   g_return_if_fail (TH_IS_CATALOG (catalog));
 
-  data->path = g_strdup (th_store_get_path (store));
   data->now = th_store_dup_now (store);
   data->catalog = g_object_ref (catalog);
   data->default_months = default_months;
   g_task_set_source_tag (task, th_completion_matrix_load_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
-  th_task_run_in_thread (task, load_in_thread);
+  th_store_load_on_worker (store, task, load_on_worker, data, (GDestroyNotify) load_data_free);
 }
 
 /**

@@ -13,7 +13,6 @@
 
 typedef struct
 {
-  char      *path;
   ThCatalog *catalog;
   char      *since;
   char      *until;
@@ -24,31 +23,21 @@ typedef struct
 static void
 load_data_free (LoadData *data)
 {
-  g_free (data->path);
   g_object_unref (data->catalog);
   g_free (data->since);
   g_free (data->until);
   g_free (data);
 }
 
-static void
-load_in_thread (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
+static GObject *
+load_on_worker (ThStore   *reader,
+                gpointer   user_data,
+                GError   **error)
 {
-  LoadData *data = task_data;
+  LoadData *data = user_data;
   ThRecordScope scope = { data->since, data->until, data->archived, data->learner_id };
-  GError *error = NULL;
-  g_autoptr(ThStore) reader = th_store_open_reader (data->path, &error);
-  ThInsights *insights = NULL;
 
-  if (reader != NULL)
-    insights = th_insights_load (reader, data->catalog, &scope, &error);
-  if (insights == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, insights, g_object_unref);
+  return (GObject *) th_insights_load (reader, data->catalog, &scope, error);
 }
 
 /**
@@ -73,15 +62,13 @@ th_insights_task_load_async (ThStore             *store,
   g_return_if_fail (TH_IS_CATALOG (catalog));
   g_return_if_fail (scope != NULL);
 
-  data->path = g_strdup (th_store_get_path (store));
   data->catalog = g_object_ref (catalog);
   data->since = g_strdup (scope->since);
   data->until = g_strdup (scope->until);
   data->archived = scope->archived;
   data->learner_id = scope->learner_id;
   g_task_set_source_tag (task, th_insights_task_load_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
-  th_task_run_in_thread (task, load_in_thread);
+  th_store_load_on_worker (store, task, load_on_worker, data, (GDestroyNotify) load_data_free);
 }
 
 /**

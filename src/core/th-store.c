@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "th-store-private.h"
+#include "th-task.h"
 
 /* The progress database: one connection, owned by the thread that opened
  * it, its errors and transactions. The schema is in th-store-schema.c,
@@ -438,6 +439,72 @@ th_store_open_reader (const char  *path,
       return NULL;
     }
   return g_steal_pointer (&self);
+}
+
+/* A load on a worker: the database's path, not the store, whose
+ * connection belongs to the thread that opened it. */
+typedef struct
+{
+  char            *path;
+  ThStoreLoadFunc  load;
+  gpointer         data;
+  GDestroyNotify   data_free;
+} ReaderJob;
+
+static void
+reader_job_free (ReaderJob *job)
+{
+  g_free (job->path);
+  if (job->data_free != NULL)
+    job->data_free (job->data);
+  g_free (job);
+}
+
+static void
+run_reader_job (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  ReaderJob *job = task_data;
+  GError *error = NULL;
+  g_autoptr(ThStore) reader = th_store_open_reader (job->path, &error);
+  GObject *loaded = reader ? job->load (reader, job->data, &error) : NULL;
+
+  if (loaded == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, loaded, g_object_unref);
+}
+
+/**
+ * th_store_load_on_worker:
+ * @task: the task that gets the result; finish it with
+ *   th_task_propagate_pointer()
+ * @load: what the worker runs, with a reader of its own on @self's
+ *   database; returns a new object, or %NULL with an error
+ * @data: (transfer full): what @load reads, freed with @data_free
+ *
+ * Runs @load off the owning thread: reads that take longer than a frame
+ * (the completion matrix, the team's insights) never wait on it.
+ */
+void
+th_store_load_on_worker (ThStore         *self,
+                         GTask           *task,
+                         ThStoreLoadFunc  load,
+                         gpointer         data,
+                         GDestroyNotify   data_free)
+{
+  ReaderJob *job = g_new0 (ReaderJob, 1);
+
+  g_return_if_fail (TH_IS_STORE (self));
+
+  job->path = g_strdup (self->path);
+  job->load = load;
+  job->data = data;
+  job->data_free = data_free;
+  g_task_set_task_data (task, job, (GDestroyNotify) reader_job_free);
+  th_task_run_in_thread (task, run_reader_job);
 }
 
 ThStore *

@@ -174,11 +174,21 @@ typedef GDateTime *(*ThClockFunc) (gpointer user_data);
 
 G_DECLARE_FINAL_TYPE (ThStore, th_store, TH, STORE, GObject)
 
+/* Loads something from a worker's own reader (th_store_load_on_worker()). */
+typedef GObject *(*ThStoreLoadFunc) (ThStore   *reader,
+                                     gpointer   data,
+                                     GError   **error);
+
 GQuark      th_store_error_quark          (void);
 char       *th_store_dup_default_path     (void);
 int         th_store_get_latest_version   (void);
 ThStore    *th_store_open                 (const char     *path,
                                            GError        **error);
+void        th_store_load_on_worker       (ThStore        *self,
+                                           GTask          *task,
+                                           ThStoreLoadFunc load,
+                                           gpointer        data,
+                                           GDestroyNotify  data_free);
 ThStore    *th_store_open_reader          (const char     *path,
                                            GError        **error);
 const char *th_store_get_path             (ThStore        *self);
