@@ -5,21 +5,10 @@
 
 #include <glib/gi18n.h>
 
+#include "th-dialogs.h"
 #include "th-learner-detail-private.h"
 #include "th-onboarding.h"
 #include "th-report.h"
-
-static void
-show_error (ThLearnerDetail *self,
-            const char      *heading,
-            const char      *body)
-{
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
-                                              heading, body);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
 
 /* Asks for one line of text (a note, a reason, a name) with @heading. */
 static AdwMessageDialog *
@@ -66,7 +55,7 @@ on_sign_off_response (AdwMessageDialog *dialog,
     return;
   if (th_onboarding_sign_off (self->store, self->catalog, self->learner_id, self->supervisor_id,
                               dialog_text (dialog), self->default_months, &error) == 0)
-    show_error (self, _("Onboarding Not Signed Off"), error->message);
+    th_dialogs_show_error (GTK_WIDGET (self), _("Onboarding Not Signed Off"), error->message);
   th_learner_detail_emit_changed (self);
 }
 
@@ -94,13 +83,13 @@ on_revoke_response (AdwMessageDialog *dialog,
   if (sign_off == NULL)
     {
       if (error != NULL)
-        show_error (self, _("Sign-Off Not Revoked"), error->message);
+        th_dialogs_show_error (GTK_WIDGET (self), _("Sign-Off Not Revoked"), error->message);
       th_learner_detail_emit_changed (self);
       return;
     }
   if (!th_store_revoke_sign_off (self->store, sign_off->id, self->supervisor_id,
                                  dialog_text (dialog), &error))
-    show_error (self, _("Sign-Off Not Revoked"), error->message);
+    th_dialogs_show_error (GTK_WIDGET (self), _("Sign-Off Not Revoked"), error->message);
   th_learner_detail_emit_changed (self);
 }
 
@@ -124,7 +113,7 @@ on_rename_response (AdwMessageDialog *dialog,
   if (!g_str_equal (response, "rename"))
     return;
   if (!th_store_rename_learner (self->store, self->learner_id, dialog_text (dialog), &error))
-    show_error (self, _("Profile Not Renamed"), error->message);
+    th_dialogs_show_error (GTK_WIDGET (self), _("Profile Not Renamed"), error->message);
   th_learner_detail_emit_changed (self);
 }
 
@@ -151,7 +140,7 @@ archive_activated (GtkWidget  *widget,
 
   if (!th_store_set_learner_archived (self->store, self->learner_id,
                                       !th_matrix_row_get_archived (row), &error))
-    show_error (self, _("Profile Not Changed"), error->message);
+    th_dialogs_show_error (GTK_WIDGET (self), _("Profile Not Changed"), error->message);
   th_learner_detail_emit_changed (self);
 }
 
@@ -166,7 +155,7 @@ on_delete_response (AdwMessageDialog *dialog,
     return;
   if (!th_store_delete_learner (self->store, self->learner_id, &error))
     {
-      show_error (self, _("The Records Were Not Deleted"), error->message);
+      th_dialogs_show_error (GTK_WIDGET (self), _("The Records Were Not Deleted"), error->message);
       return;
     }
   th_learner_detail_emit_deleted (self);
@@ -188,7 +177,7 @@ delete_activated (GtkWidget  *widget,
 
   if (!th_store_count_learner_records (self->store, self->learner_id, &records, &error))
     {
-      show_error (self, _("The Records Cannot Be Read"), error->message);
+      th_dialogs_show_error (GTK_WIDGET (self), _("The Records Cannot Be Read"), error->message);
       return;
     }
   heading = g_strdup_printf (_("Delete the Records of %s?"), th_matrix_row_get_display_name (row));
@@ -215,9 +204,10 @@ delete_activated (GtkWidget  *widget,
 }
 
 static void
-write_transcript (ThLearnerDetail *self,
-                  const char      *path)
+write_transcript (GtkWidget  *widget,
+                  const char *path)
 {
+  ThLearnerDetail *self = TH_LEARNER_DETAIL (widget);
   g_autoptr(GError) error = NULL;
   g_autofree char *author = NULL;
 
@@ -226,22 +216,7 @@ write_transcript (ThLearnerDetail *self,
     return;
   if ((author = th_report_dup_author (self->store, &error)) == NULL ||
       !th_report_write_transcript_full (self->matrix, self->learner_id, author, path, &error))
-    show_error (self, _("The Transcript Could Not Be Saved"), error->message);
-}
-
-static void
-on_transcript_response (GtkNativeDialog *chooser,
-                        int              response,
-                        ThLearnerDetail *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = g_file_get_path (file);
-
-      write_transcript (self, path);
-    }
-  g_object_unref (chooser);
+    th_dialogs_show_error (GTK_WIDGET (self), _("The Transcript Could Not Be Saved"), error->message);
 }
 
 static void
@@ -249,13 +224,7 @@ transcript_activated (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
-  GtkFileChooserNative *chooser;
-
-  chooser = gtk_file_chooser_native_new (_("Save the Transcript"), GTK_WINDOW (gtk_widget_get_root (widget)),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("transcript.pdf"));
-  g_signal_connect (chooser, "response", G_CALLBACK (on_transcript_response), widget);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  th_dialogs_save_as (widget, _("Save the Transcript"), _("transcript.pdf"), write_transcript);
 }
 
 void
