@@ -101,6 +101,59 @@ gboolean      th_store_step_rows   (ThStore        *self,
                                     ThStoreRowFunc  func,
                                     gpointer        user_data,
                                     GError        **error);
+/* How one column of a row lands in a struct, for th_store_fill_row():
+ * the columns come in the order of the table that describes them. */
+typedef enum
+{
+  TH_STORE_COLUMN_INT,       /* an int or a gboolean */
+  TH_STORE_COLUMN_INT64,
+  TH_STORE_COLUMN_TEXT,      /* a const char *, valid until the next step */
+  TH_STORE_COLUMN_DUP_TEXT,  /* a char * the struct owns */
+} ThStoreColumnKind;
+
+typedef struct
+{
+  ThStoreColumnKind kind;
+  gsize             offset;  /* G_STRUCT_OFFSET () of the member */
+} ThStoreColumn;
+
+void          th_store_fill_row    (sqlite3_stmt        *row,
+                                    const ThStoreColumn *columns,
+                                    guint                n_columns,
+                                    gpointer             target);
+
+/* A struct that th_store_dup_rows() reads a row into: its columns, its
+ * size, and how it is freed. */
+typedef struct
+{
+  const ThStoreColumn *columns;
+  guint                n_columns;
+  gsize                size;
+  GDestroyNotify       free_func;
+} ThStoreRowType;
+
+GPtrArray    *th_store_dup_rows    (ThStore              *self,
+                                    const char           *sql,
+                                    gint64                id,
+                                    const ThStoreRowType *type,
+                                    GError              **error);
+
+/* Hands each row to a typed callback, as @row filled by
+ * th_store_fill_row(): th_store_forward_row() is its ThStoreRowFunc. */
+typedef void (*ThStoreForwardFunc) (gconstpointer row,
+                                    gpointer      user_data);
+
+typedef struct
+{
+  const ThStoreColumn *columns;
+  guint                n_columns;
+  gpointer             row;
+  ThStoreForwardFunc   func;
+  gpointer             user_data;
+} ThStoreForward;
+
+void          th_store_forward_row (sqlite3_stmt  *row,
+                                    gpointer       forward);
 sqlite3_stmt *th_store_prepare     (ThStore       *self,
                                     const char    *sql,
                                     GError       **error);

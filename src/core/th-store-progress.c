@@ -30,25 +30,11 @@ read_rows (ThStore         *self,
   return th_store_step_rows (self, stmt, func, user_data, error);
 }
 
-typedef struct
-{
-  gpointer func;
-  gpointer user_data;
-} Forward;
-
-static void
-forward_learner (sqlite3_stmt *stmt,
-                 gpointer      user_data)
-{
-  Forward *forward = user_data;
-  ThLearnerRow row = {
-    sqlite3_column_int64 (stmt, 0),
-    (const char *) sqlite3_column_text (stmt, 1),
-    sqlite3_column_int (stmt, 2),
-  };
-
-  ((ThLearnerRowFunc) forward->func) (&row, forward->user_data);
-}
+static const ThStoreColumn learner_columns[] = {
+  { TH_STORE_COLUMN_INT64, G_STRUCT_OFFSET (ThLearnerRow, learner_id) },
+  { TH_STORE_COLUMN_TEXT, G_STRUCT_OFFSET (ThLearnerRow, display_name) },
+  { TH_STORE_COLUMN_INT, G_STRUCT_OFFSET (ThLearnerRow, archived) },
+};
 
 /**
  * th_store_read_learner_rows:
@@ -63,30 +49,25 @@ th_store_read_learner_rows (ThStore           *self,
                             gpointer           user_data,
                             GError           **error)
 {
-  Forward forward = { func, user_data };
+  ThLearnerRow row;
+  ThStoreForward forward = {
+    learner_columns, G_N_ELEMENTS (learner_columns), &row, (ThStoreForwardFunc) func, user_data
+  };
 
   g_return_val_if_fail (TH_IS_STORE (self), FALSE);
   return read_rows (self, only, "SELECT id, display_name, archived FROM learners", " WHERE id = ?1",
-                    " ORDER BY id", forward_learner, &forward, error);
+                    " ORDER BY id", th_store_forward_row, &forward, error);
 }
 
-static void
-forward_progress (sqlite3_stmt *stmt,
-                  gpointer      user_data)
-{
-  Forward *forward = user_data;
-  ThProgressRow row = {
-    sqlite3_column_int64 (stmt, 0),
-    (const char *) sqlite3_column_text (stmt, 1),
-    sqlite3_column_int64 (stmt, 2),
-    sqlite3_column_int (stmt, 3),
-    sqlite3_column_int (stmt, 4),
-    sqlite3_column_int64 (stmt, 5),
-    sqlite3_column_int (stmt, 6),
-  };
-
-  ((ThProgressRowFunc) forward->func) (&row, forward->user_data);
-}
+static const ThStoreColumn progress_columns[] = {
+  { TH_STORE_COLUMN_INT64, G_STRUCT_OFFSET (ThProgressRow, learner_id) },
+  { TH_STORE_COLUMN_TEXT, G_STRUCT_OFFSET (ThProgressRow, module_id) },
+  { TH_STORE_COLUMN_INT64, G_STRUCT_OFFSET (ThProgressRow, completed_at) },
+  { TH_STORE_COLUMN_INT, G_STRUCT_OFFSET (ThProgressRow, percent) },
+  { TH_STORE_COLUMN_INT, G_STRUCT_OFFSET (ThProgressRow, open_attempt) },
+  { TH_STORE_COLUMN_INT64, G_STRUCT_OFFSET (ThProgressRow, tried_at) },
+  { TH_STORE_COLUMN_INT, G_STRUCT_OFFSET (ThProgressRow, tried_percent) },
+};
 
 /**
  * th_store_read_progress_rows:
@@ -103,28 +84,23 @@ th_store_read_progress_rows (ThStore            *self,
                              gpointer            user_data,
                              GError            **error)
 {
-  Forward forward = { func, user_data };
+  ThProgressRow row;
+  ThStoreForward forward = {
+    progress_columns, G_N_ELEMENTS (progress_columns), &row, (ThStoreForwardFunc) func, user_data
+  };
 
   g_return_val_if_fail (TH_IS_STORE (self), FALSE);
   return read_rows (self, only, "SELECT learner_id, module_id, ifnull (completed_at, 0), "
                                 "ifnull (score_percent, 0), open_attempt, ifnull (tried_at, 0), "
                                 "ifnull (tried_percent, 0) FROM progress",
-                    " WHERE learner_id = ?1", " ORDER BY learner_id", forward_progress, &forward, error);
+                    " WHERE learner_id = ?1", " ORDER BY learner_id", th_store_forward_row, &forward, error);
 }
 
-static void
-forward_sign_off (sqlite3_stmt *stmt,
-                  gpointer      user_data)
-{
-  Forward *forward = user_data;
-  ThSignOffRow row = {
-    sqlite3_column_int64 (stmt, 0),
-    (const char *) sqlite3_column_text (stmt, 1),
-    (const char *) sqlite3_column_text (stmt, 2),
-  };
-
-  ((ThSignOffRowFunc) forward->func) (&row, forward->user_data);
-}
+static const ThStoreColumn sign_off_columns[] = {
+  { TH_STORE_COLUMN_INT64, G_STRUCT_OFFSET (ThSignOffRow, learner_id) },
+  { TH_STORE_COLUMN_TEXT, G_STRUCT_OFFSET (ThSignOffRow, supervisor) },
+  { TH_STORE_COLUMN_TEXT, G_STRUCT_OFFSET (ThSignOffRow, signed_at) },
+};
 
 /**
  * th_store_read_sign_off_rows:
@@ -139,9 +115,12 @@ th_store_read_sign_off_rows (ThStore           *self,
                              gpointer           user_data,
                              GError           **error)
 {
-  Forward forward = { func, user_data };
+  ThSignOffRow row;
+  ThStoreForward forward = {
+    sign_off_columns, G_N_ELEMENTS (sign_off_columns), &row, (ThStoreForwardFunc) func, user_data
+  };
 
   g_return_val_if_fail (TH_IS_STORE (self), FALSE);
   return read_rows (self, only, "SELECT learner_id, supervisor, signed_at FROM signoffs WHERE revoked_at IS NULL",
-                    " AND learner_id = ?1", "", forward_sign_off, &forward, error);
+                    " AND learner_id = ?1", "", th_store_forward_row, &forward, error);
 }

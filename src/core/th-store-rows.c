@@ -81,6 +81,88 @@ th_store_step_rows (ThStore         *self,
   return th_store_finish_read (self, stmt, rc, error);
 }
 
+/* Fills the members of @target that @columns name from @row's columns,
+ * one column each, in order. */
+void
+th_store_fill_row (sqlite3_stmt        *row,
+                   const ThStoreColumn *columns,
+                   guint                n_columns,
+                   gpointer             target)
+{
+  for (guint i = 0; i < n_columns; i++)
+    {
+      gpointer member = (char *) target + columns[i].offset;
+
+      switch (columns[i].kind)
+        {
+        case TH_STORE_COLUMN_INT:
+          *(int *) member = sqlite3_column_int (row, i);
+          break;
+        case TH_STORE_COLUMN_INT64:
+          *(gint64 *) member = sqlite3_column_int64 (row, i);
+          break;
+        case TH_STORE_COLUMN_TEXT:
+          *(const char **) member = (const char *) sqlite3_column_text (row, i);
+          break;
+        case TH_STORE_COLUMN_DUP_TEXT:
+          *(char **) member = g_strdup ((const char *) sqlite3_column_text (row, i));
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+}
+
+void
+th_store_forward_row (sqlite3_stmt *row,
+                      gpointer      user_data)
+{
+  ThStoreForward *forward = user_data;
+
+  th_store_fill_row (row, forward->columns, forward->n_columns, forward->row);
+  forward->func (forward->row, forward->user_data);
+}
+
+typedef struct
+{
+  const ThStoreRowType *type;
+  GPtrArray            *rows;
+} DupRows;
+
+static void
+dup_row (sqlite3_stmt *row,
+         gpointer      user_data)
+{
+  DupRows *dup = user_data;
+  gpointer target = g_malloc0 (dup->type->size);
+
+  th_store_fill_row (row, dup->type->columns, dup->type->n_columns, target);
+  g_ptr_array_add (dup->rows, target);
+}
+
+/**
+ * th_store_dup_rows:
+ *
+ * th_store_read_rows(), each row read into a new struct of @type.
+ *
+ * Returns: (transfer full): the structs, in the rows' order; %NULL on
+ *   @error
+ */
+GPtrArray *
+th_store_dup_rows (ThStore               *self,
+                   const char            *sql,
+                   gint64                 id,
+                   const ThStoreRowType  *type,
+                   GError               **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (type->free_func);
+  DupRows dup = { type, rows };
+
+  if (!th_store_read_rows (self, sql, id, dup_row, &dup, error))
+    return NULL;
+  return g_steal_pointer (&rows);
+}
+
 /* Steps @stmt to its end, finalizes it, and records the row it inserted
  * or changed in the audit trail. */
 gint64

@@ -95,17 +95,16 @@ th_store_add_supervisor (ThStore     *self,
   return th_store_add_supervisor_with_hash (self, display_name, hash, learner_id, error);
 }
 
-static void
-add_supervisor_row (sqlite3_stmt *row,
-                    gpointer      supervisors)
-{
-  ThSupervisor *supervisor = g_new0 (ThSupervisor, 1);
+static const ThStoreColumn supervisor_columns[] = {
+  { TH_STORE_COLUMN_INT64, G_STRUCT_OFFSET (ThSupervisor, id) },
+  { TH_STORE_COLUMN_DUP_TEXT, G_STRUCT_OFFSET (ThSupervisor, display_name) },
+  { TH_STORE_COLUMN_INT64, G_STRUCT_OFFSET (ThSupervisor, learner_id) },
+};
 
-  supervisor->id = sqlite3_column_int64 (row, 0);
-  supervisor->display_name = g_strdup ((const char *) sqlite3_column_text (row, 1));
-  supervisor->learner_id = sqlite3_column_int64 (row, 2);
-  g_ptr_array_add (supervisors, supervisor);
-}
+static const ThStoreRowType supervisor_row = {
+  supervisor_columns, G_N_ELEMENTS (supervisor_columns), sizeof (ThSupervisor),
+  (GDestroyNotify) th_supervisor_free,
+};
 
 /**
  * th_store_list_supervisors:
@@ -117,15 +116,11 @@ GPtrArray *
 th_store_list_supervisors (ThStore  *self,
                            GError  **error)
 {
-  g_autoptr(GPtrArray) supervisors = g_ptr_array_new_with_free_func ((GDestroyNotify) th_supervisor_free);
-
   g_return_val_if_fail (TH_IS_STORE (self), NULL);
 
-  if (!th_store_read_rows (self, "SELECT id, display_name, ifnull(learner_id, 0) FROM supervisors "
-                                 "WHERE archived = 0 ORDER BY display_name COLLATE NOCASE, id",
-                           0, add_supervisor_row, supervisors, error))
-    return NULL;
-  return g_steal_pointer (&supervisors);
+  return th_store_dup_rows (self, "SELECT id, display_name, ifnull(learner_id, 0) FROM supervisors "
+                                  "WHERE archived = 0 ORDER BY display_name COLLATE NOCASE, id",
+                            0, &supervisor_row, error);
 }
 
 static void
@@ -299,18 +294,16 @@ th_store_revoke_sign_off (ThStore     *self,
   return th_store_commit_audited (self, stmt, "signoffs", sign_off_id, TH_AUDIT_UPDATE, error) != 0;
 }
 
-static void
-read_sign_off (sqlite3_stmt *row,
-               gpointer      user_data)
-{
-  ThSignOff *sign_off = g_new0 (ThSignOff, 1);
+static const ThStoreColumn sign_off_columns[] = {
+  { TH_STORE_COLUMN_INT64, G_STRUCT_OFFSET (ThSignOff, id) },
+  { TH_STORE_COLUMN_DUP_TEXT, G_STRUCT_OFFSET (ThSignOff, supervisor) },
+  { TH_STORE_COLUMN_DUP_TEXT, G_STRUCT_OFFSET (ThSignOff, signed_at) },
+  { TH_STORE_COLUMN_DUP_TEXT, G_STRUCT_OFFSET (ThSignOff, note) },
+};
 
-  sign_off->id = sqlite3_column_int64 (row, 0);
-  sign_off->supervisor = g_strdup ((const char *) sqlite3_column_text (row, 1));
-  sign_off->signed_at = g_strdup ((const char *) sqlite3_column_text (row, 2));
-  sign_off->note = g_strdup ((const char *) sqlite3_column_text (row, 3));
-  *(ThSignOff **) user_data = sign_off;
-}
+static const ThStoreRowType sign_off_row = {
+  sign_off_columns, G_N_ELEMENTS (sign_off_columns), sizeof (ThSignOff), (GDestroyNotify) th_sign_off_free,
+};
 
 /**
  * th_store_dup_sign_off:
@@ -323,15 +316,17 @@ th_store_dup_sign_off (ThStore     *self,
                        gint64       learner_id,
                        GError     **error)
 {
-  ThSignOff *sign_off = NULL;
+  g_autoptr(GPtrArray) sign_offs = NULL;
 
   g_return_val_if_fail (TH_IS_STORE (self), NULL);
 
-  if (!th_store_read_rows (self, "SELECT id, supervisor, signed_at, note FROM signoffs "
-                                 "WHERE learner_id = ?1 AND revoked_at IS NULL",
-                           learner_id, read_sign_off, &sign_off, error))
-    g_clear_pointer (&sign_off, th_sign_off_free);
-  return sign_off;
+  sign_offs = th_store_dup_rows (self, "SELECT id, supervisor, signed_at, note FROM signoffs "
+                                       "WHERE learner_id = ?1 AND revoked_at IS NULL",
+                                 learner_id, &sign_off_row, error);
+  /* one stands at the most */
+  if (sign_offs == NULL || sign_offs->len == 0)
+    return NULL;
+  return g_ptr_array_steal_index (sign_offs, sign_offs->len - 1);
 }
 
 /* Archiving hides a profile from the profile list; nothing is deleted. */
@@ -386,6 +381,15 @@ th_store_count_learner_records (ThStore           *self,
   return TRUE;
 }
 
+static void
+append_id (sqlite3_stmt *row,
+           gpointer      ids)
+{
+  gint64 id = sqlite3_column_int64 (row, 0);
+
+  g_array_append_val (ids, id);
+}
+
 /* Deletes the rows @select_ids names from @table, each with its audit
  * record, inside the caller's transaction. */
 static gboolean
@@ -397,18 +401,9 @@ delete_rows (ThStore     *self,
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autofree char *delete_sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?1", table);
-  sqlite3_stmt *stmt = th_store_prepare (self, select_ids, error);
-  int rc;
+  sqlite3_stmt *stmt;
 
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, learner_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-  if (!th_store_finish_read (self, stmt, rc, error))
+  if (!th_store_read_rows (self, select_ids, learner_id, append_id, ids, error))
     return FALSE;
 
   for (guint i = 0; i < ids->len; i++)

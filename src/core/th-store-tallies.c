@@ -142,29 +142,15 @@ read_sources (ThStore              *self,
 #define TAKEN_AWAY_SQL(when) \
   " WHERE NOT ?1 AND l.archived = 1 AND " when " >= ?8 AND " when " < ?9"
 
-typedef struct
-{
-  gpointer func;
-  gpointer user_data;
-} Forward;
-
-static void
-forward_answer_group (sqlite3_stmt *stmt,
-                      gpointer      user_data)
-{
-  Forward *forward = user_data;
-  ThAnswerGroupRow row = {
-    (const char *) sqlite3_column_text (stmt, 0),
-    (const char *) sqlite3_column_text (stmt, 1),
-    (const char *) sqlite3_column_text (stmt, 2),
-    sqlite3_column_int (stmt, 3),
-    sqlite3_column_int (stmt, 4),
-    (const char *) sqlite3_column_text (stmt, 5),
-    sqlite3_column_int (stmt, 6),
-  };
-
-  ((ThAnswerGroupRowFunc) forward->func) (&row, forward->user_data);
-}
+static const ThStoreColumn answer_group_columns[] = {
+  { TH_STORE_COLUMN_TEXT, G_STRUCT_OFFSET (ThAnswerGroupRow, module_id) },
+  { TH_STORE_COLUMN_TEXT, G_STRUCT_OFFSET (ThAnswerGroupRow, scenario_id) },
+  { TH_STORE_COLUMN_TEXT, G_STRUCT_OFFSET (ThAnswerGroupRow, choice_ids) },
+  { TH_STORE_COLUMN_INT, G_STRUCT_OFFSET (ThAnswerGroupRow, score) },
+  { TH_STORE_COLUMN_INT, G_STRUCT_OFFSET (ThAnswerGroupRow, max_score) },
+  { TH_STORE_COLUMN_TEXT, G_STRUCT_OFFSET (ThAnswerGroupRow, quarter) },
+  { TH_STORE_COLUMN_INT, G_STRUCT_OFFSET (ThAnswerGroupRow, count) },
+};
 
 /**
  * th_store_read_answer_groups:
@@ -180,7 +166,10 @@ th_store_read_answer_groups (ThStore               *self,
                              gpointer               user_data,
                              GError               **error)
 {
-  Forward forward = { func, user_data };
+  ThAnswerGroupRow row;
+  ThStoreForward forward = {
+    answer_group_columns, G_N_ELEMENTS (answer_group_columns), &row, (ThStoreForwardFunc) func, user_data
+  };
 
   g_return_val_if_fail (TH_IS_STORE (self), FALSE);
   return read_sources (self,
@@ -197,25 +186,17 @@ th_store_read_answer_groups (ThStore               *self,
                        " FROM learners AS l CROSS JOIN attempts AS t ON t.learner_id = l.id"
                        " CROSS JOIN answers AS a ON a.attempt_id = t.id"
                        TAKEN_AWAY_SQL ("a.answered_at"),
-                       scope, forward_answer_group, &forward, error);
+                       scope, th_store_forward_row, &forward, error);
 }
 
-static void
-forward_attempt_group (sqlite3_stmt *stmt,
-                       gpointer      user_data)
-{
-  Forward *forward = user_data;
-  ThAttemptGroupRow row = {
-    (const char *) sqlite3_column_text (stmt, 0),
-    sqlite3_column_int (stmt, 1),
-    sqlite3_column_int (stmt, 2),
-    sqlite3_column_int (stmt, 3),
-    sqlite3_column_int (stmt, 4),
-    sqlite3_column_int (stmt, 5),
-  };
-
-  ((ThAttemptGroupRowFunc) forward->func) (&row, forward->user_data);
-}
+static const ThStoreColumn attempt_group_columns[] = {
+  { TH_STORE_COLUMN_TEXT, G_STRUCT_OFFSET (ThAttemptGroupRow, module_id) },
+  { TH_STORE_COLUMN_INT, G_STRUCT_OFFSET (ThAttemptGroupRow, refresher) },
+  { TH_STORE_COLUMN_INT, G_STRUCT_OFFSET (ThAttemptGroupRow, first) },
+  { TH_STORE_COLUMN_INT, G_STRUCT_OFFSET (ThAttemptGroupRow, passed) },
+  { TH_STORE_COLUMN_INT, G_STRUCT_OFFSET (ThAttemptGroupRow, percent) },
+  { TH_STORE_COLUMN_INT, G_STRUCT_OFFSET (ThAttemptGroupRow, count) },
+};
 
 /**
  * th_store_read_attempt_groups:
@@ -231,7 +212,10 @@ th_store_read_attempt_groups (ThStore                *self,
                               gpointer                user_data,
                               GError                **error)
 {
-  Forward forward = { func, user_data };
+  ThAttemptGroupRow row;
+  ThStoreForward forward = {
+    attempt_group_columns, G_N_ELEMENTS (attempt_group_columns), &row, (ThStoreForwardFunc) func, user_data
+  };
 
   g_return_val_if_fail (TH_IS_STORE (self), FALSE);
   return read_sources (self,
@@ -246,5 +230,5 @@ th_store_read_attempt_groups (ThStore                *self,
                        "  ifnull (t.passed, 0), " TH_STORE_PERCENT_SQL ("t") ", -1"
                        " FROM learners AS l CROSS JOIN attempts AS t ON t.learner_id = l.id"
                        TAKEN_AWAY_SQL ("t.finished_at"),
-                       scope, forward_attempt_group, &forward, error);
+                       scope, th_store_forward_row, &forward, error);
 }
