@@ -90,16 +90,25 @@ th_lrs_sender_new (const char *database,
   return self;
 }
 
+typedef struct _Round Round;
+
+/* What a worker does with the LRS module once it is loaded. */
+typedef void (*RoundStep) (const ThLrsFuncs  *lrs,
+                           Round             *round,
+                           GCancellable      *cancellable,
+                           GError           **error);
+
 /* What a round needs, copied for its worker. */
-typedef struct
+struct _Round
 {
+  RoundStep    step;
   char        *database;
   ThCatalog   *catalog;
   char        *endpoint;   /* for a check; NULL for a round */
   char        *key;
   char        *secret;
   ThSyncReport report;
-} Round;
+};
 
 static void
 round_free (Round *round)
@@ -138,41 +147,58 @@ return_outcome (GTask  *task,
     g_task_return_pointer (task, GINT_TO_POINTER (TRUE), NULL);
 }
 
-/* Runs @func on a worker with @round, which the task then owns. */
+/* Loads the LRS module on the worker and runs the round's step with it. */
+static void
+run_step (GTask        *task,
+          gpointer      source_object,
+          gpointer      task_data,
+          GCancellable *cancellable)
+{
+  Round *round = task_data;
+  g_autoptr(GError) error = NULL;
+  const ThLrsFuncs *lrs = th_lrs_module_get (&error);
+
+  if (lrs != NULL)
+    round->step (lrs, round, cancellable, &error);
+  return_outcome (task, g_steal_pointer (&error));
+}
+
+/* Runs @step on a worker with @round, which the task then owns. */
 static void
 run_task (ThLrsSender         *self,
           Round               *round,
           gpointer             source_tag,
-          GTaskThreadFunc      func,
+          RoundStep            step,
           GCancellable        *cancellable,
           GAsyncReadyCallback  callback,
           gpointer             user_data)
 {
   g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
 
+  round->step = step;
   g_task_set_source_tag (task, source_tag);
   g_task_set_task_data (task, round, (GDestroyNotify) round_free);
-  th_task_run_in_thread (task, func);
+  th_task_run_in_thread (task, run_step);
 }
 
 static void
-run_round (GTask        *task,
-           gpointer      source_object,
-           gpointer      task_data,
-           GCancellable *cancellable)
+sync_step (const ThLrsFuncs  *lrs,
+           Round             *round,
+           GCancellable      *cancellable,
+           GError           **error)
 {
-  Round *round = task_data;
-  g_autoptr(GError) error = NULL;
-  const ThLrsFuncs *lrs = th_lrs_module_get (&error);
-  g_autoptr(ThStore) store = lrs ? th_store_open (round->database, &error) : NULL;
-  g_autoptr(ThXapiProfile) profile = store ? th_xapi_profile_new_for_store (store, round->catalog, &error) : NULL;
-  gboolean fetch = FALSE;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(ThStore) store = th_store_open (round->database, error);
+  g_autoptr(ThXapiProfile) profile = store ? th_xapi_profile_new_for_store (store, round->catalog, error) : NULL;
+  gboolean fetch;
 
-  if (profile != NULL)
-    fetch = reads_back (store, &error);
-  if (profile != NULL && error == NULL)
-    lrs->round (store, profile, fetch, &round->report, cancellable, &error);
-  return_outcome (task, g_steal_pointer (&error));
+  if (profile == NULL)
+    return;
+  fetch = reads_back (store, &local_error);
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  else
+    lrs->round (store, profile, fetch, &round->report, cancellable, error);
 }
 
 /**
@@ -193,7 +219,7 @@ th_lrs_sender_sync_async (ThLrsSender         *self,
 
   round->database = g_strdup (self->database);
   round->catalog = g_object_ref (self->catalog);
-  run_task (self, round, th_lrs_sender_sync_async, run_round, cancellable, callback, user_data);
+  run_task (self, round, th_lrs_sender_sync_async, sync_step, cancellable, callback, user_data);
 }
 
 /**
@@ -221,18 +247,12 @@ th_lrs_sender_sync_finish (ThLrsSender   *self,
 }
 
 static void
-run_check (GTask        *task,
-           gpointer      source_object,
-           gpointer      task_data,
-           GCancellable *cancellable)
+check_step (const ThLrsFuncs  *lrs,
+            Round             *round,
+            GCancellable      *cancellable,
+            GError           **error)
 {
-  Round *round = task_data;
-  g_autoptr(GError) error = NULL;
-  const ThLrsFuncs *lrs = th_lrs_module_get (&error);
-
-  if (lrs != NULL)
-    lrs->check (round->endpoint, round->key, round->secret, cancellable, &error);
-  return_outcome (task, g_steal_pointer (&error));
+  lrs->check (round->endpoint, round->key, round->secret, cancellable, error);
 }
 
 /**
@@ -257,7 +277,7 @@ th_lrs_sender_check_async (ThLrsSender         *self,
   round->endpoint = g_strdup (endpoint);
   round->key = g_strdup (key);
   round->secret = g_strdup (secret);
-  run_task (self, round, th_lrs_sender_check_async, run_check, cancellable, callback, user_data);
+  run_task (self, round, th_lrs_sender_check_async, check_step, cancellable, callback, user_data);
 }
 
 gboolean
