@@ -327,6 +327,34 @@ th_store_dup_setting (ThStore     *self,
 }
 
 /**
+ * th_store_read_setting:
+ * @value: (inout): a value already given (by the environment, say), or
+ *   %NULL to read the one set under @key into
+ *
+ * th_store_dup_setting() for a chain of settings read one after another.
+ *
+ * Returns: %FALSE with @error set when the settings cannot be read
+ */
+gboolean
+th_store_read_setting (ThStore     *self,
+                       const char  *key,
+                       char       **value,
+                       GError     **error)
+{
+  GError *local_error = NULL;
+
+  if (*value != NULL)
+    return TRUE;
+  *value = th_store_dup_setting (self, key, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
  * th_store_dup_learner_account:
  *
  * Returns: (transfer full) (nullable): the learner's organisation account,

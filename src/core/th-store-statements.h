@@ -90,6 +90,10 @@ void        th_refused_statement_free        (ThRefusedStatement *refused);
 char       *th_store_dup_setting             (ThStore        *self,
                                               const char     *key,
                                               GError        **error);
+gboolean    th_store_read_setting            (ThStore        *self,
+                                              const char     *key,
+                                              char          **value,
+                                              GError        **error);
 gboolean    th_store_read_statements         (ThStore        *self,
                                               gboolean        waiting_only,
                                               guint           limit,

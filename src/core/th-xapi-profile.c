@@ -38,17 +38,11 @@ th_xapi_profile_new_for_store (ThStore    *store,
                                ThCatalog  *catalog,
                                GError    **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *home = th_store_dup_setting (store, TH_STORE_HOME_PAGE_KEY, &local_error);
-  g_autofree char *workstation = NULL;
+  g_autofree char *home = NULL, *workstation = NULL;
 
-  if (local_error == NULL)
-    workstation = th_store_dup_setting (store, TH_STORE_WORKSTATION_ID_KEY, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
+  if (!th_store_read_setting (store, TH_STORE_HOME_PAGE_KEY, &home, error) ||
+      !th_store_read_setting (store, TH_STORE_WORKSTATION_ID_KEY, &workstation, error))
+    return NULL;
   return th_xapi_profile_new (home, workstation ? workstation : "", catalog);
 }
 

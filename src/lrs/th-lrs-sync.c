@@ -171,24 +171,14 @@ th_lrs_sync_open_client (ThStore       *store,
                          GCancellable  *cancellable,
                          GError       **error)
 {
-  g_autoptr(GError) local_error = NULL;
   g_autofree char *endpoint = g_strdup (g_getenv ("THRESHOLD_LRS_ENDPOINT"));
   g_autofree char *key = g_strdup (g_getenv ("THRESHOLD_LRS_KEY"));
   g_autofree char *secret = NULL;
   ThLrsClient *client;
 
-  if (endpoint == NULL)
-    endpoint = th_store_dup_setting (store, TH_STORE_LRS_ENDPOINT_KEY, &local_error);
-  if (local_error == NULL && endpoint != NULL && key == NULL)
-    key = th_store_dup_setting (store, TH_STORE_LRS_KEY_KEY, &local_error);
-  if (local_error == NULL && endpoint != NULL)
-    secret = th_lrs_sync_dup_secret (endpoint, key, cancellable, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-  if (endpoint == NULL)
+  if (!th_store_read_setting (store, TH_STORE_LRS_ENDPOINT_KEY, &endpoint, error) || endpoint == NULL ||
+      !th_store_read_setting (store, TH_STORE_LRS_KEY_KEY, &key, error) ||
+      (secret = th_lrs_sync_dup_secret (endpoint, key, cancellable, error)) == NULL)
     return NULL;
   client = th_lrs_client_new (endpoint, key, secret, error);
   if (secret != NULL)
