@@ -71,15 +71,42 @@ iri (ThXapiProfile *self,
 
 /* Building */
 
+/* A member holding a string. */
+static void
+add_string (JsonBuilder *builder,
+            const char  *member,
+            const char  *value)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_add_string_value (builder, value);
+}
+
+/* A member holding an object, which the caller fills and ends. */
+static void
+begin_object (JsonBuilder *builder,
+              const char  *member)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_begin_object (builder);
+}
+
+/* An activity, named by its id, which the caller may add to and ends. */
+static void
+begin_activity (JsonBuilder *builder,
+                const char  *id)
+{
+  json_builder_begin_object (builder);
+  add_string (builder, "objectType", "Activity");
+  add_string (builder, "id", id);
+}
+
 static void
 add_language_map (JsonBuilder *builder,
                   const char  *member,
                   const char  *text)
 {
-  json_builder_set_member_name (builder, member);
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "en-US");
-  json_builder_add_string_value (builder, text);
+  begin_object (builder, member);
+  add_string (builder, "en-US", text);
   json_builder_end_object (builder);
 }
 
@@ -115,18 +142,12 @@ add_agent (ThXapiProfile *self,
            const char    *name,
            const char    *account)
 {
-  json_builder_set_member_name (builder, member);
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "objectType");
-  json_builder_add_string_value (builder, "Agent");
-  json_builder_set_member_name (builder, "name");
-  json_builder_add_string_value (builder, name);
-  json_builder_set_member_name (builder, "account");
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "homePage");
-  json_builder_add_string_value (builder, self->home_page);
-  json_builder_set_member_name (builder, "name");
-  json_builder_add_string_value (builder, account);
+  begin_object (builder, member);
+  add_string (builder, "objectType", "Agent");
+  add_string (builder, "name", name);
+  begin_object (builder, "account");
+  add_string (builder, "homePage", self->home_page);
+  add_string (builder, "name", account);
   json_builder_end_object (builder);
   json_builder_end_object (builder);
 }
@@ -155,10 +176,8 @@ add_verb (ThXapiProfile           *self,
                       ? g_strconcat (self->base, "/verbs/", display, NULL)
                       : g_strconcat (ADL_VERB, display, NULL);
 
-  json_builder_set_member_name (builder, "verb");
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_string_value (builder, id);
+  begin_object (builder, "verb");
+  add_string (builder, "id", id);
   add_language_map (builder, "display", display);
   json_builder_end_object (builder);
 }
@@ -175,8 +194,7 @@ add_choices (JsonBuilder      *builder,
       g_autofree char *text = dup_plain (choice->text);
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "id");
-      json_builder_add_string_value (builder, choice->id);
+      add_string (builder, "id", choice->id);
       add_language_map (builder, "description", text);
       json_builder_end_object (builder);
     }
@@ -231,20 +249,13 @@ add_object (ThXapiProfile           *self,
       break;
     }
   json_builder_set_member_name (builder, "object");
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "objectType");
-  json_builder_add_string_value (builder, "Activity");
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_string_value (builder, id);
-  json_builder_set_member_name (builder, "definition");
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "type");
-  json_builder_add_string_value (builder, type);
+  begin_activity (builder, id);
+  begin_object (builder, "definition");
+  add_string (builder, "type", type);
   add_language_map (builder, "name", name);
   if (record->kind == TH_STATEMENT_ANSWERED)
     {
-      json_builder_set_member_name (builder, "interactionType");
-      json_builder_add_string_value (builder, "choice");
+      add_string (builder, "interactionType", "choice");
       if (scenario != NULL)
         add_choices (builder, scenario);
     }
@@ -257,8 +268,7 @@ add_score (JsonBuilder *builder,
            int          raw,
            int          max)
 {
-  json_builder_set_member_name (builder, "score");
-  json_builder_begin_object (builder);
+  begin_object (builder, "score");
   json_builder_set_member_name (builder, "raw");
   json_builder_add_int_value (builder, CLAMP (raw, 0, MAX (max, 0)));
   json_builder_set_member_name (builder, "min");
@@ -274,15 +284,13 @@ static void
 add_result (JsonBuilder             *builder,
             const ThStatementRecord *record)
 {
-  json_builder_set_member_name (builder, "result");
-  json_builder_begin_object (builder);
+  begin_object (builder, "result");
   if (record->kind == TH_STATEMENT_ANSWERED)
     {
       g_auto(GStrv) ids = g_strsplit (record->choice_ids, " ", -1);
       g_autofree char *response = g_strjoinv ("[,]", ids);
 
-      json_builder_set_member_name (builder, "response");
-      json_builder_add_string_value (builder, response);
+      add_string (builder, "response", response);
       add_score (builder, record->score, record->max_score);
     }
   else if (record->kind == TH_STATEMENT_FINISHED)
@@ -309,11 +317,7 @@ add_activity_list (JsonBuilder *builder,
 {
   json_builder_set_member_name (builder, member);
   json_builder_begin_array (builder);
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "objectType");
-  json_builder_add_string_value (builder, "Activity");
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_string_value (builder, id);
+  begin_activity (builder, id);
   json_builder_end_object (builder);
   json_builder_end_array (builder);
 }
@@ -326,8 +330,7 @@ add_extension (ThXapiProfile *self,
 {
   g_autofree char *id = g_strconcat (self->base, "/extensions/", name, NULL);
 
-  json_builder_set_member_name (builder, id);
-  json_builder_add_string_value (builder, value);
+  add_string (builder, id, value);
 }
 
 /* The tags of the choices an answer chose: what they honour and what
@@ -373,12 +376,10 @@ add_context (ThXapiProfile           *self,
   g_autofree char *module = g_strdup_printf ("%s/modules/%s", self->base, record->module_id);
   gboolean attempt = record->registration != NULL;
 
-  json_builder_set_member_name (builder, "context");
-  json_builder_begin_object (builder);
+  begin_object (builder, "context");
   if (attempt)
     {
-      json_builder_set_member_name (builder, "registration");
-      json_builder_add_string_value (builder, record->registration);
+      add_string (builder, "registration", record->registration);
     }
   if (record->kind == TH_STATEMENT_SIGNED_OFF || record->kind == TH_STATEMENT_REVOKED)
     {
@@ -388,23 +389,18 @@ add_context (ThXapiProfile           *self,
     }
   if (record->kind == TH_STATEMENT_REVOKED && record->signed_off_id != NULL)
     {
-      json_builder_set_member_name (builder, "statement");
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "objectType");
-      json_builder_add_string_value (builder, "StatementRef");
-      json_builder_set_member_name (builder, "id");
-      json_builder_add_string_value (builder, record->signed_off_id);
+      begin_object (builder, "statement");
+      add_string (builder, "objectType", "StatementRef");
+      add_string (builder, "id", record->signed_off_id);
       json_builder_end_object (builder);
     }
-  json_builder_set_member_name (builder, "contextActivities");
-  json_builder_begin_object (builder);
+  begin_object (builder, "contextActivities");
   add_activity_list (builder, "category", self->base);
   if (record->kind == TH_STATEMENT_ANSWERED)
     add_activity_list (builder, "parent", module);
   json_builder_end_object (builder);
 
-  json_builder_set_member_name (builder, "extensions");
-  json_builder_begin_object (builder);
+  begin_object (builder, "extensions");
   if (attempt)
     add_extension (self, builder, "attempt-kind", record->refresher ? "refresher" : "full");
   if (attempt && record->scenario_set != NULL)
@@ -434,8 +430,7 @@ th_xapi_profile_build (ThXapiProfile           *self,
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_string_value (builder, record->id);
+  add_string (builder, "id", record->id);
   add_actor (self, builder, record);
   add_verb (self, builder, record);
   add_object (self, builder, record);
@@ -443,8 +438,7 @@ th_xapi_profile_build (ThXapiProfile           *self,
       record->kind == TH_STATEMENT_COMPLETED)
     add_result (builder, record);
   add_context (self, builder, record);
-  json_builder_set_member_name (builder, "timestamp");
-  json_builder_add_string_value (builder, record->timestamp);
+  add_string (builder, "timestamp", record->timestamp);
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
 }
