@@ -28,8 +28,7 @@ append_statement (const ThStatementRecord *record,
                   gpointer                 user_data)
 {
   Export *export = user_data;
-  g_autoptr(JsonNode) node = th_xapi_profile_build (export->profile, record);
-  g_autofree char *text = json_to_string (node, FALSE);
+  g_autofree char *text = th_xapi_profile_dup_json (export->profile, record);
 
   g_string_append (export->out, export->count++ ? ",\n" : "[\n");
   g_string_append (export->out, text);

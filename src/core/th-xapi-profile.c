@@ -419,15 +419,17 @@ add_context (ThXapiProfile           *self,
 }
 
 /**
- * th_xapi_profile_build:
+ * th_xapi_profile_dup_json:
  *
- * Returns: (transfer full): @record as an xAPI statement
+ * Returns: (transfer full): @record as an xAPI statement, in JSON on one
+ *   line
  */
-JsonNode *
-th_xapi_profile_build (ThXapiProfile           *self,
-                       const ThStatementRecord *record)
+char *
+th_xapi_profile_dup_json (ThXapiProfile           *self,
+                          const ThStatementRecord *record)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
 
   json_builder_begin_object (builder);
   add_string (builder, "id", record->id);
@@ -440,5 +442,6 @@ th_xapi_profile_build (ThXapiProfile           *self,
   add_context (self, builder, record);
   add_string (builder, "timestamp", record->timestamp);
   json_builder_end_object (builder);
-  return json_builder_get_root (builder);
+  root = json_builder_get_root (builder);
+  return json_to_string (root, FALSE);
 }

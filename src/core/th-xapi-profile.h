@@ -43,7 +43,7 @@ ThXapiProfile  *th_xapi_profile_new_for_store    (ThStore          *store,
                                                   GError          **error);
 void            th_xapi_profile_free             (ThXapiProfile    *self);
 const char     *th_xapi_profile_get_activity_base (ThXapiProfile   *self);
-JsonNode       *th_xapi_profile_build            (ThXapiProfile    *self,
+char           *th_xapi_profile_dup_json         (ThXapiProfile    *self,
                                                   const ThStatementRecord *record);
 ThXapiStatement *th_xapi_profile_parse           (ThXapiProfile    *self,
                                                   JsonNode         *node,

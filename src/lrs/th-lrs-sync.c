@@ -30,8 +30,7 @@ add_to_batch (const ThStatementRecord *record,
               gpointer                 user_data)
 {
   Batch *batch = user_data;
-  g_autoptr(JsonNode) node = th_xapi_profile_build (batch->profile, record);
-  char *text = json_to_string (node, FALSE);
+  char *text = th_xapi_profile_dup_json (batch->profile, record);
 
   g_string_append (batch->body, batch->ids->len ? "," : "[");
   g_string_append (batch->body, text);
