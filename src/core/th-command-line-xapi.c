@@ -35,28 +35,6 @@ open_profile (const ThCommandLineOptions  *options,
   return profile;
 }
 
-int
-th_command_line_export_xapi (const ThCommandLineOptions *options,
-                             const char                 *path)
-{
-  g_autoptr(ThStore) store = NULL;
-  g_autoptr(ThXapiProfile) profile = open_profile (options, &store, TRUE);
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
-  g_autoptr(GError) error = NULL;
-  guint count = 0;
-
-  if (profile == NULL)
-    return 1;
-  if (!th_xapi_export_file (store, profile, file, &count, &error))
-    {
-      g_printerr (_("Cannot write the statements: %s\n"), error->message);
-      return 1;
-    }
-  printf (g_dngettext (GETTEXT_PACKAGE, "Wrote %u statement to %s\n", "Wrote %u statements to %s\n", count),
-          count, path);
-  return 0;
-}
-
 static void
 print_merged (const ThImportCounts *counts)
 {
@@ -64,25 +42,49 @@ print_merged (const ThImportCounts *counts)
           counts->added, counts->already_here, counts->unmatched, counts->foreign, counts->malformed);
 }
 
+/* Writes every record to the file at @path, or merges the file's
+ * statements (@import), and says what was done. */
+static int
+exchange_file (const ThCommandLineOptions *options,
+               const char                 *path,
+               gboolean                    import)
+{
+  g_autoptr(ThStore) store = NULL;
+  g_autoptr(ThXapiProfile) profile = open_profile (options, &store, !import);
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GError) error = NULL;
+  ThImportCounts counts;
+  guint count = 0;
+
+  if (profile == NULL)
+    return 1;
+  if (import ? !th_xapi_import_file (store, profile, file, &counts, &error)
+             : !th_xapi_export_file (store, profile, file, &count, &error))
+    {
+      g_printerr (import ? _("Nothing was imported: %s\n") : _("Cannot write the statements: %s\n"),
+                  error->message);
+      return 1;
+    }
+  if (import)
+    print_merged (&counts);
+  else
+    printf (g_dngettext (GETTEXT_PACKAGE, "Wrote %u statement to %s\n", "Wrote %u statements to %s\n", count),
+            count, path);
+  return 0;
+}
+
+int
+th_command_line_export_xapi (const ThCommandLineOptions *options,
+                             const char                 *path)
+{
+  return exchange_file (options, path, FALSE);
+}
+
 int
 th_command_line_import_xapi (const ThCommandLineOptions *options,
                              const char                 *path)
 {
-  g_autoptr(ThStore) store = NULL;
-  g_autoptr(ThXapiProfile) profile = open_profile (options, &store, FALSE);
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
-  g_autoptr(GError) error = NULL;
-  ThImportCounts counts;
-
-  if (profile == NULL)
-    return 1;
-  if (!th_xapi_import_file (store, profile, file, &counts, &error))
-    {
-      g_printerr (_("Nothing was imported: %s\n"), error->message);
-      return 1;
-    }
-  print_merged (&counts);
-  return 0;
+  return exchange_file (options, path, TRUE);
 }
 
 int
