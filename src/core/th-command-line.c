@@ -398,6 +398,12 @@ run_command (const Commands             *commands,
   return -1;
 }
 
+/* Most options are a flag, or name a file. */
+#define FLAG_ENTRY(name, flag, description) \
+  { name, 0, 0, G_OPTION_ARG_NONE, flag, description, NULL }
+#define FILE_ENTRY(name, file, description) \
+  { name, 0, 0, G_OPTION_ARG_FILENAME, file, description, N_("FILE") }
+
 /**
  * th_command_line_run:
  * @options: (out caller-allocates): the options the window uses, filled
@@ -416,22 +422,18 @@ th_command_line_run (int                    argc,
 {
   Commands commands = { 0 };
   const GOptionEntry entries[] = {
-    { "version", 0, 0, G_OPTION_ARG_NONE, &commands.version, N_("Print the version and exit"), NULL },
-    { "list-modules", 0, 0, G_OPTION_ARG_NONE, &commands.list_modules,
-      N_("List the training modules (id, kind, title) and exit"), NULL },
-    { "validate", 0, 0, G_OPTION_ARG_NONE, &commands.validate,
-      N_("Check module files (the PATHs, or everything Threshold loads) and exit"), NULL },
-    { "verify-records", 0, 0, G_OPTION_ARG_NONE, &commands.verify_records,
-      N_("Check the progress database and its audit trail, and exit"), NULL },
-    { "backup", 0, 0, G_OPTION_ARG_FILENAME, &commands.backup,
-      N_("Copy the progress database to FILE and exit"), N_("FILE") },
-    { "export-csv", 0, 0, G_OPTION_ARG_FILENAME, &commands.csv,
-      N_("Write everyone's completion to FILE as CSV and exit"), N_("FILE") },
+    FLAG_ENTRY ("version", &commands.version, N_("Print the version and exit")),
+    FLAG_ENTRY ("list-modules", &commands.list_modules, N_("List the training modules (id, kind, title) and exit")),
+    FLAG_ENTRY ("validate", &commands.validate,
+                N_("Check module files (the PATHs, or everything Threshold loads) and exit")),
+    FLAG_ENTRY ("verify-records", &commands.verify_records,
+                N_("Check the progress database and its audit trail, and exit")),
+    FILE_ENTRY ("backup", &commands.backup, N_("Copy the progress database to FILE and exit")),
+    FILE_ENTRY ("export-csv", &commands.csv, N_("Write everyone's completion to FILE as CSV and exit")),
     { "export-transcript", 0, 0, G_OPTION_ARG_STRING, &commands.transcript,
       N_("Write the PDF transcript of LEARNER (an id or a name) to the --output file and exit"),
       N_("LEARNER") },
-    { "output", 0, 0, G_OPTION_ARG_FILENAME, &commands.output, N_("Where --export-transcript writes"),
-      N_("FILE") },
+    FILE_ENTRY ("output", &commands.output, N_("Where --export-transcript writes")),
     { "export-insights", 0, 0, G_OPTION_ARG_FILENAME, &commands.insights,
       N_("Write what the team chose, by principle, theme, module and moment, to FILE.pdf (a huddle sheet) "
          "or FILE.csv, and exit"),
@@ -440,15 +442,13 @@ th_command_line_run (int                    argc,
       N_("YYYY-MM-DD") },
     { "until", 0, 0, G_OPTION_ARG_STRING, &commands.until, N_("The last day --export-insights reads"),
       N_("YYYY-MM-DD") },
-    { "export-xapi", 0, 0, G_OPTION_ARG_FILENAME, &commands.export_xapi,
-      N_("Write every record as xAPI statements (JSON) to FILE and exit"), N_("FILE") },
-    { "import-xapi", 0, 0, G_OPTION_ARG_FILENAME, &commands.import_xapi,
-      N_("Merge the xAPI statements another workstation exported to FILE, and exit"), N_("FILE") },
-    { "sync", 0, 0, G_OPTION_ARG_NONE, &commands.sync,
-      N_("Send the records waiting for the Learning Record Store, fetch the organisation's, and exit"),
-      NULL },
-    { "database", 0, 0, G_OPTION_ARG_FILENAME, &options->database, N_("Use FILE as the progress database"),
-      N_("FILE") },
+    FILE_ENTRY ("export-xapi", &commands.export_xapi,
+                N_("Write every record as xAPI statements (JSON) to FILE and exit")),
+    FILE_ENTRY ("import-xapi", &commands.import_xapi,
+                N_("Merge the xAPI statements another workstation exported to FILE, and exit")),
+    FLAG_ENTRY ("sync", &commands.sync,
+                N_("Send the records waiting for the Learning Record Store, fetch the organisation's, and exit")),
+    FILE_ENTRY ("database", &options->database, N_("Use FILE as the progress database")),
     { "content-dir", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &options->content_dirs,
       N_("Also load the modules in DIR (repeatable)"), N_("DIR") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &commands.paths, NULL, N_("[PATH…]") },
