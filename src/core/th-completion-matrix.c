@@ -5,7 +5,6 @@
 
 #include "th-completion-matrix.h"
 #include "th-refresher.h"
-#include "th-task.h"
 
 /* Every learner against every module, from four queries over the whole
  * store rather than one per learner, so ten thousand learners load at
@@ -287,11 +286,11 @@ th_completion_matrix_load_learner (ThStore    *store,
   now = th_store_dup_now (store);
   return load (store, catalog, default_months, learner_id, now, error);
 }
-/* What the worker reads: the store's clock when it was asked. */
+/* What the worker reads besides the catalog: the store's clock when it
+ * was asked. */
 typedef struct
 {
   GDateTime *now;
-  ThCatalog *catalog;
   guint      default_months;
 } LoadData;
 
@@ -299,18 +298,18 @@ static void
 load_data_free (LoadData *data)
 {
   g_date_time_unref (data->now);
-  g_object_unref (data->catalog);
   g_free (data);
 }
 
 static GObject *
 load_on_worker (ThStore   *reader,
-                gpointer   user_data,
+                gpointer   catalog,
+                gpointer   data,
                 GError   **error)
 {
-  LoadData *data = user_data;
+  const LoadData *asked = data;
 
-  return (GObject *) load (reader, data->catalog, data->default_months, 0, data->now, error);
+  return (GObject *) load (reader, catalog, asked->default_months, 0, asked->now, error);
 }
 
 /**
@@ -335,10 +334,9 @@ th_completion_matrix_load_async (ThStore             *store,
   g_return_if_fail (TH_IS_CATALOG (catalog));
 
   data->now = th_store_dup_now (store);
-  data->catalog = g_object_ref (catalog);
   data->default_months = default_months;
   g_task_set_source_tag (task, th_completion_matrix_load_async);
-  th_store_load_on_worker (store, task, load_on_worker, data, (GDestroyNotify) load_data_free);
+  th_store_load_on_worker (store, task, G_OBJECT (catalog), load_on_worker, data, (GDestroyNotify) load_data_free);
 }
 
 /**
@@ -350,8 +348,7 @@ ThCompletionMatrix *
 th_completion_matrix_load_finish (GAsyncResult  *result,
                                   GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  return th_task_propagate_pointer (G_TASK (result), error);
+  return th_store_load_finish (result, error);
 }
 
 /**

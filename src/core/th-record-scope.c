@@ -25,6 +25,31 @@ th_record_scope_is_day (const char *day)
 }
 
 /**
+ * th_record_scope_copy:
+ *
+ * Returns: (transfer full): a copy of @scope that owns its days, to keep
+ *   past the call (on a worker, say); free it with th_record_scope_free()
+ */
+ThRecordScope *
+th_record_scope_copy (const ThRecordScope *scope)
+{
+  ThRecordScope *copy = g_memdup2 (scope, sizeof *scope);
+
+  copy->since = g_strdup (scope->since);
+  copy->until = g_strdup (scope->until);
+  return copy;
+}
+
+/* Frees a th_record_scope_copy(), whose days are its own. */
+void
+th_record_scope_free (ThRecordScope *scope)
+{
+  g_free ((char *) scope->since);
+  g_free ((char *) scope->until);
+  g_free (scope);
+}
+
+/**
  * th_record_scope_dup_period:
  * @scope: (nullable): the records
  *

@@ -446,6 +446,7 @@ th_store_open_reader (const char  *path,
 typedef struct
 {
   char            *path;
+  GObject         *object;   /* kept alive by the task */
   ThStoreLoadFunc  load;
   gpointer         data;
   GDestroyNotify   data_free;
@@ -469,7 +470,7 @@ run_reader_job (GTask        *task,
   ReaderJob *job = task_data;
   GError *error = NULL;
   g_autoptr(ThStore) reader = th_store_open_reader (job->path, &error);
-  GObject *loaded = reader ? job->load (reader, job->data, &error) : NULL;
+  GObject *loaded = reader ? job->load (reader, job->object, job->data, &error) : NULL;
 
   if (loaded == NULL)
     g_task_return_error (task, error);
@@ -480,10 +481,12 @@ run_reader_job (GTask        *task,
 /**
  * th_store_load_on_worker:
  * @task: the task that gets the result; finish it with
- *   th_task_propagate_pointer()
+ *   th_store_load_finish()
+ * @object: what @load reads besides the database (the catalog, say):
+ *   kept until it is done, and only read
  * @load: what the worker runs, with a reader of its own on @self's
  *   database; returns a new object, or %NULL with an error
- * @data: (transfer full): what @load reads, freed with @data_free
+ * @data: (transfer full): what else @load reads, freed with @data_free
  *
  * Runs @load off the owning thread: reads that take longer than a frame
  * (the completion matrix, the team's insights) never wait on it.
@@ -491,20 +494,34 @@ run_reader_job (GTask        *task,
 void
 th_store_load_on_worker (ThStore         *self,
                          GTask           *task,
+                         GObject         *object,
                          ThStoreLoadFunc  load,
                          gpointer         data,
                          GDestroyNotify   data_free)
 {
-  ReaderJob *job = g_new0 (ReaderJob, 1);
+  ReaderJob *job;
 
   g_return_if_fail (TH_IS_STORE (self));
+  g_return_if_fail (G_IS_OBJECT (object));
 
+  job = g_new0 (ReaderJob, 1);
   job->path = g_strdup (self->path);
+  job->object = object;
   job->load = load;
   job->data = data;
   job->data_free = data_free;
+  g_object_set_data_full (G_OBJECT (task), "th-store-object", g_object_ref (object), g_object_unref);
   g_task_set_task_data (task, job, (GDestroyNotify) reader_job_free);
   th_task_run_in_thread (task, run_reader_job);
+}
+
+/* Returns: (transfer full): what the load made, or %NULL with @error set */
+gpointer
+th_store_load_finish (GAsyncResult  *result,
+                      GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return th_task_propagate_pointer (G_TASK (result), error);
 }
 
 ThStore *

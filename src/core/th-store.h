@@ -174,8 +174,10 @@ typedef GDateTime *(*ThClockFunc) (gpointer user_data);
 
 G_DECLARE_FINAL_TYPE (ThStore, th_store, TH, STORE, GObject)
 
-/* Loads something from a worker's own reader (th_store_load_on_worker()). */
+/* Loads something from a worker's own reader (th_store_load_on_worker()),
+ * and from the object and data the caller gave. */
 typedef GObject *(*ThStoreLoadFunc) (ThStore   *reader,
+                                     gpointer   object,
                                      gpointer   data,
                                      GError   **error);
 
@@ -186,9 +188,12 @@ ThStore    *th_store_open                 (const char     *path,
                                            GError        **error);
 void        th_store_load_on_worker       (ThStore        *self,
                                            GTask          *task,
+                                           GObject        *object,
                                            ThStoreLoadFunc load,
                                            gpointer        data,
                                            GDestroyNotify  data_free);
+gpointer    th_store_load_finish          (GAsyncResult   *result,
+                                           GError        **error);
 ThStore    *th_store_open_reader          (const char     *path,
                                            GError        **error);
 const char *th_store_get_path             (ThStore        *self);
