@@ -7,6 +7,7 @@
 
 #include "th-audit-trail.h"
 #include "th-store-private.h"
+#include "th-store-statements.h"
 
 /* Settings: audited key and value pairs, among them the refresher periods
  * a supervisor sets. */
@@ -56,29 +57,17 @@ refresher_key (const char *module_id)
                    : g_strdup ("refresher-months");
 }
 
-static void
-read_months_row (sqlite3_stmt *row,
-                 gpointer      months)
-{
-  *(guint *) months = (guint) g_ascii_strtoull ((const char *) sqlite3_column_text (row, 0), NULL, 10);
-}
-
-/* The period set under @key, or 0 where none is (or on @error). */
+/* The period set for @module_id (%NULL: the organisation's), or 0 where
+ * none is (or on @error). */
 static guint
 read_months (ThStore     *self,
-             const char  *key,
+             const char  *module_id,
              GError     **error)
 {
-  sqlite3_stmt *stmt = th_store_prepare (self, "SELECT value FROM settings WHERE key = ?1", error);
-  guint months = 0;
-  int rc;
+  g_autofree char *key = refresher_key (module_id);
+  g_autofree char *value = th_store_dup_setting (self, key, error);
 
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
-  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    read_months_row (stmt, &months);
-  return th_store_finish_read (self, stmt, rc, error) ? months : 0;
+  return value ? (guint) g_ascii_strtoull (value, NULL, 10) : 0;
 }
 
 /**
@@ -98,16 +87,14 @@ th_store_get_refresher_months (ThStore     *self,
                                guint        default_months,
                                GError     **error)
 {
-  g_autofree char *own = refresher_key (module_id);
-  g_autofree char *organisation = refresher_key (NULL);
   GError *local_error = NULL;
   guint months;
 
   g_return_val_if_fail (TH_IS_STORE (self), 0);
 
-  months = module_id ? read_months (self, own, &local_error) : 0;
+  months = module_id ? read_months (self, module_id, &local_error) : 0;
   if (months == 0 && local_error == NULL)
-    months = read_months (self, organisation, &local_error);
+    months = read_months (self, NULL, &local_error);
   if (local_error != NULL)
     {
       g_propagate_error (error, local_error);
@@ -139,12 +126,10 @@ th_store_get_own_refresher_months (ThStore     *self,
                                    const char  *module_id,
                                    GError     **error)
 {
-  g_autofree char *key = refresher_key (module_id);
-
   g_return_val_if_fail (TH_IS_STORE (self), 0);
   g_return_val_if_fail (module_id != NULL, 0);
 
-  return read_months (self, key, error);
+  return read_months (self, module_id, error);
 }
 
 /**
