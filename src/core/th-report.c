@@ -219,35 +219,59 @@ title_or_id (ThModule   *module,
   return module ? th_module_get_title (module) : module_id;
 }
 
-static void
-append_module_insights (GString    *out,
-                        GPtrArray  *modules)
+/* A count as a field's text, written into @text. */
+typedef char CountText[16];
+
+static const char *
+count_text (CountText   text,
+            guint       count)
 {
-  const char *header[] = {
-    C_("CSV column", "Module ID"), C_("CSV column", "Module"), C_("CSV column", "Answers"),
-    C_("CSV column", "Finished attempts"), C_("CSV column", "First attempts"),
-    C_("CSV column", "First attempts passed"), C_("CSV column", "Median score (%)"),
-    C_("CSV column", "Refreshers"), C_("CSV column", "Refreshers passed"),
+  g_snprintf (text, sizeof (CountText), "%u", count);
+  return text;
+}
+
+/* A table of the insights: its header, translated here, then a row for
+ * each of @items. */
+typedef void (*AppendItemFunc) (GString       *out,
+                                gconstpointer  item);
+
+static void
+append_table (GString            *out,
+              const char * const *columns,
+              guint               n_columns,
+              GPtrArray          *items,
+              AppendItemFunc      append_item)
+{
+  g_autofree const char **header = g_new (const char *, n_columns);
+
+  for (guint i = 0; i < n_columns; i++)
+    header[i] = g_dpgettext2 (GETTEXT_PACKAGE, "CSV column", columns[i]);
+  append_row (out, header, n_columns);
+  for (guint i = 0; i < items->len; i++)
+    append_item (out, items->pdata[i]);
+}
+
+static const char * const module_columns[] = {
+  NC_("CSV column", "Module ID"), NC_("CSV column", "Module"), NC_("CSV column", "Answers"),
+  NC_("CSV column", "Finished attempts"), NC_("CSV column", "First attempts"),
+  NC_("CSV column", "First attempts passed"), NC_("CSV column", "Median score (%)"),
+  NC_("CSV column", "Refreshers"), NC_("CSV column", "Refreshers passed"),
+};
+
+static void
+append_module_row (GString       *out,
+                   gconstpointer  item)
+{
+  const ThModuleInsight *m = item;
+  CountText counts[7];
+  const char *fields[] = {
+    m->module_id, title_or_id (m->module, m->module_id), count_text (counts[0], m->answers),
+    count_text (counts[1], m->attempts), count_text (counts[2], m->first_attempts),
+    count_text (counts[3], m->first_passed), m->attempts ? count_text (counts[4], m->median_percent) : "",
+    count_text (counts[5], m->refreshers), count_text (counts[6], m->refreshers_passed),
   };
 
-  append_row (out, header, G_N_ELEMENTS (header));
-  for (guint i = 0; i < modules->len; i++)
-    {
-      ThModuleInsight *m = modules->pdata[i];
-      g_autofree char *answers = g_strdup_printf ("%u", m->answers);
-      g_autofree char *attempts = g_strdup_printf ("%u", m->attempts);
-      g_autofree char *first = g_strdup_printf ("%u", m->first_attempts);
-      g_autofree char *first_passed = g_strdup_printf ("%u", m->first_passed);
-      g_autofree char *median = m->attempts ? g_strdup_printf ("%u", m->median_percent) : g_strdup ("");
-      g_autofree char *refreshers = g_strdup_printf ("%u", m->refreshers);
-      g_autofree char *refreshers_passed = g_strdup_printf ("%u", m->refreshers_passed);
-      const char *fields[] = {
-        m->module_id, title_or_id (m->module, m->module_id), answers, attempts, first, first_passed,
-        median, refreshers, refreshers_passed,
-      };
-
-      append_row (out, fields, G_N_ELEMENTS (fields));
-    }
+  append_row (out, fields, G_N_ELEMENTS (fields));
 }
 
 static void
@@ -256,9 +280,11 @@ append_tag_row (GString          *out,
                 const char       *quarter,
                 ThTagTally        tally)
 {
-  g_autofree char *honoured = g_strdup_printf ("%u", tally.honoured);
-  g_autofree char *broken = g_strdup_printf ("%u", tally.broken);
-  const char *fields[] = { th_tag_to_id (tag), th_tag_get_title (tag), quarter, honoured, broken };
+  CountText counts[2];
+  const char *fields[] = {
+    th_tag_to_id (tag), th_tag_get_title (tag), quarter, count_text (counts[0], tally.honoured),
+    count_text (counts[1], tally.broken),
+  };
 
   append_row (out, fields, G_N_ELEMENTS (fields));
 }
@@ -284,37 +310,32 @@ append_tag_insights (GString    *out,
     }
 }
 
+static const char * const moment_columns[] = {
+  NC_("CSV column", "Module ID"), NC_("CSV column", "Moment ID"), NC_("CSV column", "Moment"),
+  NC_("CSV column", "Answers"), NC_("CSV column", "Answers below the best"),
+  NC_("CSV column", "Weaker choice most often taken"), NC_("CSV column", "Times taken"),
+  NC_("CSV column", "Its feedback"),
+};
+
 static void
-append_moment_insights (GString   *out,
-                        GPtrArray *moments)
+append_moment_row (GString       *out,
+                   gconstpointer  item)
 {
-  const char *header[] = {
-    C_("CSV column", "Module ID"), C_("CSV column", "Moment ID"), C_("CSV column", "Moment"),
-    C_("CSV column", "Answers"), C_("CSV column", "Answers below the best"),
-    C_("CSV column", "Weaker choice most often taken"), C_("CSV column", "Times taken"),
-    C_("CSV column", "Its feedback"),
-  };
+  const ThMomentInsight *m = item;
+  g_autofree char *text = NULL, *feedback = NULL;
+  CountText counts[3];
+  const char *fields[8];
 
-  append_row (out, header, G_N_ELEMENTS (header));
-  for (guint i = 0; i < moments->len; i++)
+  if (m->common != NULL)
     {
-      ThMomentInsight *m = moments->pdata[i];
-      g_autofree char *answers = g_strdup_printf ("%u", m->answers);
-      g_autofree char *weaker = g_strdup_printf ("%u", m->weaker);
-      g_autofree char *taken = g_strdup_printf ("%u", m->common_count);
-      g_autofree char *text = NULL, *feedback = NULL;
-      const char *fields[8];
-
-      if (m->common != NULL)
-        {
-          pango_parse_markup (m->common->text, -1, 0, NULL, &text, NULL, NULL);
-          pango_parse_markup (m->common->feedback, -1, 0, NULL, &feedback, NULL, NULL);
-        }
-      fields[0] = m->module_id, fields[1] = m->scenario->id, fields[2] = m->scenario->title;
-      fields[3] = answers, fields[4] = weaker, fields[5] = text ? text : "";
-      fields[6] = m->common ? taken : "", fields[7] = feedback ? feedback : "";
-      append_row (out, fields, G_N_ELEMENTS (fields));
+      pango_parse_markup (m->common->text, -1, 0, NULL, &text, NULL, NULL);
+      pango_parse_markup (m->common->feedback, -1, 0, NULL, &feedback, NULL, NULL);
     }
+  fields[0] = m->module_id, fields[1] = m->scenario->id, fields[2] = m->scenario->title;
+  fields[3] = count_text (counts[0], m->answers), fields[4] = count_text (counts[1], m->weaker);
+  fields[5] = text ? text : "", fields[6] = m->common ? count_text (counts[2], m->common_count) : "";
+  fields[7] = feedback ? feedback : "";
+  append_row (out, fields, G_N_ELEMENTS (fields));
 }
 
 /**
@@ -333,11 +354,13 @@ th_report_write_insights_csv (ThInsights  *insights,
 
   g_return_val_if_fail (TH_IS_INSIGHTS (insights), FALSE);
 
-  append_module_insights (out, th_insights_get_modules (insights));
+  append_table (out, module_columns, G_N_ELEMENTS (module_columns), th_insights_get_modules (insights),
+                append_module_row);
   g_string_append (out, "\r\n");
   append_tag_insights (out, insights);
   g_string_append (out, "\r\n");
-  append_moment_insights (out, th_insights_get_moments (insights));
+  append_table (out, moment_columns, G_N_ELEMENTS (moment_columns), th_insights_get_moments (insights),
+                append_moment_row);
   return g_file_set_contents_full (path, out->str, out->len, G_FILE_SET_CONTENTS_CONSISTENT,
                                    0644, error);
 }
