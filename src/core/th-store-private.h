@@ -101,6 +101,7 @@ gboolean      th_store_step_rows   (ThStore        *self,
                                     ThStoreRowFunc  func,
                                     gpointer        user_data,
                                     GError        **error);
+
 /* How one column of a row lands in a struct, for th_store_fill_row():
  * the columns come in the order of the table that describes them. */
 typedef enum
@@ -138,8 +139,9 @@ GPtrArray    *th_store_dup_rows    (ThStore              *self,
                                     const ThStoreRowType *type,
                                     GError              **error);
 
-/* Hands each row to a typed callback, as @row filled by
- * th_store_fill_row(): th_store_forward_row() is its ThStoreRowFunc. */
+/* Hands each row to a typed callback (a ThLearnerRowFunc and the like,
+ * cast), as @row filled by th_store_fill_row(): th_store_forward_row() is
+ * its ThStoreRowFunc. */
 typedef void (*ThStoreForwardFunc) (gconstpointer row,
                                     gpointer      user_data);
 
@@ -154,6 +156,7 @@ typedef struct
 
 void          th_store_forward_row (sqlite3_stmt  *row,
                                     gpointer       forward);
+
 sqlite3_stmt *th_store_prepare     (ThStore       *self,
                                     const char    *sql,
                                     GError       **error);
