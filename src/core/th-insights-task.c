@@ -42,7 +42,7 @@ th_insights_task_load_async (ThStore             *store,
   g_return_if_fail (scope != NULL);
 
   g_task_set_source_tag (task, th_insights_task_load_async);
-  th_store_load_on_worker (store, task, G_OBJECT (catalog), load_on_worker, th_record_scope_copy (scope),
+  th_store_load_on_worker (store, task, G_OBJECT (catalog), load_on_worker, th_record_scope_dup (scope),
                            (GDestroyNotify) th_record_scope_free);
 }
 

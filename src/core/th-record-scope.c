@@ -25,13 +25,13 @@ th_record_scope_is_day (const char *day)
 }
 
 /**
- * th_record_scope_copy:
+ * th_record_scope_dup:
  *
  * Returns: (transfer full): a copy of @scope that owns its days, to keep
  *   past the call (on a worker, say); free it with th_record_scope_free()
  */
 ThRecordScope *
-th_record_scope_copy (const ThRecordScope *scope)
+th_record_scope_dup (const ThRecordScope *scope)
 {
   ThRecordScope *copy = g_memdup2 (scope, sizeof *scope);
 
@@ -40,7 +40,7 @@ th_record_scope_copy (const ThRecordScope *scope)
   return copy;
 }
 
-/* Frees a th_record_scope_copy(), whose days are its own. */
+/* Frees a th_record_scope_dup(), whose days are its own. */
 void
 th_record_scope_free (ThRecordScope *scope)
 {

@@ -10,7 +10,7 @@ G_BEGIN_DECLS
 
 gboolean       th_record_scope_is_day     (const char          *day);
 char          *th_record_scope_dup_period (const ThRecordScope *scope);
-ThRecordScope *th_record_scope_copy       (const ThRecordScope *scope);
+ThRecordScope *th_record_scope_dup        (const ThRecordScope *scope);
 void           th_record_scope_free       (ThRecordScope       *scope);
 
 G_END_DECLS
