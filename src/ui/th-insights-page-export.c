@@ -41,47 +41,20 @@ write_csv (GtkWidget  *widget,
     th_dialogs_show_error (widget, _("The Insights Could Not Be Saved"), error->message);
 }
 
-/* The paths come from the file chooser; tests give one directly. */
-static void
-save_huddle_sheet_to_activated (GtkWidget  *widget,
-                                const char *action_name,
-                                GVariant   *parameter)
-{
-  write_huddle_sheet (widget, g_variant_get_bytestring (parameter));
-}
+static const ThSaveAction save_huddle_sheet = {
+  "insights.save-huddle-sheet", "insights.save-huddle-sheet-to",
+  N_("Save the Huddle Sheet"), N_("huddle-sheet.pdf"), write_huddle_sheet,
+};
 
-static void
-save_csv_to_activated (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  write_csv (widget, g_variant_get_bytestring (parameter));
-}
-
-static void
-save_huddle_sheet_activated (GtkWidget  *widget,
-                             const char *action_name,
-                             GVariant   *parameter)
-{
-  th_dialogs_save_as (widget, _("Save the Huddle Sheet"), _("huddle-sheet.pdf"), write_huddle_sheet);
-}
-
-static void
-save_csv_activated (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  th_dialogs_save_as (widget, _("Save the Insights as CSV"), _("team-insights.csv"), write_csv);
-}
+static const ThSaveAction save_csv = {
+  "insights.save-csv", "insights.save-csv-to",
+  N_("Save the Insights as CSV"), N_("team-insights.csv"), write_csv,
+};
 
 /* The page's saving actions: to a file chosen, or (for tests) to a path. */
 void
 th_insights_page_class_export_init (GtkWidgetClass *widget_class)
 {
-  gtk_widget_class_install_action (widget_class, "insights.save-huddle-sheet", NULL,
-                                   save_huddle_sheet_activated);
-  gtk_widget_class_install_action (widget_class, "insights.save-huddle-sheet-to", "ay",
-                                   save_huddle_sheet_to_activated);
-  gtk_widget_class_install_action (widget_class, "insights.save-csv", NULL, save_csv_activated);
-  gtk_widget_class_install_action (widget_class, "insights.save-csv-to", "ay", save_csv_to_activated);
+  th_dialogs_class_install_save_action (widget_class, &save_huddle_sheet);
+  th_dialogs_class_install_save_action (widget_class, &save_csv);
 }

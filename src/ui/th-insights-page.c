@@ -11,6 +11,7 @@
 #include "th-insights-page-private.h"
 #include "th-insights-rows.h"
 #include "th-insights-task.h"
+#include "th-loading.h"
 #include "th-record-scope.h"
 
 G_DEFINE_FINAL_TYPE (ThInsightsPage, th_insights_page, GTK_TYPE_WIDGET)
@@ -112,16 +113,7 @@ static void
 set_loading (ThInsightsPage *self,
              GCancellable   *loading)
 {
-  gboolean was_loading = self->loading != NULL;
-
-  if (self->loading != NULL)
-    g_cancellable_cancel (self->loading);
-  g_set_object (&self->loading, loading);
-  if (loading != NULL)
-    gtk_spinner_start (self->spinner);
-  else
-    gtk_spinner_stop (self->spinner);
-  if (was_loading != (loading != NULL))
+  if (th_loading_replace (&self->loading, loading, self->spinner))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 

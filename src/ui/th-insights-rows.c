@@ -7,6 +7,7 @@
 
 #include "th-accessibility.h"
 #include "th-insights-rows.h"
+#include "th-text-rows.h"
 
 /* The rows of the Insights page's lists: a moment the team most often
  * answers below its best, opening on what a huddle would talk over, and
@@ -18,16 +19,11 @@ create_section_label (const char *heading,
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *title = gtk_label_new (heading);
-  GtkWidget *text = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_widget_add_css_class (title, "heading");
-  gtk_label_set_markup (GTK_LABEL (text), markup);
-  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (text), 0);
-  gtk_label_set_selectable (GTK_LABEL (text), TRUE);
   gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), text);
+  gtk_box_append (GTK_BOX (box), th_text_rows_create_label (markup));
   return box;
 }
 
@@ -36,7 +32,6 @@ create_section_label (const char *heading,
 static GtkWidget *
 create_moment_content (const ThMomentInsight *moment)
 {
-  GtkWidget *holder = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   g_autofree char *situation = moment->scenario->prompt
     ? g_strdup_printf ("%s\n\n<i>%s</i>", moment->scenario->situation, moment->scenario->prompt)
@@ -50,12 +45,7 @@ create_moment_content (const ThMomentInsight *moment)
   gtk_box_append (GTK_BOX (box), create_section_label (_("The weaker choice taken most often"),
                                                        moment->common->text));
   gtk_box_append (GTK_BOX (box), create_section_label (_("Its feedback"), moment->common->feedback));
-  /* The text is selectable and takes the focus itself: the row holding
-   * it is no stop of its own. */
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (holder), box);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (holder), FALSE);
-  gtk_widget_set_focusable (holder, FALSE);
-  return holder;
+  return th_text_rows_create_holder (box);
 }
 
 /* "12 attempts · 75% passed at the first attempt · median score 80% ·

@@ -219,13 +219,9 @@ write_transcript (GtkWidget  *widget,
     th_dialogs_show_error (GTK_WIDGET (self), _("The Transcript Could Not Be Saved"), error->message);
 }
 
-static void
-transcript_activated (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  th_dialogs_save_as (widget, _("Save the Transcript"), _("transcript.pdf"), write_transcript);
-}
+static const ThSaveAction save_transcript = {
+  "learner.transcript", NULL, N_("Save the Transcript"), N_("transcript.pdf"), write_transcript,
+};
 
 void
 th_learner_detail_class_actions_init (GtkWidgetClass *widget_class)
@@ -234,6 +230,6 @@ th_learner_detail_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "learner.revoke", NULL, revoke_activated);
   gtk_widget_class_install_action (widget_class, "learner.rename", NULL, rename_activated);
   gtk_widget_class_install_action (widget_class, "learner.archive", NULL, archive_activated);
-  gtk_widget_class_install_action (widget_class, "learner.transcript", NULL, transcript_activated);
+  th_dialogs_class_install_save_action (widget_class, &save_transcript);
   gtk_widget_class_install_action (widget_class, "learner.delete", NULL, delete_activated);
 }

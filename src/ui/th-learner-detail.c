@@ -9,6 +9,7 @@
 #include "th-learner-detail-private.h"
 #include "th-onboarding.h"
 #include "th-quiz-run.h"
+#include "th-text-rows.h"
 
 G_DEFINE_FINAL_TYPE (ThLearnerDetail, th_learner_detail, GTK_TYPE_WIDGET)
 
@@ -50,8 +51,7 @@ create_answer_row (const ThScenario *scenario,
   g_autofree char *heading = g_markup_printf_escaped ("<b>%s</b>\n%s · %s\n",
                                                       scenario ? scenario->title : answer->scenario_id,
                                                       place, points);
-  GtkWidget *label = gtk_label_new (NULL);
-  GtkWidget *holder = gtk_list_box_row_new ();
+  GtkWidget *label;
 
   g_string_append (markup, heading);
   for (guint i = 0; ids[i] != NULL; i++)
@@ -66,20 +66,12 @@ create_answer_row (const ThScenario *scenario,
           g_string_append_printf (markup, "%s\n", escaped);
         }
     }
-  gtk_label_set_markup (GTK_LABEL (label), g_strstrip (markup->str));
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  label = th_text_rows_create_label (g_strstrip (markup->str));
   gtk_widget_set_margin_top (label, 8);
   gtk_widget_set_margin_bottom (label, 8);
   gtk_widget_set_margin_start (label, 12);
   gtk_widget_set_margin_end (label, 12);
-  /* The text is selectable and takes the focus itself: the row that holds
-   * it is no stop of its own, nameless and doing nothing. */
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (holder), label);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (holder), FALSE);
-  gtk_widget_set_focusable (holder, FALSE);
-  return holder;
+  return th_text_rows_create_holder (label);
 }
 
 /* Said where the answers would be, so no one takes an attempt for empty. */

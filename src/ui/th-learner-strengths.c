@@ -8,6 +8,7 @@
 #include "th-accessibility.h"
 #include "th-insights-task.h"
 #include "th-learner-strengths.h"
+#include "th-loading.h"
 #include "th-tag-chart.h"
 
 /* One learner's answers by principle and theme, for a supervisor's
@@ -65,17 +66,8 @@ static void
 set_loading (ThLearnerStrengths *self,
              GCancellable       *loading)
 {
-  gboolean was_loading = self->loading != NULL;
-
-  if (self->loading != NULL)
-    g_cancellable_cancel (self->loading);
-  g_set_object (&self->loading, loading);
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), loading != NULL);
-  if (loading != NULL)
-    gtk_spinner_start (self->spinner);
-  else
-    gtk_spinner_stop (self->spinner);
-  if (was_loading != (loading != NULL))
+  if (th_loading_replace (&self->loading, loading, self->spinner))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 

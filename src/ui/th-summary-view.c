@@ -7,6 +7,7 @@
 
 #include "th-accessibility.h"
 #include "th-summary-view.h"
+#include "th-text-rows.h"
 
 /* The end of a quiz: the result against the pass mark, what improved,
  * every answer with its feedback, and a retry for a learner who has not
@@ -66,23 +67,13 @@ create_review_row (const ThAnswer *answer)
       const ThChoice *choice = th_scenario_find_choice (answer->scenario, answer->choice_ids[i]);
       g_autofree char *markup = g_strdup_printf ("<b>%s</b>\n%s\n\n%s", _("Your answer"),
                                                  choice->text, choice->feedback);
-      GtkWidget *feedback = gtk_label_new (NULL);
-      GtkWidget *holder = gtk_list_box_row_new ();
+      GtkWidget *feedback = th_text_rows_create_label (markup);
 
-      gtk_label_set_markup (GTK_LABEL (feedback), markup);
-      gtk_label_set_wrap (GTK_LABEL (feedback), TRUE);
-      gtk_label_set_xalign (GTK_LABEL (feedback), 0);
-      gtk_label_set_selectable (GTK_LABEL (feedback), TRUE);
       gtk_widget_set_margin_top (feedback, 12);
       gtk_widget_set_margin_bottom (feedback, 12);
       gtk_widget_set_margin_start (feedback, 12);
       gtk_widget_set_margin_end (feedback, 12);
-      /* The text is selectable and takes the focus itself: the row that
-       * holds it is no stop of its own, nameless and doing nothing. */
-      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (holder), feedback);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (holder), FALSE);
-      gtk_widget_set_focusable (holder, FALSE);
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), holder);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), th_text_rows_create_holder (feedback));
     }
   return row;
 }
