@@ -10,6 +10,7 @@
 #include "th-catalog.h"
 #include "th-password-row.h"
 #include "th-refresher-periods.h"
+#include "th-supervisor-view.h"
 #include "th-test-util.h"
 #include "th-ui-test-util.h"
 #include "th-unlock-dialog.h"
@@ -361,6 +362,135 @@ test_not_passed (void)
   th_ui_run_application (not_passed_path, NULL, check_not_passed_matrix);
 }
 
+/* The names the matrix shows, in its order, joined by commas. */
+static char *
+dup_shown_names (GtkColumnView *view)
+{
+  GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (view));
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(ThMatrixRow) row = g_list_model_get_item (model, i);
+
+      g_string_append_printf (names, "%s%s", i > 0 ? "," : "", th_matrix_row_get_display_name (row));
+    }
+  return g_strdup (names->str);
+}
+
+static void
+assert_search_shows (GtkColumnView *view,
+                     GtkWidget     *entry,
+                     const char    *text,
+                     const char    *expected)
+{
+  g_autofree char *shown = NULL;
+  const char *current = gtk_editable_get_text (GTK_EDITABLE (entry));
+  const char *same = text;
+  int position = 0;
+
+  /* Typed as a person types: back to what the two texts share, then on. */
+  while (*same != '\0' && g_utf8_get_char (same) == g_utf8_get_char (current))
+    {
+      same = g_utf8_next_char (same);
+      current = g_utf8_next_char (current);
+      position++;
+    }
+  gtk_editable_delete_text (GTK_EDITABLE (entry), position, -1);
+  gtk_editable_insert_text (GTK_EDITABLE (entry), same, -1, &position);
+  /* Rather than wait for the pause the entry waits for. */
+  g_signal_emit_by_name (entry, "search-changed");
+  shown = dup_shown_names (view);
+  g_assert_cmpstr (shown, ==, expected);
+}
+
+static void
+on_matrix_loaded (GObject      *store,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  *(ThCompletionMatrix **) user_data = th_completion_matrix_load_finish (result, &error);
+  g_assert_no_error (error);
+}
+
+/* A search that grows looks again only at the rows shown, one that
+ * shrinks or changes at everyone; the filter, the search and the order
+ * work together whichever changes. */
+static void
+test_search_filter_sort (void)
+{
+  static const char * const names[] = {
+    "Zoë Marsh", "amara Okafor", "Ben Ruiz", "Amir Haddad", "Mara Lind", "Tomás Ámaro", "Kamal Osei",
+  };
+  g_autofree char *path = g_build_filename (tmp_dir, "search.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ThStore) store = th_store_open (path, &error);
+  g_autoptr(ThContentLoader) loader = th_content_loader_new ();
+  g_autoptr(ThCatalog) catalog = th_catalog_new (loader);
+  g_autoptr(ThCompletionMatrix) matrix = NULL;
+  GtkWidget *window, *entry, *dropdown;
+  ThSupervisorView *view = g_object_new (TH_TYPE_SUPERVISOR_VIEW, NULL);
+  GtkColumnView *columns;
+  g_autoptr(GtkColumnViewColumn) name_column = NULL;
+  gint64 kamal = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    kamal = th_store_add_learner (store, names[i], NULL, &error);
+  th_store_set_learner_archived (store, kamal, TRUE, &error);
+  g_assert_no_error (error);
+  th_catalog_add_standard_paths (catalog, NULL);
+  th_completion_matrix_load_async (store, catalog, 12, NULL, on_matrix_loaded, &matrix);
+  while (matrix == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  window = gtk_window_new ();
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  gtk_window_present (GTK_WINDOW (window));
+  th_supervisor_view_show (view, matrix, "Dana Whitfield");
+  columns = GTK_COLUMN_VIEW (th_ui_find (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW, NULL));
+  entry = th_ui_find (GTK_WIDGET (view), GTK_TYPE_SEARCH_ENTRY, NULL);
+  dropdown = th_ui_find (GTK_WIDGET (view), GTK_TYPE_DROP_DOWN, NULL);
+
+  /* By name as the language sorts, archived learners apart. */
+  assert_search_shows (columns, entry, "", "amara Okafor,Amir Haddad,Ben Ruiz,Mara Lind,Tomás Ámaro,Zoë Marsh");
+  /* Growing, letter by letter, in any case. */
+  assert_search_shows (columns, entry, "A", "amara Okafor,Amir Haddad,Mara Lind,Tomás Ámaro,Zoë Marsh");
+  assert_search_shows (columns, entry, "Ma", "amara Okafor,Mara Lind,Tomás Ámaro,Zoë Marsh");
+  assert_search_shows (columns, entry, "mar", "amara Okafor,Mara Lind,Tomás Ámaro,Zoë Marsh");
+  assert_search_shows (columns, entry, "mara", "amara Okafor,Mara Lind");
+  /* Shrinking, and changing to a text that is neither. */
+  assert_search_shows (columns, entry, "ma", "amara Okafor,Mara Lind,Tomás Ámaro,Zoë Marsh");
+  assert_search_shows (columns, entry, "ámaro", "Tomás Ámaro");
+  assert_search_shows (columns, entry, "ru", "Ben Ruiz");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (th_ui_find (GTK_WIDGET (view), GTK_TYPE_LABEL, "1 learner"))),
+                   ==, "1 learner");
+
+  /* The order turned while searching, then the search cleared. */
+  name_column = g_list_model_get_item (gtk_column_view_get_columns (columns), 0);
+  assert_search_shows (columns, entry, "ma", "amara Okafor,Mara Lind,Tomás Ámaro,Zoë Marsh");
+  gtk_column_view_sort_by_column (columns, name_column, GTK_SORT_DESCENDING);
+  g_assert_cmpstr (dup_shown_names (columns), ==, "Zoë Marsh,Tomás Ámaro,Mara Lind,amara Okafor");
+  assert_search_shows (columns, entry, "", "Zoë Marsh,Tomás Ámaro,Mara Lind,Ben Ruiz,Amir Haddad,amara Okafor");
+
+  /* The archived learner under their own filter, and found by a search there. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), TH_MATRIX_FILTER_ARCHIVED);
+  g_assert_cmpstr (dup_shown_names (columns), ==, "Kamal Osei");
+  assert_search_shows (columns, entry, "ma", "Kamal Osei");
+  assert_search_shows (columns, entry, "mar", "");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), TH_MATRIX_FILTER_CURRENT);
+  g_assert_cmpstr (dup_shown_names (columns), ==, "Zoë Marsh,Tomás Ámaro,Mara Lind,amara Okafor");
+  th_ui_wait_for (GTK_WIDGET (view), GTK_TYPE_LABEL, "4 learners");
+
+  /* Locked: nobody shown, and the next supervisor starts from everyone. */
+  th_supervisor_view_clear (view);
+  g_assert_null (gtk_column_view_get_model (columns));
+  th_supervisor_view_show (view, matrix, "Luis Ortega");
+  g_assert_cmpstr (dup_shown_names (columns), ==, "amara Okafor,Amir Haddad,Ben Ruiz,Mara Lind,Tomás Ámaro,Zoë Marsh");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -378,6 +508,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/supervision/supervising", test_supervising);
   g_test_add_func ("/ui/supervision/not-passed", test_not_passed);
+  g_test_add_func ("/ui/supervision/search-filter-sort", test_search_filter_sort);
 
   result = g_test_run ();
   th_test_rmtree (tmp_dir);
