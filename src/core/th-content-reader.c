@@ -234,31 +234,41 @@ is_xml_space (char c)
   return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
 
+/* Whether the '=' at @c starts an attribute's value: maybe space, then a
+ * quote. */
+static gboolean
+is_value_start (const char *c,
+                const char *end)
+{
+  for (c++; c < end && is_xml_space (*c); c++)
+    ;
+  return c < end && (*c == '"' || *c == '\'');
+}
+
 /* libxml2 2.9 compares each attribute of a tag with all those before it,
  * and keeps them in a list it walks to the end of to add one: a tag with
  * 150,000 attributes, as fit in 1 MiB, took over eight minutes. No module
  * needs more than a few, so such a tag is looked for before parsing. Each
  * attribute is an '=', maybe space, and a quote, and no '<' comes inside a
- * tag, so counting those since the last '<' can only overcount. This reads
- * the bytes as UTF-8, which is how parse_document () has libxml2 read them. */
+ * tag, so counting those between two '<' can only overcount. This reads
+ * the bytes as UTF-8, which is how parse_document () has libxml2 read them.
+ * memchr () from '<' to '<' and '=' to '=', rather than a look at every
+ * byte: this runs over every module at start. */
 static const char *
 find_crowded_tag (const char *c,
                   const char *end)
 {
-  guint n = 0;
-
-  for (; c < end; c++)
+  while (c < end)
     {
-      const char *after = c + 1;
+      const char *next = memchr (c + 1, '<', end - c - 1);
+      guint n = 0;
 
-      if (*c == '<')
-        n = 0;
-      if (*c != '=')
-        continue;
-      while (after < end && is_xml_space (*after))
-        after++;
-      if (after < end && (*after == '"' || *after == '\'') && ++n > MAX_ATTRIBUTES)
-        return c;
+      if (next == NULL)
+        next = end;
+      for (; (c = memchr (c, '=', next - c)) != NULL; c++)
+        if (is_value_start (c, end) && ++n > MAX_ATTRIBUTES)
+          return c;
+      c = next;
     }
   return NULL;
 }
