@@ -15,6 +15,7 @@
 #include <libxml/SAX2.h>
 #include <libxml/xmlerror.h>
 
+#include "th-content-facets.h"
 #include "th-content-loader.h"
 #include "th-content-problem.h"
 #include "th-content-reader.h"
@@ -32,10 +33,13 @@
 
 struct _ThContentReader
 {
-  GObject       parent_instance;
+  GObject          parent_instance;
 
   /* owned references */
-  xmlRelaxNGPtr schema;
+  GBytes          *schema_text;
+  gsize            schema;         /* xmlRelaxNGPtr, parsed when first needed */
+  xmlRelaxNGPtr    quick_schema;   /* the schema without its facets, or NULL */
+  ThContentFacets *facets;         /* the facets, compiled once */
 };
 
 G_DEFINE_FINAL_TYPE (ThContentReader, th_content_reader, G_TYPE_OBJECT)
@@ -347,6 +351,62 @@ check_width (Parse   *p,
   return ok;
 }
 
+static xmlRelaxNGPtr
+parse_schema (xmlRelaxNGParserCtxtPtr ctxt)
+{
+  xmlRelaxNGPtr schema = xmlRelaxNGParse (ctxt);
+
+  xmlRelaxNGFreeParserCtxt (ctxt);
+  return schema;
+}
+
+/* The whole schema, whose verdict and messages are the ones given. Most
+ * modules never need it (see is_quickly_valid ()): it is parsed once, when
+ * first needed. */
+static xmlRelaxNGPtr
+get_schema (ThContentReader *self)
+{
+  if (g_once_init_enter (&self->schema))
+    {
+      gsize size;
+      const char *data = g_bytes_get_data (self->schema_text, &size);
+      xmlRelaxNGPtr schema = parse_schema (xmlRelaxNGNewMemParserCtxt (data, (int) size));
+
+      g_assert (schema != NULL);
+      g_once_init_leave (&self->schema, (gsize) schema);
+    }
+  return (xmlRelaxNGPtr) self->schema;
+}
+
+static void
+count_error (void        *data,
+             xmlErrorPtr  error)
+{
+  (*(guint *) data)++;
+}
+
+/* Whether @doc follows the schema without its facets, with no message,
+ * and its values pass the facets: then it follows the whole schema, and
+ * libxml2 need not compile a facet again for each value it checks. */
+static gboolean
+is_quickly_valid (ThContentReader *self,
+                  xmlDocPtr        doc)
+{
+  xmlRelaxNGValidCtxtPtr vctxt;
+  guint n_errors = 0;
+  int result;
+
+  if (self->quick_schema == NULL || !th_content_facets_check (self->facets, doc))
+    return FALSE;
+  vctxt = xmlRelaxNGNewValidCtxt (self->quick_schema);
+  xmlRelaxNGSetValidStructuredErrors (vctxt, count_error, &n_errors);
+  xmlSetStructuredErrorFunc (&n_errors, count_error);
+  result = xmlRelaxNGValidateDoc (vctxt, doc);
+  xmlSetStructuredErrorFunc (NULL, NULL);
+  xmlRelaxNGFreeValidCtxt (vctxt);
+  return result == 0 && n_errors == 0;
+}
+
 static gboolean
 validate_document (ThContentReader *self,
                    Parse           *p,
@@ -358,8 +418,10 @@ validate_document (ThContentReader *self,
 
   if (!check_width (p, xmlDocGetRootElement (doc)))
     return FALSE;
+  if (is_quickly_valid (self, doc))
+    return TRUE;
 
-  vctxt = xmlRelaxNGNewValidCtxt (self->schema);
+  vctxt = xmlRelaxNGNewValidCtxt (get_schema (self));
   p->doc = doc;
   xmlRelaxNGSetValidStructuredErrors (vctxt, on_xml_error, p);
   xmlSetStructuredErrorFunc (p, on_xml_error);
@@ -378,7 +440,11 @@ th_content_reader_finalize (GObject *object)
 {
   ThContentReader *self = (ThContentReader *)object;
 
-  g_clear_pointer (&self->schema, xmlRelaxNGFree);
+  if (self->schema != 0)
+    xmlRelaxNGFree ((xmlRelaxNGPtr) self->schema);
+  g_clear_pointer (&self->quick_schema, xmlRelaxNGFree);
+  g_clear_pointer (&self->facets, th_content_facets_free);
+  g_bytes_unref (self->schema_text);
 
   G_OBJECT_CLASS (th_content_reader_parent_class)->finalize (object);
 }
@@ -391,23 +457,36 @@ th_content_reader_class_init (ThContentReaderClass *klass)
   object_class->finalize = th_content_reader_finalize;
 }
 
+/* The schema without its facets, which are compiled into @self->facets;
+ * NULL where one of them is beyond what ThContentFacets checks. */
+static xmlRelaxNGPtr
+parse_quick_schema (ThContentReader *self,
+                    const char      *data,
+                    gsize            size)
+{
+  xmlDocPtr doc = xmlReadMemory (data, (int) size, NULL, NULL, XML_PARSE_NONET);
+  xmlRelaxNGPtr schema = NULL;
+
+  g_assert (doc != NULL);
+  if ((self->facets = th_content_facets_new (doc)) != NULL)
+    schema = parse_schema (xmlRelaxNGNewDocParserCtxt (doc));
+  xmlFreeDoc (doc);
+  return schema;
+}
+
 static void
 th_content_reader_init (ThContentReader *self)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  xmlRelaxNGParserCtxtPtr ctxt;
   gsize size;
   const char *data;
 
   /* The schema ships inside the binary, so the reader always checks against
    * the version it was built for. */
-  bytes = g_resource_lookup_data (th_core_get_resource (), SCHEMA_RESOURCE, 0, NULL);
-  g_assert (bytes != NULL);
-  data = g_bytes_get_data (bytes, &size);
-  ctxt = xmlRelaxNGNewMemParserCtxt (data, (int) size);
-  self->schema = xmlRelaxNGParse (ctxt);
-  xmlRelaxNGFreeParserCtxt (ctxt);
-  g_assert (self->schema != NULL);
+  self->schema_text = g_resource_lookup_data (th_core_get_resource (), SCHEMA_RESOURCE, 0, NULL);
+  g_assert (self->schema_text != NULL);
+  data = g_bytes_get_data (self->schema_text, &size);
+  if ((self->quick_schema = parse_quick_schema (self, data, size)) == NULL)
+    get_schema (self);
 }
 
 ThContentReader *
