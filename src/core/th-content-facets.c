@@ -320,24 +320,38 @@ passes (const Rule    *rule,
   return ok;
 }
 
+/* The value as the validator reads it (xmlNodeListGetString ()), borrowed
+ * when it is one text node, as the parser makes it. */
+static const xmlChar *
+attribute_value (xmlAttr  *attribute,
+                 xmlChar **copy)
+{
+  xmlNode *text = attribute->children;
+
+  if (text != NULL && text->next == NULL && text->type == XML_TEXT_NODE && text->content != NULL)
+    return text->content;
+  return *copy = xmlNodeListGetString (attribute->doc, attribute->children, 1);
+}
+
 static gboolean
 attribute_passes (ThContentFacets *self,
                   xmlAttr         *attribute)
 {
-  xmlChar *value = NULL;
+  xmlChar *copy = NULL;
+  const xmlChar *value = NULL;
   gboolean ok = TRUE;
 
-  for (guint i = 0; i < self->rules->len; i++)
+  for (guint i = 0; ok && i < self->rules->len; i++)
     {
       const Rule *rule = g_ptr_array_index (self->rules, i);
 
-      if (!ok || !g_str_equal (rule->attribute, (const char *) attribute->name))
+      if (!g_str_equal (rule->attribute, (const char *) attribute->name))
         continue;
       if (value == NULL)
-        value = xmlNodeListGetString (attribute->doc, attribute->children, 1);
+        value = attribute_value (attribute, &copy);
       ok = value != NULL && passes (rule, value);
     }
-  xmlFree (value);
+  xmlFree (copy);
   return ok;
 }
 
