@@ -24,8 +24,10 @@
 #define SCHEMA_RESOURCE "/io/github/threshold/Threshold/core/threshold-module.rng"
 
 /* No network, no DTD, no entity substitution, no XInclude: a module file
- * can never make the loader read anything but itself. */
-#define PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOCDATA)
+ * can never make the loader read anything but itself. Short texts (the
+ * space between elements) are kept in their node rather than allocated:
+ * nothing changes the tree once it is parsed. */
+#define PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_COMPACT)
 
 /* See check_width () and find_crowded_tag (). */
 #define MAX_CHILD_ELEMENTS 1000
