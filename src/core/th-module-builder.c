@@ -222,22 +222,18 @@ check_language (Build      *b,
               "or mark the choice demonstrates=\"language-to-avoid\""), term, instead);
 }
 
-/* What append_collapsed () cannot copy as it is: whitespace, which it
- * collapses, and what markup must escape. */
-static gboolean
-is_special (char     c,
-            gboolean escape)
-{
-  switch (c)
-    {
-    case ' ': case '\t': case '\n': case '\r': case '\f': case '\v':
-      return TRUE;
-    case '<': case '>': case '&': case '\'': case '"':
-      return escape;
-    default:
-      return FALSE;
-    }
-}
+/* What append_collapsed () cannot copy as it is: the end, whitespace,
+ * which it collapses, and (for markup) what must be escaped. A table
+ * rather than a switch: this looks at every byte of every text at start. */
+enum { SPECIAL_END = 1, SPECIAL_SPACE = 2, SPECIAL_ESCAPE = 4 };
+
+static const guint8 special[256] = {
+  ['\0'] = SPECIAL_END,
+  [' '] = SPECIAL_SPACE, ['\t'] = SPECIAL_SPACE, ['\n'] = SPECIAL_SPACE,
+  ['\r'] = SPECIAL_SPACE, ['\f'] = SPECIAL_SPACE, ['\v'] = SPECIAL_SPACE,
+  ['<'] = SPECIAL_ESCAPE, ['>'] = SPECIAL_ESCAPE, ['&'] = SPECIAL_ESCAPE,
+  ['\''] = SPECIAL_ESCAPE, ['"'] = SPECIAL_ESCAPE,
+};
 
 /* Escapes the word from @word (in @out up to @c, where a character to
  * escape is) as a whole: g_markup_escape_text () also escapes the control
@@ -267,6 +263,7 @@ append_collapsed (GString    *out,
                   const char *text,
                   gboolean    escape)
 {
+  guint8 stop = SPECIAL_END | SPECIAL_SPACE | (escape ? SPECIAL_ESCAPE : 0);
   const char *c = text;
   const char *word = text;
 
@@ -274,12 +271,13 @@ append_collapsed (GString    *out,
     {
       const char *run = c;
 
-      for (; *c != '\0'; c++)
+      for (;; c++)
         {
-          if (*c == ' ' && c > run && !g_ascii_isspace (c[1]))
-            word = c + 1;
-          else if (is_special (*c, escape))
+          if (!(special[(guchar) *c] & stop))
+            continue;
+          if (*c != ' ' || c == run || (special[(guchar) c[1]] & SPECIAL_SPACE))
             break;
+          word = c + 1;
         }
       g_string_append_len (out, run, c - run);
       if (g_ascii_isspace (*c))
