@@ -15,6 +15,7 @@
 #include <libxml/SAX2.h>
 #include <libxml/xmlerror.h>
 
+#include "th-content-facets.h"
 #include "th-content-loader.h"
 #include "th-content-problem.h"
 #include "th-content-reader.h"
@@ -23,8 +24,10 @@
 #define SCHEMA_RESOURCE "/io/github/threshold/Threshold/core/threshold-module.rng"
 
 /* No network, no DTD, no entity substitution, no XInclude: a module file
- * can never make the loader read anything but itself. */
-#define PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOCDATA)
+ * can never make the loader read anything but itself. Short texts (the
+ * space between elements) are kept in their node rather than allocated:
+ * nothing changes the tree once it is parsed. */
+#define PARSE_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_COMPACT)
 
 /* See check_width () and find_crowded_tag (). */
 #define MAX_CHILD_ELEMENTS 1000
@@ -32,10 +35,13 @@
 
 struct _ThContentReader
 {
-  GObject       parent_instance;
+  GObject          parent_instance;
 
   /* owned references */
-  xmlRelaxNGPtr schema;
+  GBytes          *schema_text;
+  gsize            schema;         /* xmlRelaxNGPtr, parsed when first needed */
+  xmlRelaxNGPtr    quick_schema;   /* the schema without its facets, or NULL */
+  ThContentFacets *facets;         /* the facets, compiled once */
 };
 
 G_DEFINE_FINAL_TYPE (ThContentReader, th_content_reader, G_TYPE_OBJECT)
@@ -234,31 +240,41 @@ is_xml_space (char c)
   return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
 
+/* Whether the '=' at @c starts an attribute's value: maybe space, then a
+ * quote. */
+static gboolean
+is_value_start (const char *c,
+                const char *end)
+{
+  for (c++; c < end && is_xml_space (*c); c++)
+    ;
+  return c < end && (*c == '"' || *c == '\'');
+}
+
 /* libxml2 2.9 compares each attribute of a tag with all those before it,
  * and keeps them in a list it walks to the end of to add one: a tag with
  * 150,000 attributes, as fit in 1 MiB, took over eight minutes. No module
  * needs more than a few, so such a tag is looked for before parsing. Each
  * attribute is an '=', maybe space, and a quote, and no '<' comes inside a
- * tag, so counting those since the last '<' can only overcount. This reads
- * the bytes as UTF-8, which is how parse_document () has libxml2 read them. */
+ * tag, so counting those between two '<' can only overcount. This reads
+ * the bytes as UTF-8, which is how parse_document () has libxml2 read them.
+ * memchr () from '<' to '<' and '=' to '=', rather than a look at every
+ * byte: this runs over every module at start. */
 static const char *
 find_crowded_tag (const char *c,
                   const char *end)
 {
-  guint n = 0;
-
-  for (; c < end; c++)
+  while (c < end)
     {
-      const char *after = c + 1;
+      const char *next = memchr (c + 1, '<', end - c - 1);
+      guint n = 0;
 
-      if (*c == '<')
-        n = 0;
-      if (*c != '=')
-        continue;
-      while (after < end && is_xml_space (*after))
-        after++;
-      if (after < end && (*after == '"' || *after == '\'') && ++n > MAX_ATTRIBUTES)
-        return c;
+      if (next == NULL)
+        next = end;
+      for (; (c = memchr (c, '=', next - c)) != NULL; c++)
+        if (is_value_start (c, end) && ++n > MAX_ATTRIBUTES)
+          return c;
+      c = next;
     }
   return NULL;
 }
@@ -337,6 +353,62 @@ check_width (Parse   *p,
   return ok;
 }
 
+static xmlRelaxNGPtr
+parse_schema (xmlRelaxNGParserCtxtPtr ctxt)
+{
+  xmlRelaxNGPtr schema = xmlRelaxNGParse (ctxt);
+
+  xmlRelaxNGFreeParserCtxt (ctxt);
+  return schema;
+}
+
+/* The whole schema, whose verdict and messages are the ones given. Most
+ * modules never need it (see is_quickly_valid ()): it is parsed once, when
+ * first needed. */
+static xmlRelaxNGPtr
+get_schema (ThContentReader *self)
+{
+  if (g_once_init_enter (&self->schema))
+    {
+      gsize size;
+      const char *data = g_bytes_get_data (self->schema_text, &size);
+      xmlRelaxNGPtr schema = parse_schema (xmlRelaxNGNewMemParserCtxt (data, (int) size));
+
+      g_assert (schema != NULL);
+      g_once_init_leave (&self->schema, (gsize) schema);
+    }
+  return (xmlRelaxNGPtr) self->schema;
+}
+
+static void
+count_error (void        *data,
+             xmlErrorPtr  error)
+{
+  (*(guint *) data)++;
+}
+
+/* Whether @doc follows the schema without its facets, with no message,
+ * and its values pass the facets: then it follows the whole schema, and
+ * libxml2 need not compile a facet again for each value it checks. */
+static gboolean
+is_quickly_valid (ThContentReader *self,
+                  xmlDocPtr        doc)
+{
+  xmlRelaxNGValidCtxtPtr vctxt;
+  guint n_errors = 0;
+  int result;
+
+  if (self->quick_schema == NULL || !th_content_facets_check (self->facets, doc))
+    return FALSE;
+  vctxt = xmlRelaxNGNewValidCtxt (self->quick_schema);
+  xmlRelaxNGSetValidStructuredErrors (vctxt, count_error, &n_errors);
+  xmlSetStructuredErrorFunc (&n_errors, count_error);
+  result = xmlRelaxNGValidateDoc (vctxt, doc);
+  xmlSetStructuredErrorFunc (NULL, NULL);
+  xmlRelaxNGFreeValidCtxt (vctxt);
+  return result == 0 && n_errors == 0;
+}
+
 static gboolean
 validate_document (ThContentReader *self,
                    Parse           *p,
@@ -348,8 +420,10 @@ validate_document (ThContentReader *self,
 
   if (!check_width (p, xmlDocGetRootElement (doc)))
     return FALSE;
+  if (is_quickly_valid (self, doc))
+    return TRUE;
 
-  vctxt = xmlRelaxNGNewValidCtxt (self->schema);
+  vctxt = xmlRelaxNGNewValidCtxt (get_schema (self));
   p->doc = doc;
   xmlRelaxNGSetValidStructuredErrors (vctxt, on_xml_error, p);
   xmlSetStructuredErrorFunc (p, on_xml_error);
@@ -368,7 +442,11 @@ th_content_reader_finalize (GObject *object)
 {
   ThContentReader *self = (ThContentReader *)object;
 
-  g_clear_pointer (&self->schema, xmlRelaxNGFree);
+  if (self->schema != 0)
+    xmlRelaxNGFree ((xmlRelaxNGPtr) self->schema);
+  g_clear_pointer (&self->quick_schema, xmlRelaxNGFree);
+  g_clear_pointer (&self->facets, th_content_facets_free);
+  g_bytes_unref (self->schema_text);
 
   G_OBJECT_CLASS (th_content_reader_parent_class)->finalize (object);
 }
@@ -381,23 +459,36 @@ th_content_reader_class_init (ThContentReaderClass *klass)
   object_class->finalize = th_content_reader_finalize;
 }
 
+/* The schema without its facets, which are compiled into @self->facets;
+ * NULL where one of them is beyond what ThContentFacets checks. */
+static xmlRelaxNGPtr
+parse_quick_schema (ThContentReader *self,
+                    const char      *data,
+                    gsize            size)
+{
+  xmlDocPtr doc = xmlReadMemory (data, (int) size, NULL, NULL, XML_PARSE_NONET);
+  xmlRelaxNGPtr schema = NULL;
+
+  g_assert (doc != NULL);
+  if ((self->facets = th_content_facets_new (doc)) != NULL)
+    schema = parse_schema (xmlRelaxNGNewDocParserCtxt (doc));
+  xmlFreeDoc (doc);
+  return schema;
+}
+
 static void
 th_content_reader_init (ThContentReader *self)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  xmlRelaxNGParserCtxtPtr ctxt;
   gsize size;
   const char *data;
 
   /* The schema ships inside the binary, so the reader always checks against
    * the version it was built for. */
-  bytes = g_resource_lookup_data (th_core_get_resource (), SCHEMA_RESOURCE, 0, NULL);
-  g_assert (bytes != NULL);
-  data = g_bytes_get_data (bytes, &size);
-  ctxt = xmlRelaxNGNewMemParserCtxt (data, (int) size);
-  self->schema = xmlRelaxNGParse (ctxt);
-  xmlRelaxNGFreeParserCtxt (ctxt);
-  g_assert (self->schema != NULL);
+  self->schema_text = g_resource_lookup_data (th_core_get_resource (), SCHEMA_RESOURCE, 0, NULL);
+  g_assert (self->schema_text != NULL);
+  data = g_bytes_get_data (self->schema_text, &size);
+  if ((self->quick_schema = parse_quick_schema (self, data, size)) == NULL)
+    get_schema (self);
 }
 
 ThContentReader *

@@ -63,6 +63,10 @@ static const char * const spanish_stems[] = {
   "adict", "toxic", "yonqui", "yonki", "drogata", "abus", "limpi", "suci",
 };
 
+/* A byte per entry, small enough to stay in the cache; a stem's entry is
+ * shared by about 1 in 4096/11 other four-letter groups. */
+#define GRAM_TABLE_SIZE 4096
+
 typedef struct
 {
   const char         *language;   /* the primary subtag, as in xml:lang */
@@ -72,6 +76,8 @@ typedef struct
   guint               n_stems;
   gsize               initialized;
   GRegex             *regex;
+  gsize               grams_ready;
+  guint8              grams[GRAM_TABLE_SIZE];   /* see might_match () */
 } Checker;
 
 static Checker checkers[] = {
@@ -115,17 +121,82 @@ get_regex (Checker *checker)
   return checker->regex;
 }
 
+/* ASCII only, as the stems are, and without a branch: g_ascii_tolower ()
+ * is a call per byte. */
+static inline guint32
+lower (guchar c)
+{
+  return c | ((guchar) (c - 'A') < 26) << 5;
+}
+
+/* Four bytes with bit 5 set, as might_match () rolls them in: that
+ * lower-cases letters in one step, and makes some other bytes look like
+ * letters, which has_stem_at () then turns away. */
+static inline guint
+gram_key (guint32 window)
+{
+  return ((window | 0x20202020u) * 0x9E3779B1u) >> 20;
+}
+
+/* Every stem has at least four letters: a table of (a hash of) their first
+ * four lets might_match () pass nearly every position with one look-up.
+ * The stems are lower-case ASCII letters, which bit 5 leaves as they are. */
+static const Checker *
+get_grams (Checker *checker)
+{
+  if (g_once_init_enter (&checker->grams_ready))
+    {
+      for (guint i = 0; i < checker->n_stems; i++)
+        {
+          const guchar *stem = (const guchar *) checker->stems[i];
+          guint key;
+
+          g_assert (strlen ((const char *) stem) >= 4);
+          key = gram_key (lower (stem[0]) << 24 | lower (stem[1]) << 16 |
+                          lower (stem[2]) << 8 | lower (stem[3]));
+          checker->grams[key] = 1;
+        }
+      g_once_init_leave (&checker->grams_ready, 1);
+    }
+  return checker;
+}
+
+/* Whether a stem starts at @c, in any ASCII case. */
+static gboolean
+has_stem_at (const Checker *checker,
+             const guchar  *c)
+{
+  for (guint i = 0; i < checker->n_stems; i++)
+    {
+      const guchar *stem = (const guchar *) checker->stems[i];
+      guint j = 0;
+
+      while (stem[j] != '\0' && lower (c[j]) == stem[j])
+        j++;
+      if (stem[j] == '\0')
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Text with none of the stems cannot match, and most text has none, so
- * the regex seldom needs to run. */
+ * the regex seldom needs to run. One pass, with no lower-case copy and no
+ * search per stem: this runs over every text of every module at start.
+ * A hash may let a position through that has no stem, never the reverse. */
 static gboolean
 might_match (Checker    *checker,
              const char *text)
 {
-  g_autofree char *lower = g_ascii_strdown (text, -1);
+  const Checker *table = get_grams (checker);
+  const guchar *start = (const guchar *) text;
+  guint32 window = 0;
 
-  for (guint i = 0; i < checker->n_stems; i++)
-    if (strstr (lower, checker->stems[i]) != NULL)
-      return TRUE;
+  for (const guchar *c = start; *c != '\0'; c++)
+    {
+      window = window << 8 | *c;
+      if (table->grams[gram_key (window)] && c >= start + 3 && has_stem_at (table, c - 3))
+        return TRUE;
+    }
   return FALSE;
 }
 

@@ -24,30 +24,59 @@ typedef struct
   const char * const *languages;
   const char         *module_lang;
   gboolean            in_language_demo;
+  xmlBufferPtr        content;   /* reused by node_content () */
+  GPtrArray          *scratch;   /* values copied out of an odd tree */
 } Build;
 
 /* Reading the tree. The schema has already checked its shape, so these
  * helpers need not defend against missing elements. */
 
-static char *
-prop (xmlNode    *node,
-      const char *name)
+/* An attribute's value borrowed from the tree, without the two copies of
+ * xmlGetProp () + g_strdup (): this runs for every attribute at start. The
+ * parser gives a value one text child; another shape is copied, and kept
+ * until the build ends. */
+static const char *
+attr_value (Build   *b,
+            xmlAttr *attr)
 {
-  xmlChar *value = xmlGetProp (node, (const xmlChar *) name);
-  char *copy = g_strdup ((const char *) value);
+  xmlNode *text;
+  xmlChar *copy;
 
-  xmlFree (value);
-  return copy;
+  if (attr == NULL)
+    return NULL;
+  text = attr->children;
+  if (text != NULL && text->next == NULL && text->type == XML_TEXT_NODE)
+    return (const char *) text->content;
+  copy = xmlNodeListGetString (attr->doc, attr->children, 1);
+  g_ptr_array_add (b->scratch, copy ? copy : xmlStrdup ((const xmlChar *) ""));
+  return g_ptr_array_index (b->scratch, b->scratch->len - 1);
+}
+
+static const char *
+get_prop (Build      *b,
+          xmlNode    *node,
+          const char *name)
+{
+  return attr_value (b, xmlHasProp (node, (const xmlChar *) name));
+}
+
+static char *
+dup_prop (Build      *b,
+          xmlNode    *node,
+          const char *name)
+{
+  return g_strdup (get_prop (b, node, name));
 }
 
 /* A positiveInteger has no upper bound: clamp it, where a cast would wrap
  * refresher-size="4294967296" round to 0. */
 static guint
-prop_uint (xmlNode    *node,
+prop_uint (Build      *b,
+           xmlNode    *node,
            const char *name,
            guint       fallback)
 {
-  g_autofree char *value = prop (node, name);
+  const char *value = get_prop (b, node, name);
   guint64 number;
 
   if (value == NULL)
@@ -57,10 +86,11 @@ prop_uint (xmlNode    *node,
 }
 
 static gboolean
-prop_is_true (xmlNode    *node,
+prop_is_true (Build      *b,
+              xmlNode    *node,
               const char *name)
 {
-  g_autofree char *value = prop (node, name);
+  const char *value = get_prop (b, node, name);
 
   return g_strcmp0 (value, "true") == 0 || g_strcmp0 (value, "1") == 0;
 }
@@ -83,23 +113,36 @@ next_element (xmlNode *node)
 #define foreach_element(child, parent) \
   for (xmlNode *child = next_element ((parent)->children); child; child = next_element (child->next))
 
-static char *
-node_lang (xmlNode *node)
+static const char *
+node_lang (Build   *b,
+           xmlNode *node)
 {
-  xmlChar *value = xmlGetNsProp (node, (const xmlChar *) "lang", (const xmlChar *) XML_NS);
-  char *copy = g_strdup ((const char *) value);
-
-  xmlFree (value);
-  return copy;
+  return attr_value (b, xmlHasNsProp (node, (const xmlChar *) "lang", (const xmlChar *) XML_NS));
 }
 
 static gboolean
 is_translation (Build   *b,
                 xmlNode *node)
 {
-  g_autofree char *lang = node_lang (node);
+  const char *lang = node_lang (b, node);
 
   return lang != NULL && g_ascii_strcasecmp (lang, b->module_lang) != 0;
+}
+
+/* Whether the xml:lang @lang ("pt-BR") names the locale @language
+ * ("pt_BR"), in any case, without copying @lang to change its '-'. */
+static gboolean
+is_language (const char *lang,
+             const char *language)
+{
+  for (; *lang != '\0'; lang++, language++)
+    {
+      char c = *lang == '-' ? '_' : *lang;
+
+      if (g_ascii_tolower (c) != g_ascii_tolower (*language))
+        return FALSE;
+    }
+  return *language == '\0';
 }
 
 /* Lower is better; languages the user did not ask for rank last. */
@@ -107,11 +150,10 @@ static guint
 language_rank (Build      *b,
                const char *lang)
 {
-  g_autofree char *wanted = g_strdelimit (g_strdup (lang), "-", '_');
   const char * const *languages = b->languages;
 
   for (guint i = 0; languages[i] != NULL; i++)
-    if (g_ascii_strcasecmp (languages[i], wanted) == 0)
+    if (is_language (lang, languages[i]))
       return i;
   return G_MAXUINT;
 }
@@ -132,8 +174,7 @@ pick_variant (Build    *b,
        sibling != NULL && is (sibling, (const char *) original->name) && is_translation (b, sibling);
        sibling = next_element (sibling->next))
     {
-      g_autofree char *lang = node_lang (sibling);
-      guint rank = language_rank (b, lang);
+      guint rank = language_rank (b, node_lang (b, sibling));
 
       if (rank < best_rank)
         {
@@ -145,83 +186,120 @@ pick_variant (Build    *b,
   return best;
 }
 
+/* @node's text as xmlNodeGetContent () has it, borrowed: from the tree
+ * when it is one text node, as most are, else from a buffer reused until
+ * the next call. */
+static const char *
+node_content (Build   *b,
+              xmlNode *node)
+{
+  xmlNode *text = node->children;
+
+  if (text == NULL)
+    return "";
+  if (text->next == NULL && text->type == XML_TEXT_NODE)
+    return text->content ? (const char *) text->content : "";
+  xmlBufferEmpty (b->content);
+  xmlNodeBufGetContent (b->content, node);
+  return (const char *) xmlBufferContent (b->content);
+}
+
 /* Checks @node's text with the words to avoid in @language, its own. */
 static void
 check_language (Build      *b,
                 xmlNode    *node,
                 const char *language)
 {
-  xmlChar *content;
   g_autofree char *term = NULL;
   const char *instead = NULL;
 
   if (b->in_language_demo)
     return;
-
-  content = xmlNodeGetContent (node);
-  term = th_language_check_find ((const char *) content, language, &instead);
-  xmlFree (content);
-
+  term = th_language_check_find (node_content (b, node), language, &instead);
   if (term != NULL)
     report (b, xmlGetLineNo (node), TH_SEVERITY_WARNING,
             _("“%s” is language the curriculum teaches staff to avoid; say “%s” instead, "
               "or mark the choice demonstrates=\"language-to-avoid\""), term, instead);
 }
 
-/* Whether the @length bytes at @text hold anything markup must escape. */
-static gboolean
-needs_escape (const char *text,
-              gsize       length)
+/* What append_collapsed () cannot copy as it is: the end, whitespace,
+ * which it collapses, and (for markup) what must be escaped. A table
+ * rather than a switch: this looks at every byte of every text at start. */
+enum { SPECIAL_END = 1, SPECIAL_SPACE = 2, SPECIAL_ESCAPE = 4 };
+
+static const guint8 special[256] = {
+  ['\0'] = SPECIAL_END,
+  [' '] = SPECIAL_SPACE, ['\t'] = SPECIAL_SPACE, ['\n'] = SPECIAL_SPACE,
+  ['\r'] = SPECIAL_SPACE, ['\f'] = SPECIAL_SPACE, ['\v'] = SPECIAL_SPACE,
+  ['<'] = SPECIAL_ESCAPE, ['>'] = SPECIAL_ESCAPE, ['&'] = SPECIAL_ESCAPE,
+  ['\''] = SPECIAL_ESCAPE, ['"'] = SPECIAL_ESCAPE,
+};
+
+/* Escapes the word from @word (in @out up to @c, where a character to
+ * escape is) as a whole: g_markup_escape_text () also escapes the control
+ * characters of a word it is given. Returns the word's end. */
+static const char *
+append_escaped_word (GString    *out,
+                     const char *word,
+                     const char *c)
 {
-  for (gsize i = 0; i < length; i++)
-    switch (text[i])
-      {
-      case '<': case '>': case '&': case '\'': case '"':
-        return TRUE;
-      default:
-        break;
-      }
-  return FALSE;
+  g_autofree char *escaped = NULL;
+
+  g_string_truncate (out, out->len - (c - word));
+  while (*c != '\0' && !g_ascii_isspace (*c))
+    c++;
+  escaped = g_markup_escape_text (word, c - word);
+  g_string_append (out, escaped);
+  return c;
 }
 
+/* Appends @text with each run of whitespace made one space, escaped for
+ * markup if @escape. A single space between words is copied with them, so
+ * prose goes in a few long appends rather than one per word: this runs over
+ * every text of every module at start. Space at the very start is dropped,
+ * as the caller's g_strstrip () would drop it. */
 static void
 append_collapsed (GString    *out,
                   const char *text,
                   gboolean    escape)
 {
+  guint8 stop = SPECIAL_END | SPECIAL_SPACE | (escape ? SPECIAL_ESCAPE : 0);
   const char *c = text;
+  const char *word = text;
 
-  /* Word by word rather than byte by byte: this runs over every text of
-   * every module at start. */
   while (*c != '\0')
     {
-      const char *word = c;
+      const char *run = c;
 
+      for (;; c++)
+        {
+          if (!(special[(guchar) *c] & stop))
+            continue;
+          if (*c != ' ' || c == run || (special[(guchar) c[1]] & SPECIAL_SPACE))
+            break;
+          word = c + 1;
+        }
+      g_string_append_len (out, run, c - run);
       if (g_ascii_isspace (*c))
         {
           while (g_ascii_isspace (*c))
             c++;
-          g_string_append_c (out, ' ');
-          continue;
+          word = c;
+          if (out->len > 0)
+            g_string_append_c (out, ' ');
         }
-      while (*c != '\0' && !g_ascii_isspace (*c))
-        c++;
-      if (escape && needs_escape (word, c - word))
-        {
-          g_autofree char *escaped = g_markup_escape_text (word, c - word);
-          g_string_append (out, escaped);
-        }
-      else
-        g_string_append_len (out, word, c - word);
+      else if (*c != '\0')
+        c = append_escaped_word (out, word, c);
     }
 }
 
 /* Text with emphasis as Pango markup, or as plain text. */
 static char *
-extract_text (xmlNode  *node,
+extract_text (Build    *b,
+              xmlNode  *node,
               gboolean  markup)
 {
-  GString *out = g_string_new (NULL);
+  GString *out = g_string_sized_new (256);
 
   for (xmlNode *child = node->children; child != NULL; child = child->next)
     {
@@ -229,12 +307,9 @@ extract_text (xmlNode  *node,
         append_collapsed (out, (const char *) child->content, markup);
       else if (child->type == XML_ELEMENT_NODE && is (child, "em"))
         {
-          xmlChar *content = xmlNodeGetContent (child);
-
           g_string_append (out, markup ? "<i>" : "");
-          append_collapsed (out, (const char *) content, markup);
+          append_collapsed (out, node_content (b, child), markup);
           g_string_append (out, markup ? "</i>" : "");
-          xmlFree (content);
         }
     }
   return g_strstrip (g_string_free (out, FALSE));
@@ -254,13 +329,10 @@ read_text (Build     *b,
   check_language (b, original, b->module_lang);
   for (xmlNode *node = original; node != *cursor; )
     {
-      g_autofree char *lang = NULL;
-
       node = next_element (node->next);
-      lang = node_lang (node);
-      check_language (b, node, lang);
+      check_language (b, node, node_lang (b, node));
     }
-  return extract_text (variant, markup);
+  return extract_text (b, variant, markup);
 }
 
 /* Sets *@field from the first variant group only; later groups of the same
@@ -283,15 +355,12 @@ static gboolean
 is_orphan_translation (Build   *b,
                        xmlNode *node)
 {
-  g_autofree char *lang = NULL;
-
   if (!is_translation (b, node))
     return FALSE;
 
-  lang = node_lang (node);
   report (b, xmlGetLineNo (node), TH_SEVERITY_ERROR,
           _("this <%s xml:lang=\"%s\"> does not follow the <%s> it translates"),
-          node->name, lang, node->name);
+          node->name, node_lang (b, node), node->name);
   return TRUE;
 }
 
@@ -325,8 +394,8 @@ read_block (Build    *b,
   block = th_block_new (is (node, "quote") ? TH_BLOCK_QUOTE : TH_BLOCK_PARAGRAPH);
   if (block->kind == TH_BLOCK_QUOTE)
     {
-      block->source_id = prop (node, "source");
-      block->where = prop (node, "where");
+      block->source_id = dup_prop (b, node, "source");
+      block->where = dup_prop (b, node, "where");
     }
   block->markup = read_text (b, cursor, TRUE);
   return block;
@@ -338,7 +407,7 @@ read_page (Build   *b,
 {
   ThPage *page = th_page_new ();
 
-  page->id = prop (node, "id");
+  page->id = dup_prop (b, node, "id");
   for (xmlNode *child = next_element (node->children); child; child = next_element (child->next))
     {
       if (is_orphan_translation (b, child))
@@ -356,18 +425,18 @@ read_choice (Build   *b,
              xmlNode *node)
 {
   ThChoice *choice = th_choice_new ();
-  g_autofree char *score = prop (node, "score");
-  g_autofree char *honours = prop (node, "honours");
-  g_autofree char *breaks = prop (node, "breaks");
-  g_autofree char *demonstrates = prop (node, "demonstrates");
+  const char *score = get_prop (b, node, "score");
+  const char *honours = get_prop (b, node, "honours");
+  const char *breaks = get_prop (b, node, "breaks");
+  const char *demonstrates = get_prop (b, node, "demonstrates");
 
-  choice->id = prop (node, "id");
+  choice->id = dup_prop (b, node, "id");
   choice->score = (int) g_ascii_strtoll (score, NULL, 10);
-  choice->next = prop (node, "next");
+  choice->next = dup_prop (b, node, "next");
   choice->honours = th_tag_set_parse (honours);
   choice->breaks = th_tag_set_parse (breaks);
   choice->language_to_avoid = g_strcmp0 (demonstrates, "language-to-avoid") == 0;
-  choice->fixed = prop_is_true (node, "fixed");
+  choice->fixed = prop_is_true (b, node, "fixed");
   choice->line = xmlGetLineNo (node);
 
   b->in_language_demo = choice->language_to_avoid;
@@ -386,14 +455,14 @@ read_scenario (Build   *b,
                xmlNode *node)
 {
   ThScenario *scenario = th_scenario_new ();
-  g_autofree char *select = prop (node, "select");
+  const char *select = get_prop (b, node, "select");
 
-  scenario->id = prop (node, "id");
+  scenario->id = dup_prop (b, node, "id");
   scenario->multiple = g_strcmp0 (select, "multiple") == 0;
-  scenario->follow_up = prop_is_true (node, "follow-up");
-  scenario->setting = prop (node, "setting");
-  scenario->place = prop (node, "place");
-  scenario->role = prop (node, "role");
+  scenario->follow_up = prop_is_true (b, node, "follow-up");
+  scenario->setting = dup_prop (b, node, "setting");
+  scenario->place = dup_prop (b, node, "place");
+  scenario->role = dup_prop (b, node, "role");
   scenario->line = xmlGetLineNo (node);
 
   foreach_element (child, node)
@@ -418,22 +487,23 @@ read_quiz (Build   *b,
 {
   ThQuiz *quiz = th_quiz_new ();
 
-  quiz->pass_mark = prop_uint (node, "pass-mark", 0);
-  quiz->refresher_size = prop_uint (node, "refresher-size", 3);
+  quiz->pass_mark = prop_uint (b, node, "pass-mark", 0);
+  quiz->refresher_size = prop_uint (b, node, "refresher-size", 3);
   foreach_element (child, node)
     g_ptr_array_add (quiz->scenarios, read_scenario (b, child));
   return quiz;
 }
 
 static void
-read_module_attributes (ThModule *module,
+read_module_attributes (Build    *b,
+                        ThModule *module,
                         xmlNode  *root)
 {
-  g_autofree char *kind = prop (root, "kind");
-  g_autofree char *level = prop (root, "level");
-  g_autofree char *required = prop (root, "required");
+  const char *kind = get_prop (b, root, "kind");
+  const char *level = get_prop (b, root, "level");
+  const char *required = get_prop (b, root, "required");
 
-  module->id = prop (root, "id");
+  module->id = dup_prop (b, root, "id");
   module->line = xmlGetLineNo (root);
   module->kind = g_str_equal (kind, "principle") ? TH_MODULE_KIND_PRINCIPLE
                : g_str_equal (kind, "theme") ? TH_MODULE_KIND_THEME
@@ -442,7 +512,7 @@ read_module_attributes (ThModule *module,
                 : g_strcmp0 (level, "organization") == 0 ? TH_MODULE_LEVEL_ORGANIZATION
                 : g_strcmp0 (level, "beyond-clinic") == 0 ? TH_MODULE_LEVEL_BEYOND_CLINIC
                 : TH_MODULE_LEVEL_NONE;
-  module->order = prop_uint (root, "order", 0);
+  module->order = prop_uint (b, root, "order", 0);
   module->required = required == NULL || g_str_equal (required, "true") || g_str_equal (required, "1");
 }
 
@@ -471,10 +541,9 @@ read_module_body (Build    *b,
       else if (is (child, "sources"))
         foreach_element (source, child)
           {
-            g_autofree char *id = prop (source, "id");
-            g_autofree char *citation = extract_text (source, FALSE);
+            g_autofree char *citation = extract_text (b, source, FALSE);
 
-            g_ptr_array_add (module->sources, th_source_new (id, citation));
+            g_ptr_array_add (module->sources, th_source_new (get_prop (b, source, "id"), citation));
           }
       else if (is (child, "quiz"))
         module->quiz = read_quiz (b, child);
@@ -502,10 +571,10 @@ th_module_builder_build (xmlDocPtr           doc,
                          const char * const *languages,
                          GPtrArray          *problems)
 {
-  Build b = { path, problems, languages, NULL, FALSE };
+  Build b = { path, problems, languages, NULL, FALSE, NULL, NULL };
   xmlNode *root;
   ThModule *module;
-  g_autofree char *lang = NULL;
+  const char *lang;
 
   g_return_val_if_fail (doc != NULL, NULL);
   g_return_val_if_fail (path != NULL, NULL);
@@ -514,10 +583,14 @@ th_module_builder_build (xmlDocPtr           doc,
 
   root = xmlDocGetRootElement (doc);
   module = th_module_new (path);
-  lang = node_lang (root);
+  b.content = xmlBufferCreate ();
+  b.scratch = g_ptr_array_new_with_free_func (xmlFree);
+  lang = node_lang (&b, root);
   b.module_lang = lang ? lang : "en";
-  read_module_attributes (module, root);
+  read_module_attributes (&b, module, root);
   read_module_body (&b, module, root);
+  xmlBufferFree (b.content);
+  g_ptr_array_unref (b.scratch);
 
   return module;
 }

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "th-tag.h"
 
@@ -56,23 +57,42 @@ th_tag_from_id (const char *id,
   return FALSE;
 }
 
-/* The schema has already checked each name, so unknown ones are skipped. */
+static gboolean
+tag_from_name (const char *name,
+               gsize       length,
+               ThTag      *tag)
+{
+  for (guint i = 0; i < TH_N_TAGS; i++)
+    {
+      if (strncmp (name, tags[i].id, length) == 0 && tags[i].id[length] == '\0')
+        {
+          *tag = i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* The schema has already checked each name, so unknown ones are skipped.
+ * The names are read where they are, not split into copies: this runs for
+ * every choice of every module at start. */
 ThTagSet
 th_tag_set_parse (const char *list)
 {
-  g_auto(GStrv) names = NULL;
+  const char *separators = " \t\n\r";
   ThTagSet set = 0;
 
   if (list == NULL)
     return 0;
-
-  names = g_strsplit_set (list, " \t\n\r", -1);
-  for (guint i = 0; names[i] != NULL; i++)
+  for (const char *name = list; *name != '\0'; )
     {
+      gsize length = strcspn (name, separators);
       ThTag tag;
 
-      if (th_tag_from_id (names[i], &tag))
+      if (length > 0 && tag_from_name (name, length, &tag))
         set |= 1u << tag;
+      name += length;
+      name += strspn (name, separators);
     }
   return set;
 }

@@ -53,7 +53,7 @@ libs=$(pkg-config --libs glib-2.0 gio-2.0 libxml-2.0)
 
 # The loader and what it links, not all of src/core: the rest of the core
 # (the store, reports) brings dependencies the loader never uses.
-loader="th-catalog th-content-loader th-content-problem th-content-reader th-language-check
+loader="th-catalog th-content-facets th-content-loader th-content-problem th-content-reader th-language-check
   th-lesson th-module th-module-builder th-quiz th-quiz-check th-quiz-form th-tag"
 sources="$out/th-core-resources.c $top/tests/fuzz/fuzz-content-loader.c"
 for name in $loader; do
