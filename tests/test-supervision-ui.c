@@ -9,6 +9,7 @@
 #include "th-application.h"
 #include "th-catalog.h"
 #include "th-password-row.h"
+#include "th-matrix-slot.h"
 #include "th-refresher-periods.h"
 #include "th-supervisor-view.h"
 #include "th-test-util.h"
@@ -371,9 +372,10 @@ dup_shown_names (GtkColumnView *view)
 
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
-      g_autoptr(ThMatrixRow) row = g_list_model_get_item (model, i);
+      g_autoptr(ThMatrixSlot) slot = g_list_model_get_item (model, i);
 
-      g_string_append_printf (names, "%s%s", i > 0 ? "," : "", th_matrix_row_get_display_name (row));
+      g_string_append_printf (names, "%s%s", i > 0 ? "," : "",
+                              th_matrix_row_get_display_name (th_matrix_slot_get_row (slot)));
     }
   return g_strdup (names->str);
 }
@@ -388,6 +390,7 @@ assert_search_shows (GtkColumnView *view,
   const char *current = gtk_editable_get_text (GTK_EDITABLE (entry));
   const char *same = text;
   int position = 0;
+  GtkWidget *nobody;
 
   /* Typed as a person types: back to what the two texts share, then on. */
   while (*same != '\0' && g_utf8_get_char (same) == g_utf8_get_char (current))
@@ -400,8 +403,21 @@ assert_search_shows (GtkColumnView *view,
   gtk_editable_insert_text (GTK_EDITABLE (entry), same, -1, &position);
   /* Rather than wait for the pause the entry waits for. */
   g_signal_emit_by_name (entry, "search-changed");
-  shown = dup_shown_names (view);
+  /* Nobody matching is said in words, not shown as an empty table. */
+  nobody = th_ui_find (gtk_widget_get_ancestor (GTK_WIDGET (view), TH_TYPE_SUPERVISOR_VIEW),
+                       ADW_TYPE_STATUS_PAGE, NULL);
+  g_assert_true ((nobody != NULL) == (*expected == '\0'));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)) == (nobody == NULL));
+  shown = nobody != NULL ? g_strdup ("") : dup_shown_names (view);
   g_assert_cmpstr (shown, ==, expected);
+  /* And drawn: the widgets kept from before show their new rows. */
+  if (*expected != '\0')
+    {
+      g_auto(GStrv) names = g_strsplit (expected, ",", -1);
+
+      for (guint i = 0; names[i] != NULL; i++)
+        th_ui_wait_for (GTK_WIDGET (view), GTK_TYPE_INSCRIPTION, names[i]);
+    }
 }
 
 static void

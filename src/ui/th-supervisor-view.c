@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "th-accessibility.h"
+#include "th-matrix-slots.h"
 #include "th-module-strip.h"
 #include "th-report.h"
 #include "th-supervisor-view.h"
@@ -23,13 +24,16 @@ struct _ThSupervisorView
   AdwWindowTitle     *title;
   GtkSearchEntry     *search_entry;
   GtkDropDown        *filter_dropdown;
+  GtkStack           *rows_stack;
   GtkColumnView      *column_view;
   GtkLabel           *count_label;
 
   /* owned references */
   ThCompletionMatrix *matrix;
   GtkSortListModel   *sorted;          /* everyone, in the columns' order */
-  GListStore         *shown;           /* those the filter and search let through */
+  GPtrArray          *everyone;        /* the same, of ThMatrixRow */
+  GPtrArray          *shown;           /* those the filter and search let through */
+  ThMatrixSlots      *slots;           /* where the view shows them */
   char               *folded_search;   /* or NULL for every name */
 };
 
@@ -45,44 +49,61 @@ static guint signals[N_SIGNALS];
 static void
 update_count (ThSupervisorView *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->shown));
+  guint n = self->shown->len;
   g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u learner", "%u learners", n), n);
 
   gtk_label_set_text (self->count_label, text);
 }
 
-/* Shows the rows of @from that the drop-down's filter (listed in
- * ThMatrixFilter's order) and the search let through. A list of our own
- * rather than a GtkFilterListModel: GTK 4.8 reads every row of the model
- * after a change, and a filter model finds each one by counting through a
- * bitset, which made a sort of ten thousand cost more than the sort. */
+/* Shows the @candidates (of ThMatrixRow) that the drop-down's filter
+ * (listed in ThMatrixFilter's order) and the search let through. Not a
+ * GtkFilterListModel: GTK 4.8 reads every row of the model after a change,
+ * and a filter model finds each one by counting through a bitset. */
 static void
 show_matching (ThSupervisorView *self,
-               GListModel       *from)
+               GPtrArray        *candidates)
 {
   ThMatrixFilter filter = gtk_drop_down_get_selected (self->filter_dropdown);
-  guint n = g_list_model_get_n_items (from);
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_full (n, g_object_unref);
+  GPtrArray *rows = g_ptr_array_new_full (candidates->len, g_object_unref);
 
-  for (guint i = 0; i < n; i++)
-    {
-      ThMatrixRow *row = g_list_model_get_item (from, i);
-
-      if (th_matrix_row_matches (row, filter, self->folded_search))
-        g_ptr_array_add (rows, row);
-      else
-        g_object_unref (row);
-    }
-  g_list_store_splice (self->shown, 0, g_list_model_get_n_items (G_LIST_MODEL (self->shown)),
-                       rows->pdata, rows->len);
+  for (guint i = 0; i < candidates->len; i++)
+    if (th_matrix_row_matches (candidates->pdata[i], filter, self->folded_search))
+      g_ptr_array_add (rows, g_object_ref (candidates->pdata[i]));
+  /* Nobody: the slots keep their rows behind the page that says so, and
+   * GTK its widgets for them, or the next filter would make them all
+   * again. */
+  if (rows->len > 0)
+    th_matrix_slots_show (self->slots, rows);
+  gtk_stack_set_visible_child_name (self->rows_stack, rows->len > 0 ? "rows" : "nobody");
+  /* GTK 4.8 still shows a screen reader what a stack hides. */
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->column_view), GTK_ACCESSIBLE_STATE_HIDDEN, rows->len == 0, -1);
+  g_ptr_array_unref (self->shown);
+  self->shown = rows;
   update_count (self);
 }
 
+/* Locked, or another matrix coming: no slot keeps a row of this one. */
 static void
-show_everyone_matching (ThSupervisorView *self)
+forget_rows (ThSupervisorView *self)
 {
-  if (self->sorted != NULL)
-    show_matching (self, G_LIST_MODEL (self->sorted));
+  g_clear_object (&self->sorted);
+  g_ptr_array_set_size (self->everyone, 0);
+  g_ptr_array_set_size (self->shown, 0);
+  th_matrix_slots_show (self->slots, self->shown);
+  update_count (self);
+}
+
+/* A new order, or a new matrix. */
+static void
+read_everyone (ThSupervisorView *self)
+{
+  GListModel *sorted = G_LIST_MODEL (self->sorted);
+  guint n = g_list_model_get_n_items (sorted);
+
+  g_ptr_array_set_size (self->everyone, 0);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (self->everyone, g_list_model_get_item (sorted, i));
+  show_matching (self, self->everyone);
 }
 
 /* Whether every name containing @after also contains @before (either
@@ -106,16 +127,13 @@ on_search_changed (ThSupervisorView *self)
   /* The entry says so again when typing pauses, with the same text. */
   if (g_strcmp0 (before, self->folded_search) == 0)
     return;
-  if (search_narrows (before, self->folded_search))
-    show_matching (self, G_LIST_MODEL (self->shown));
-  else
-    show_everyone_matching (self);
+  show_matching (self, search_narrows (before, self->folded_search) ? self->shown : self->everyone);
 }
 
 static void
 on_filter_changed (ThSupervisorView *self)
 {
-  show_everyone_matching (self);
+  show_matching (self, self->everyone);
 }
 
 static void
@@ -142,21 +160,26 @@ setup_strip (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, th_module_strip_new (modules));
 }
 
+/* What a column shows of the row in @slot, in its cell's @child; also a
+ * handler of the slot's notify::row, hence its signature. */
+typedef void (*ShowSlotFunc) (GtkWidget    *child,
+                              GParamSpec   *pspec,
+                              ThMatrixSlot *slot);
+
 static void
-bind_strip (GtkSignalListItemFactory *factory,
-            GtkListItem              *item,
-            gpointer                  user_data)
+show_strip (GtkWidget    *strip,
+            GParamSpec   *pspec,
+            ThMatrixSlot *slot)
 {
-  th_module_strip_set_row (TH_MODULE_STRIP (gtk_list_item_get_child (item)), gtk_list_item_get_item (item));
+  th_module_strip_set_row (TH_MODULE_STRIP (strip), th_matrix_slot_get_row (slot));
 }
 
 static void
-bind_name (GtkSignalListItemFactory *factory,
-           GtkListItem              *item,
-           gpointer                  user_data)
+show_name (GtkWidget    *label,
+           GParamSpec   *pspec,
+           ThMatrixSlot *slot)
 {
-  ThMatrixRow *row = gtk_list_item_get_item (item);
-  GtkWidget *label = gtk_list_item_get_child (item);
+  ThMatrixRow *row = th_matrix_slot_get_row (slot);
 
   gtk_inscription_set_text (GTK_INSCRIPTION (label), th_matrix_row_get_display_name (row));
   /* The row, which a keyboard user opens, is named by the learner. */
@@ -165,14 +188,35 @@ bind_name (GtkSignalListItemFactory *factory,
 }
 
 static void
-bind_onboarding (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 gpointer                  user_data)
+show_onboarding (GtkWidget    *label,
+                 GParamSpec   *pspec,
+                 ThMatrixSlot *slot)
 {
-  ThMatrixRow *row = gtk_list_item_get_item (item);
+  ThMatrixRow *row = th_matrix_slot_get_row (slot);
 
-  gtk_inscription_set_text (GTK_INSCRIPTION (gtk_list_item_get_child (item)),
-                      th_onboarding_state_describe (th_matrix_row_get_onboarding (row)));
+  gtk_inscription_set_text (GTK_INSCRIPTION (label),
+                            th_onboarding_state_describe (th_matrix_row_get_onboarding (row)));
+}
+
+static void
+bind_slot (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           ShowSlotFunc              show)
+{
+  GtkWidget *child = gtk_list_item_get_child (item);
+  ThMatrixSlot *slot = gtk_list_item_get_item (item);
+
+  show (child, NULL, slot);
+  /* The slot shows another row after a filter, a search or a sort. */
+  g_signal_connect_object (slot, "notify::row", G_CALLBACK (show), child, G_CONNECT_SWAPPED);
+}
+
+static void
+unbind_slot (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             ShowSlotFunc              show)
+{
+  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), show, gtk_list_item_get_child (item));
 }
 
 static int
@@ -205,7 +249,7 @@ add_column (ThSupervisorView *self,
             const char       *title,
             GCallback         setup,
             GPtrArray        *modules,
-            GCallback         bind,
+            ShowSlotFunc      show,
             GCompareDataFunc  compare)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
@@ -213,7 +257,8 @@ add_column (ThSupervisorView *self,
 
   g_signal_connect_data (factory, "setup", setup, modules ? g_ptr_array_ref (modules) : NULL,
                          modules ? release_modules : NULL, 0);
-  g_signal_connect (factory, "bind", bind, NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_slot), show);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_slot), show);
   column = gtk_column_view_column_new (title, factory);
   if (compare != NULL)
     {
@@ -261,12 +306,10 @@ build_columns (ThSupervisorView *self)
       gtk_column_view_remove_column (self->column_view, column);
     }
 
-  name = add_column (self, _("Learner"), G_CALLBACK (setup_label), NULL, G_CALLBACK (bind_name),
-                     compare_names);
+  name = add_column (self, _("Learner"), G_CALLBACK (setup_label), NULL, show_name, compare_names);
   gtk_column_view_column_set_expand (name, TRUE);
-  add_column (self, _("Onboarding"), G_CALLBACK (setup_label), NULL, G_CALLBACK (bind_onboarding),
-              compare_onboarding);
-  add_column (self, _("Modules"), G_CALLBACK (setup_strip), modules, G_CALLBACK (bind_strip), NULL);
+  add_column (self, _("Onboarding"), G_CALLBACK (setup_label), NULL, show_onboarding, compare_onboarding);
+  add_column (self, _("Modules"), G_CALLBACK (setup_strip), modules, show_strip, NULL);
   gtk_column_view_sort_by_column (self->column_view, name, GTK_SORT_ASCENDING);
   label_column_titles (self);
 }
@@ -277,9 +320,9 @@ on_activate (GtkColumnView    *view,
              ThSupervisorView *self)
 {
   GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (view));
-  g_autoptr(ThMatrixRow) row = g_list_model_get_item (model, position);
+  g_autoptr(ThMatrixSlot) slot = g_list_model_get_item (model, position);
 
-  g_signal_emit (self, signals[LEARNER_ACTIVATED], 0, th_matrix_row_get_learner_id (row));
+  g_signal_emit (self, signals[LEARNER_ACTIVATED], 0, th_matrix_row_get_learner_id (th_matrix_slot_get_row (slot)));
 }
 
 static void
@@ -349,7 +392,9 @@ th_supervisor_view_dispose (GObject *object)
   g_clear_pointer (&self->toolbar, gtk_widget_unparent);
   g_clear_object (&self->matrix);
   g_clear_object (&self->sorted);
-  g_clear_object (&self->shown);
+  g_clear_pointer (&self->everyone, g_ptr_array_unref);
+  g_clear_pointer (&self->shown, g_ptr_array_unref);
+  g_clear_object (&self->slots);
   g_clear_pointer (&self->folded_search, g_free);
 
   G_OBJECT_CLASS (th_supervisor_view_parent_class)->dispose (object);
@@ -374,6 +419,7 @@ th_supervisor_view_class_init (ThSupervisorViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ThSupervisorView, title);
   gtk_widget_class_bind_template_child (widget_class, ThSupervisorView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, ThSupervisorView, filter_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ThSupervisorView, rows_stack);
   gtk_widget_class_bind_template_child (widget_class, ThSupervisorView, column_view);
   gtk_widget_class_bind_template_child (widget_class, ThSupervisorView, count_label);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
@@ -391,7 +437,9 @@ th_supervisor_view_init (ThSupervisorView *self)
   th_accessibility_fix_mnemonic_names (GTK_WIDGET (self));
   th_accessibility_name_menus (GTK_WIDGET (self));
   th_accessibility_name_drop_down (self->filter_dropdown);
-  self->shown = g_list_store_new (TH_TYPE_MATRIX_ROW);
+  self->everyone = g_ptr_array_new_with_free_func (g_object_unref);
+  self->shown = g_ptr_array_new_with_free_func (g_object_unref);
+  self->slots = th_matrix_slots_new ();
 }
 
 /* Shows @matrix, as read when supervisor mode opened or was refreshed. */
@@ -400,7 +448,7 @@ th_supervisor_view_show (ThSupervisorView   *self,
                          ThCompletionMatrix *matrix,
                          const char         *supervisor_name)
 {
-  g_autoptr(GtkSingleSelection) selection = NULL;
+  g_autoptr(GtkNoSelection) rows = NULL;
 
   g_return_if_fail (TH_IS_SUPERVISOR_VIEW (self));
   g_return_if_fail (TH_IS_COMPLETION_MATRIX (matrix));
@@ -413,18 +461,14 @@ th_supervisor_view_show (ThSupervisorView   *self,
   build_columns (self);
 
   /* Sorted before filtered: a new filter or search sorts nothing. */
-  g_clear_object (&self->sorted);
+  forget_rows (self);
   self->sorted = gtk_sort_list_model_new (g_object_ref (th_completion_matrix_get_rows (matrix)),
                                           g_object_ref (gtk_column_view_get_sorter (self->column_view)));
-  g_signal_connect_object (self->sorted, "items-changed", G_CALLBACK (show_everyone_matching), self,
-                           G_CONNECT_SWAPPED);
-  show_everyone_matching (self);
-  selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->shown)));
-  /* Nothing chosen until a row is: a chosen row makes GTK look for it
-   * among every row after each filter or sort. */
-  gtk_single_selection_set_autoselect (selection, FALSE);
-  gtk_single_selection_set_can_unselect (selection, TRUE);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+  g_signal_connect_object (self->sorted, "items-changed", G_CALLBACK (read_everyone), self, G_CONNECT_SWAPPED);
+  read_everyone (self);
+  /* Rows are opened, not chosen: nothing to select. */
+  rows = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->slots)));
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (rows));
 }
 
 /* Supervisor mode locked: the view lets go of everyone's records. */
@@ -434,9 +478,7 @@ th_supervisor_view_clear (ThSupervisorView *self)
   g_return_if_fail (TH_IS_SUPERVISOR_VIEW (self));
 
   gtk_column_view_set_model (self->column_view, NULL);
-  g_clear_object (&self->sorted);
-  g_list_store_remove_all (self->shown);
-  update_count (self);
+  forget_rows (self);
   g_clear_object (&self->matrix);
   /* The next supervisor starts from everyone. */
   adw_window_title_set_subtitle (self->title, NULL);
