@@ -44,6 +44,8 @@ th_record_scope_dup (const ThRecordScope *scope)
 void
 th_record_scope_free (ThRecordScope *scope)
 {
+  if (scope == NULL)
+    return;
   g_free ((char *) scope->since);
   g_free ((char *) scope->until);
   g_free (scope);

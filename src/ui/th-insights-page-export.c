@@ -16,7 +16,6 @@ write_huddle_sheet (GtkWidget  *widget,
                     const char *path)
 {
   ThInsightsPage *self = TH_INSIGHTS_PAGE (widget);
-  ThRecordScope scope = { self->since, self->until, self->archived, 0 };
   g_autoptr(GError) error = NULL;
   g_autofree char *author = NULL;
 
@@ -24,7 +23,7 @@ write_huddle_sheet (GtkWidget  *widget,
   if (self->insights == NULL)
     return;
   if ((author = th_report_dup_author (self->store, &error)) == NULL ||
-      !th_report_write_insights_pdf (self->insights, &scope, author, path, &error))
+      !th_report_write_insights_pdf (self->insights, self->scope, author, path, &error))
     th_dialogs_show_error (widget, _("The Huddle Sheet Could Not Be Saved"), error->message);
 }
 

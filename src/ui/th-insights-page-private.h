@@ -43,9 +43,7 @@ struct _ThInsightsPage
   ThCatalog      *catalog;
   ThInsights     *insights;     /* as shown, or NULL */
   GCancellable   *loading;      /* while a read is under way */
-  char           *since;        /* the period of the insights shown */
-  char           *until;
-  gboolean        archived;
+  ThRecordScope  *scope;        /* the period of the insights shown */
 };
 
 /* th-insights-page-export.c: saving what the page shows */

@@ -41,17 +41,14 @@ enum {
 typedef struct
 {
   ThInsightsPage *self;
-  char           *since;
-  char           *until;
-  gboolean        archived;
+  ThRecordScope  *scope;
 } Load;
 
 static void
 load_free (Load *load)
 {
   g_object_unref (load->self);
-  g_free (load->since);
-  g_free (load->until);
+  th_record_scope_free (load->scope);
   g_free (load);
 }
 
@@ -171,12 +168,11 @@ static void
 show_insights (ThInsightsPage *self)
 {
   guint n = th_insights_get_n_answers (self->insights);
-  ThRecordScope scope = { self->since, self->until, self->archived, 0 };
-  g_autofree char *period = th_record_scope_dup_period (&scope);
+  g_autofree char *period = th_record_scope_dup_period (self->scope);
   g_autofree char *answers = g_strdup_printf (
     g_dngettext (GETTEXT_PACKAGE, "%u answer from the team.", "%u answers from the team.", n), n);
-  g_autofree char *summary = g_strconcat (answers, " ", self->archived ? _("Archived learners are included.")
-                                                                       : _("Archived learners are left out."),
+  g_autofree char *summary = g_strconcat (answers, " ", self->scope->archived ? _("Archived learners are included.")
+                                                                              : _("Archived learners are left out."),
                                           NULL);
 
   adw_window_title_set_subtitle (self->title, period);
@@ -204,11 +200,8 @@ on_loaded (GObject      *object,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   set_loading (self, NULL);
-  g_free (self->since);
-  g_free (self->until);
-  self->since = g_steal_pointer (&load->since);
-  self->until = g_steal_pointer (&load->until);
-  self->archived = load->archived;
+  th_record_scope_free (self->scope);
+  self->scope = g_steal_pointer (&load->scope);
   set_insights (self, insights);
   if (insights == NULL)
     {
@@ -226,7 +219,7 @@ reload (ThInsightsPage *self)
   g_autoptr(GCancellable) loading = NULL;
   ThRecordScope scope = { NULL, NULL, gtk_switch_get_active (self->archived_switch), 0 };
   const char *problem = NULL;
-  char *since, *until;
+  g_autofree char *since = NULL, *until = NULL;
   Load *load;
 
   if (self->store == NULL)
@@ -238,13 +231,11 @@ reload (ThInsightsPage *self)
       return;
     }
   gtk_widget_set_visible (GTK_WIDGET (self->days_error), FALSE);
-  load = g_new0 (Load, 1);
-  load->self = g_object_ref (self);
-  load->since = since;
-  load->until = until;
-  load->archived = scope.archived;
   scope.since = since;
   scope.until = until;
+  load = g_new0 (Load, 1);
+  load->self = g_object_ref (self);
+  load->scope = th_record_scope_dup (&scope);
   loading = g_cancellable_new ();
   set_loading (self, loading);
   set_insights (self, NULL);
@@ -312,8 +303,7 @@ th_insights_page_finalize (GObject *object)
 {
   ThInsightsPage *self = (ThInsightsPage *)object;
 
-  g_free (self->since);
-  g_free (self->until);
+  th_record_scope_free (self->scope);
 
   G_OBJECT_CLASS (th_insights_page_parent_class)->finalize (object);
 }
@@ -393,6 +383,7 @@ static void
 th_insights_page_init (ThInsightsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->scope = th_record_scope_dup (&(ThRecordScope) { NULL, NULL, FALSE, 0 });
   th_accessibility_fix_mnemonic_names (GTK_WIDGET (self));
   th_accessibility_name_menus (GTK_WIDGET (self));
   th_accessibility_name_drop_down (self->period_dropdown);
