@@ -8,7 +8,7 @@
 #include <locale.h>
 
 #include "th-command-line.h"
-#include "th-lrs-module.h"
+#include "th-plugin.h"
 #include "th-ui-main.h"
 
 static int

@@ -420,6 +420,62 @@ test_command_line_loads_no_toolkit (void)
   g_assert_nonnull (strstr (opened, "libgtk-4.so"));
 }
 
+/* Nor does it load Cairo and Pango, and the fonts, shaping and images
+ * they bring: they come with the paper module, which only writing a PDF
+ * loads. */
+static void
+test_command_line_loads_no_drawing (void)
+{
+  g_autofree char *path = make_records ("drawing.db");
+  g_autofree char *pdf = g_build_filename (tmp_dir, "drawing.pdf", NULL);
+  const char *commands[][4] = {
+    { "--validate", NULL }, { "--help", NULL }, { "--list-modules", NULL }, { "--version", NULL },
+    { "--database", path, "--verify-records", NULL },
+  };
+  const char *transcript[] = { "--database", path, "--export-transcript", "Mateo", "--output", pdf, NULL };
+  g_autofree char *drawn = NULL;
+  int status;
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *loaded = loaded_libraries (commands[i], &status);
+
+      g_assert_cmpint (status, ==, 0);
+      g_assert_nonnull (strstr (loaded, "libglib-2.0.so"));
+      g_assert_null (strstr (loaded, "libcairo"));
+      g_assert_null (strstr (loaded, "libpango"));
+      g_assert_null (strstr (loaded, "libthreshold-paper.so"));
+    }
+  /* A PDF still comes out, and the check above can tell the libraries
+   * that drew it. */
+  drawn = loaded_libraries (transcript, &status);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+  g_assert_nonnull (strstr (drawn, "libthreshold-paper.so"));
+  g_assert_nonnull (strstr (drawn, "libcairo.so"));
+  g_assert_nonnull (strstr (drawn, "libpangocairo-1.0.so"));
+}
+
+/* Without its module a PDF is not written, and the error says which file
+ * is missing, for whoever packaged Threshold. */
+static void
+test_pdf_without_module (void)
+{
+  g_autofree char *path = make_records ("no-paper.db");
+  g_autofree char *pdf = g_build_filename (tmp_dir, "no-paper.pdf", NULL);
+  g_autofree char *content = g_strdup_printf ("THRESHOLD_CONTENT_DIR=%s", g_getenv ("THRESHOLD_CONTENT_DIR"));
+  const char *env[] = { "DISPLAY", "WAYLAND_DISPLAY", content,
+                        "THRESHOLD_PAPER_MODULE=/nonexistent/libthreshold-paper.so", NULL };
+  const char *args[] = { "--database", path, "--export-transcript", "Mateo", "--output", pdf, NULL };
+  g_autofree char *out = NULL, *err = NULL;
+  int status;
+
+  th_test_run_threshold (env, args, &out, &err, &status);
+  g_assert_cmpint (status, ==, 1);
+  g_assert_nonnull (strstr (err, "/nonexistent/libthreshold-paper.so"));
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -443,6 +499,8 @@ main (int   argc,
   g_test_add_func ("/cli/help-in-spanish", test_help_in_spanish);
   g_test_add_func ("/cli/bad-option-values", test_bad_option_values);
   g_test_add_func ("/cli/command-line-loads-no-toolkit", test_command_line_loads_no_toolkit);
+  g_test_add_func ("/cli/command-line-loads-no-drawing", test_command_line_loads_no_drawing);
+  g_test_add_func ("/cli/pdf-without-module", test_pdf_without_module);
 
   result = g_test_run ();
   th_test_rmtree (tmp_dir);

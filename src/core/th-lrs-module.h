@@ -56,8 +56,5 @@ typedef const ThLrsFuncs *(*ThLrsModuleQueryFunc) (void);
 
 GQuark            th_lrs_error_quark  (void);
 const ThLrsFuncs *th_lrs_module_get   (GError **error);
-char             *th_dup_module_path  (const char *variable,
-                                       const char *subdir,
-                                       const char *name);
 
 G_END_DECLS

@@ -4,73 +4,17 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <pango/pango.h>
 
-#include "th-paper.h"
+#include "th-day-texts.h"
+#include "th-markup.h"
+#include "th-paper-module.h"
 #include "th-report.h"
 #include "th-store-statements.h"
 
 /* Reports for HR and for the learner: a CSV of everyone, a PDF transcript
  * of one learner with a certificate once signed off, and the team's
- * insights as CSV (the PDF huddle sheet is in th-report-huddle.c). None
- * needs a display or a printer. */
-
-/* Local days as text, each worked out once: a report of everyone shows
- * two dates for each of a hundred thousand cells, on a few thousand
- * distinct days. */
-typedef struct
-{
-  GTimeZone  *zone;
-  GHashTable *texts;   /* local day number → "YYYY-MM-DD" */
-} DayTexts;
-
-static void
-day_texts_init (DayTexts *days)
-{
-  days->zone = g_time_zone_new_local ();
-  days->texts = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
-}
-
-static void
-day_texts_clear (DayTexts *days)
-{
-  g_clear_pointer (&days->zone, g_time_zone_unref);
-  g_clear_pointer (&days->texts, g_hash_table_unref);
-}
-
-/* The local day of @unix_time, or "" for none. */
-static const char *
-day_text (DayTexts *days,
-          gint64    unix_time)
-{
-  int interval;
-  gint64 local, day;
-  char *text;
-
-  if (unix_time == 0)
-    return "";
-  interval = g_time_zone_find_interval (days->zone, G_TIME_TYPE_UNIVERSAL, unix_time);
-  local = unix_time + g_time_zone_get_offset (days->zone, interval);
-  day = local / 86400 - (local % 86400 < 0);
-  text = g_hash_table_lookup (days->texts, GINT_TO_POINTER ((int) day));
-  if (text == NULL)
-    {
-      g_autoptr(GDateTime) midnight = g_date_time_new_from_unix_utc (day * 86400);
-
-      text = g_date_time_format (midnight, "%Y-%m-%d");
-      g_hash_table_insert (days->texts, GINT_TO_POINTER ((int) day), text);
-    }
-  return text;
-}
-
-static const char *
-iso_day_text (DayTexts   *days,
-              const char *iso)
-{
-  g_autoptr(GDateTime) when = iso ? g_date_time_new_from_iso8601 (iso, NULL) : NULL;
-
-  return day_text (days, when ? g_date_time_to_unix (when) : 0);
-}
+ * insights as CSV or as a PDF huddle sheet. The PDFs are drawn by the
+ * paper module (src/paper). None needs a display or a printer. */
 
 /* RFC 4180: a field with a comma, quote or line break is quoted, quotes
  * doubled. A field that a spreadsheet would run as a formula gets a
@@ -117,7 +61,7 @@ typedef struct
   const char *yes;
   const char *no;
   const char *cell_states[TH_CELL_NOT_PASSED + 1];
-  DayTexts    days;
+  ThDayTexts  days;
 } CsvWords;
 
 static void
@@ -127,7 +71,7 @@ csv_words_init (CsvWords *words)
   words->no = C_("CSV value", "no");
   for (guint i = 0; i < G_N_ELEMENTS (words->cell_states); i++)
     words->cell_states[i] = th_cell_state_describe (i);
-  day_texts_init (&words->days);
+  th_day_texts_init (&words->days);
 }
 
 static void
@@ -137,7 +81,7 @@ append_learner (GString     *out,
                 ThMatrixRow *row)
 {
   const char *name = th_matrix_row_get_display_name (row);
-  const char *signed_on = iso_day_text (&words->days, th_matrix_row_get_signed_off_at (row));
+  const char *signed_on = th_day_texts_get_iso (&words->days, th_matrix_row_get_signed_off_at (row));
 
   for (guint i = 0; i < modules->len; i++)
     {
@@ -148,8 +92,9 @@ append_learner (GString     *out,
         name, th_module_get_id (module), th_module_get_title (module),
         th_module_get_required (module) ? words->yes : words->no,
         words->cell_states[cell->state], score,
-        day_text (&words->days, cell->completed_at), day_text (&words->days, cell->expires_at), "",
-        day_text (&words->days, cell->tried_at),
+        th_day_texts_get (&words->days, cell->completed_at),
+        th_day_texts_get (&words->days, cell->expires_at), "",
+        th_day_texts_get (&words->days, cell->tried_at),
       };
 
       if (cell->completed_at != 0 || cell->state == TH_CELL_NOT_PASSED)
@@ -203,7 +148,7 @@ th_report_write_csv (ThCompletionMatrix  *matrix,
       g_autoptr(ThMatrixRow) row = g_list_model_get_item (rows, i);
       append_learner (out, &words, modules, row);
     }
-  day_texts_clear (&words.days);
+  th_day_texts_clear (&words.days);
   return g_file_set_contents_full (path, out->str, out->len, G_FILE_SET_CONTENTS_CONSISTENT,
                                    0644, error);
 }
@@ -328,8 +273,8 @@ append_moment_row (GString       *out,
 
   if (m->common != NULL)
     {
-      pango_parse_markup (m->common->text, -1, 0, NULL, &text, NULL, NULL);
-      pango_parse_markup (m->common->feedback, -1, 0, NULL, &feedback, NULL, NULL);
+      text = th_markup_dup_plain (m->common->text);
+      feedback = th_markup_dup_plain (m->common->feedback);
     }
   fields[0] = m->module_id, fields[1] = m->scenario->id, fields[2] = m->scenario->title;
   fields[3] = count_text (counts[0], m->answers), fields[4] = count_text (counts[1], m->weaker);
@@ -391,107 +336,7 @@ th_report_dup_author (ThStore  *store,
   return home_page && *home_page ? g_steal_pointer (&home_page) : g_strdup ("Threshold");
 }
 
-/* Transcript */
-
-typedef struct
-{
-  ThPaper  *paper;
-  DayTexts  days;
-} Transcript;
-
-/* The module's title on the left, its status on the right, the row as
- * tall as the taller of the two. */
-static void
-draw_module (Transcript   *transcript,
-             ThModule     *module,
-             ThMatrixCell *cell)
-{
-  ThPaper *paper = transcript->paper;
-  DayTexts *days = &transcript->days;
-  double width = th_paper_get_line_width (paper);
-  double column = width * 0.58;
-  double title_height, status_height;
-  g_autofree char *title = th_module_get_required (module)
-    ? g_markup_escape_text (th_module_get_title (module), -1)
-    : g_markup_printf_escaped (_("%s (optional)"), th_module_get_title (module));
-  g_autofree char *status = cell->completed_at
-    ? g_markup_printf_escaped (_("%s · %u%% · %s (renew by %s)"), th_cell_state_describe (cell->state),
-                               cell->percent, day_text (days, cell->completed_at),
-                               day_text (days, cell->expires_at))
-    : cell->state == TH_CELL_NOT_PASSED
-    /* TRANSLATORS: "Not passed yet", the score of the latest attempt, its day */
-    ? g_markup_printf_escaped (_("%s · %u%% · %s"), th_cell_state_describe (cell->state),
-                               cell->percent, day_text (days, cell->tried_at))
-    : g_markup_escape_text (th_cell_state_describe (cell->state), -1);
-
-  th_paper_ensure_room (paper, 40);
-  title_height = th_paper_draw (paper, title, "Sans 10", paper->margin, column - 10, 0);
-  status_height = th_paper_draw (paper, status, "Sans 10", paper->margin + column, width - column, 0);
-  th_paper_advance (paper, MAX (title_height, status_height));
-}
-
-/* Who signed off onboarding and when, or where it stands; on the last
- * page when it fits there. */
-static void
-draw_sign_off (Transcript  *transcript,
-               ThMatrixRow *row)
-{
-  ThPaper *paper = transcript->paper;
-  const char *at = th_matrix_row_get_signed_off_at (row);
-  g_autofree char *line = at != NULL
-    ? g_strdup_printf (_("Onboarding signed off by %s on %s."), th_matrix_row_get_signed_off_by (row),
-                       iso_day_text (&transcript->days, at))
-    : g_strdup (th_onboarding_state_describe (th_matrix_row_get_onboarding (row)));
-  g_autofree char *escaped = g_markup_escape_text (line, -1);
-
-  th_paper_ensure_room (paper, th_paper_measure (paper, escaped, "Sans Bold 11",
-                                                 th_paper_get_line_width (paper), 0));
-  th_paper_draw_line (paper, escaped, "Sans Bold 11");
-}
-
-static void
-draw_transcript (Transcript  *transcript,
-                 GPtrArray   *modules,
-                 ThMatrixRow *row)
-{
-  ThPaper *paper = transcript->paper;
-  g_autoptr(GDateTime) today = g_date_time_new_now_local ();
-  g_autofree char *printed = g_date_time_format (today, "%Y-%m-%d");
-  g_autofree char *line = g_strdup_printf (_("Printed %s"), printed);
-
-  th_paper_draw_text (paper, _("Training Transcript"), "Sans Bold 20");
-  th_paper_draw_text (paper, th_matrix_row_get_display_name (row), "Sans Bold 14");
-  th_paper_draw_text (paper, line, "Sans 9");
-  paper->y += 12;
-  for (guint i = 0; i < modules->len; i++)
-    draw_module (transcript, modules->pdata[i], th_matrix_row_get_cell (row, i));
-
-  paper->y += 12;
-  draw_sign_off (transcript, row);
-}
-
-/* A page of its own, centred a third of the way down whatever the paper. */
-static void
-draw_certificate (Transcript  *transcript,
-                  ThMatrixRow *row)
-{
-  ThPaper *paper = transcript->paper;
-  const char *day = iso_day_text (&transcript->days, th_matrix_row_get_signed_off_at (row));
-  g_autofree char *by = g_strdup_printf (_("Signed off by %s on %s"),
-                                         th_matrix_row_get_signed_off_by (row), day);
-
-  th_paper_new_page (paper);
-  paper->y = paper->height / 3;
-  pango_layout_set_alignment (paper->layout, PANGO_ALIGN_CENTER);
-  th_paper_draw_text (paper, _("Certificate of Completion"), "Serif Bold 28");
-  paper->y += 24;
-  th_paper_draw_text (paper, th_matrix_row_get_display_name (row), "Serif Bold 22");
-  paper->y += 12;
-  th_paper_draw_text (paper, _("has completed onboarding in harm-reduction-informed care: the six principles "
-                               "and the eight themes of the Threshold curriculum."), "Serif 13");
-  paper->y += 36;
-  th_paper_draw_text (paper, by, "Serif Italic 12");
-}
+/* PDFs: drawn by the paper module, loaded on the first one. */
 
 /**
  * th_report_write_transcript_full:
@@ -509,42 +354,13 @@ th_report_write_transcript_full (ThCompletionMatrix  *matrix,
                                  const char          *path,
                                  GError             **error)
 {
-  ThMatrixRow *row;
-  g_autofree char *title = NULL;
-  ThPaperInfo info = { NULL, _("Training in harm-reduction-informed care: modules, scores and sign-off"),
-                       author };
-  Transcript transcript = { NULL, { NULL, NULL } };
-  cairo_status_t status;
+  const ThPaperFuncs *paper;
 
   g_return_val_if_fail (TH_IS_COMPLETION_MATRIX (matrix), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  row = th_completion_matrix_find_row (matrix, learner_id);
-  if (row == NULL)
-    {
-      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, learner_id);
-
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("There is no learner %s"), number);
-      return FALSE;
-    }
-
-  /* TRANSLATORS: the title of a transcript's PDF, with the learner's name */
-  info.title = title = g_strdup_printf (_("Training transcript of %s"), th_matrix_row_get_display_name (row));
-  transcript.paper = th_paper_new (path, &info);
-  day_texts_init (&transcript.days);
-  draw_transcript (&transcript, th_completion_matrix_get_modules (matrix), row);
-  if (th_matrix_row_get_signed_off_at (row) != NULL)
-    draw_certificate (&transcript, row);
-  day_texts_clear (&transcript.days);
-
-  status = th_paper_finish (transcript.paper);
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Cannot write the transcript to %s: %s"),
-                   path, cairo_status_to_string (status));
-      return FALSE;
-    }
-  return TRUE;
+  paper = th_paper_module_get (error);
+  return paper != NULL && paper->write_transcript (matrix, learner_id, author, path, error);
 }
 
 /**
@@ -560,4 +376,31 @@ th_report_write_transcript (ThCompletionMatrix  *matrix,
                             GError             **error)
 {
   return th_report_write_transcript_full (matrix, learner_id, NULL, path, error);
+}
+
+/**
+ * th_report_write_insights_pdf:
+ * @scope: (nullable): the period and archive choice @insights were loaded
+ *   with, to print; %NULL for every record of current learners
+ * @author: (nullable): the organisation, for the PDF's metadata (see
+ *   th_report_dup_author()); %NULL for "Threshold"
+ *
+ * Writes the huddle sheet: the period, a bar per principle and per theme,
+ * and the three moments to discuss, on one or two pages of the locale's
+ * paper.
+ */
+gboolean
+th_report_write_insights_pdf (ThInsights          *insights,
+                              const ThRecordScope *scope,
+                              const char          *author,
+                              const char          *path,
+                              GError             **error)
+{
+  const ThPaperFuncs *paper;
+
+  g_return_val_if_fail (TH_IS_INSIGHTS (insights), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  paper = th_paper_module_get (error);
+  return paper != NULL && paper->write_huddle_sheet (insights, scope, author, path, error);
 }

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "th-markup.h"
 #include "th-module.h"
 #include "th-quiz.h"
 #include "th-xapi-profile-private.h"
@@ -110,29 +111,13 @@ add_language_map (JsonBuilder *builder,
   json_builder_end_object (builder);
 }
 
-static void
-collect_text (GMarkupParseContext  *context,
-              const char           *text,
-              gsize                 length,
-              gpointer              user_data,
-              GError              **error)
-{
-  g_string_append_len (user_data, text, length);
-}
-
 /* The text of content markup, without its tags. */
 static char *
 dup_plain (const char *markup)
 {
-  static const GMarkupParser parser = { NULL, NULL, collect_text, NULL, NULL };
-  GString *plain = g_string_new (NULL);
-  g_autoptr(GMarkupParseContext) context = g_markup_parse_context_new (&parser, 0, plain, NULL);
+  char *plain = th_markup_dup_plain (markup);
 
-  if (!g_markup_parse_context_parse (context, "<t>", -1, NULL) ||
-      !g_markup_parse_context_parse (context, markup, -1, NULL) ||
-      !g_markup_parse_context_parse (context, "</t>", -1, NULL))
-    g_string_assign (plain, markup);
-  return g_string_free (plain, FALSE);
+  return plain ? plain : g_strdup (markup);
 }
 
 static void

@@ -103,7 +103,7 @@ LARGEST=$(tr ' ' '\n' <<<"$SIZES" | sort -n | tail -n1)
 
 build() {
 	local names=(generate-records bench-core bench-supervisor adw-hello) name
-	local targets=(src/threshold src/ui/libthreshold-ui.so data/gschemas.compiled)
+	local targets=(src/threshold src/ui/libthreshold-ui.so src/paper/libthreshold-paper.so data/gschemas.compiled)
 	for name in "${names[@]}"; do targets+=("tests/bench/$name"); done
 	if [ "$DO_BUILD" = 1 ]; then
 		say "building ${targets[*]} in $BUILD"
@@ -118,6 +118,9 @@ build() {
 	# The window's module, where the program looks beside itself.
 	mkdir -p "$BIN/ui"
 	cp -f "$BUILD/src/ui/libthreshold-ui.so" "$BIN/ui/libthreshold-ui.so"
+	# The PDF writer's module, for the transcript bench-core writes.
+	mkdir -p "$BIN/paper"
+	cp -f "$BUILD/src/paper/libthreshold-paper.so" "$BIN/paper/libthreshold-paper.so"
 	[ -f "$BUILD/data/gschemas.compiled" ] || die "no compiled schema in $BUILD/data"
 }
 

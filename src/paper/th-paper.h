@@ -6,13 +6,6 @@
 
 G_BEGIN_DECLS
 
-/* The page size of the locale, in points. */
-typedef struct
-{
-  double width;
-  double height;
-} ThPaperSize;
-
 /* What a PDF says about itself, for a document manager or a search. */
 typedef struct
 {
@@ -31,8 +24,6 @@ typedef struct
   double       margin;
   double       y;        /* where the next line goes */
 } ThPaper;
-
-ThPaperSize    th_paper_size_for_locale (void);
 
 ThPaper       *th_paper_new             (const char        *path,
                                          const ThPaperInfo *info);

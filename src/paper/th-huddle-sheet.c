@@ -3,13 +3,14 @@
 
 #include "config.h"
 
+#include <gio/gio.h>
 #include <glib/gi18n.h>
 #include <pango/pango.h>
 #include <string.h>
 
+#include "th-huddle-sheet.h"
 #include "th-paper.h"
 #include "th-record-scope.h"
-#include "th-report.h"
 
 /* The huddle sheet: the team's insights on one or two pages a lead can
  * hand round or put on a screen. The period, a bar per principle and per
@@ -331,22 +332,16 @@ draw_moments (ThPaper    *paper,
 }
 
 /**
- * th_report_write_insights_pdf:
- * @scope: (nullable): the period and archive choice @insights were loaded
- *   with, to print; %NULL for every record of current learners
- * @author: (nullable): the organisation, for the PDF's metadata (see
- *   th_report_dup_author()); %NULL for "Threshold"
+ * th_huddle_sheet_write_pdf:
  *
- * Writes the huddle sheet: the period, a bar per principle and per theme,
- * and the three moments to discuss, on one or two pages of the locale's
- * paper.
+ * th_report_write_insights_pdf(), drawn.
  */
 gboolean
-th_report_write_insights_pdf (ThInsights          *insights,
-                              const ThRecordScope *scope,
-                              const char          *author,
-                              const char          *path,
-                              GError             **error)
+th_huddle_sheet_write_pdf (ThInsights          *insights,
+                           const ThRecordScope *scope,
+                           const char          *author,
+                           const char          *path,
+                           GError             **error)
 {
   g_autofree char *period = th_record_scope_dup_period (scope);
   /* TRANSLATORS: the title of the huddle sheet's PDF, with its period */
@@ -355,9 +350,6 @@ th_report_write_insights_pdf (ThInsights          *insights,
                        author };
   ThPaper *paper;
   cairo_status_t status;
-
-  g_return_val_if_fail (TH_IS_INSIGHTS (insights), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
 
   paper = th_paper_new (path, &info);
   draw_heading (paper, insights, scope);

@@ -4,10 +4,10 @@
 #include "config.h"
 
 #include <cairo-pdf.h>
-#include <langinfo.h>
 #include <pango/pangocairo.h>
 
 #include "th-paper.h"
+#include "th-paper-module.h"
 
 /* The pages every PDF of Threshold is written on: the transcript, the
  * certificate and the huddle sheet. A clinic prints them on the paper in
@@ -15,31 +15,6 @@
 
 #define MARGIN 56.0
 #define LINE_GAP 6.0
-
-static const ThPaperSize a4 = { 595.28, 841.89 };
-static const ThPaperSize letter = { 612.0, 792.0 };
-
-/**
- * th_paper_size_for_locale:
- *
- * US Letter where the locale's LC_PAPER says so (the United States,
- * Canada, Mexico and a few more), A4 everywhere else, including where the
- * C library cannot say. The program must have called setlocale() first.
- */
-ThPaperSize
-th_paper_size_for_locale (void)
-{
-#ifdef __GLIBC__
-  /* glibc hands these numbers (millimetres) back in the pointer itself. */
-  union { char *string; unsigned int word; } width, height;
-
-  width.string = nl_langinfo (_NL_PAPER_WIDTH);
-  height.string = nl_langinfo (_NL_PAPER_HEIGHT);
-  if (width.word == 216 && height.word == 279)
-    return letter;
-#endif
-  return a4;
-}
 
 static void
 set_metadata (cairo_surface_t   *surface,
