@@ -175,6 +175,21 @@ th_command_line_backup (const ThCommandLineOptions *options,
   return 0;
 }
 
+/* The refresher period an administrator set for this installation; the
+ * command line may run where the schema is not installed. */
+static guint
+installation_refresher_months (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
+  g_autoptr(GSettings) settings = NULL;
+
+  if (schema == NULL)
+    return TH_REFRESHER_DEFAULT_MONTHS;
+  settings = g_settings_new_full (schema, NULL, NULL);
+  return g_settings_get_uint (settings, "refresher-months");
+}
+
 /* Everyone's row, or only @learner_id's when it is not 0. */
 static ThCompletionMatrix *
 load_matrix (const ThCommandLineOptions  *options,
@@ -183,12 +198,13 @@ load_matrix (const ThCommandLineOptions  *options,
 {
   g_autoptr(ThCatalog) catalog = th_command_line_load_catalog (options);
   g_autoptr(GError) error = NULL;
+  guint months = installation_refresher_months ();
   ThCompletionMatrix *matrix;
 
   if (learner_id != 0)
-    matrix = th_completion_matrix_load_learner (store, catalog, options->default_months, learner_id, &error);
+    matrix = th_completion_matrix_load_learner (store, catalog, months, learner_id, &error);
   else
-    matrix = th_completion_matrix_load (store, catalog, options->default_months, &error);
+    matrix = th_completion_matrix_load (store, catalog, months, &error);
   if (matrix == NULL)
     g_printerr ("%s\n", error->message);
   return matrix;
@@ -309,21 +325,6 @@ th_command_line_options_clear (ThCommandLineOptions *options)
 {
   g_clear_pointer (&options->database, g_free);
   g_clear_pointer (&options->content_dirs, g_strfreev);
-}
-
-/* The refresher period an administrator set for this installation; the
- * command line may run where the schema is not installed. */
-static guint
-installation_refresher_months (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
-  g_autoptr(GSettings) settings = NULL;
-
-  if (schema == NULL)
-    return TH_REFRESHER_DEFAULT_MONTHS;
-  settings = g_settings_new_full (schema, NULL, NULL);
-  return g_settings_get_uint (settings, "refresher-months");
 }
 
 /* What was asked for beside the options the window uses too. */
@@ -470,8 +471,11 @@ th_command_line_run (int                    argc,
       commands_clear (&commands);
       return 2;
     }
-  options->default_months = installation_refresher_months ();
   status = run_command (&commands, options);
+  /* Only the reports and the window read the period: looking the schema
+   * up would cost every other command its time. */
+  if (status == -1)
+    options->default_months = installation_refresher_months ();
   commands_clear (&commands);
   return status;
 }

@@ -11,7 +11,7 @@ typedef struct
 {
   char  *database;        /* --database, or NULL for the default */
   GStrv  content_dirs;    /* --content-dir, repeatable */
-  guint  default_months;  /* the installation's refresher period */
+  guint  default_months;  /* the installation's refresher period (set for the window) */
 } ThCommandLineOptions;
 
 void th_command_line_options_clear (ThCommandLineOptions *options);
