@@ -111,7 +111,7 @@ build() {
 	fi
 	for name in "${names[@]}"; do
 		[ -x "$BUILD/tests/bench/$name" ] || die "no $BUILD/tests/bench/$name"
-		cp -f "$BUILD/tests/bench/$name" "$BIN/$name"
+		cp -fp "$BUILD/tests/bench/$name" "$BIN/$name"
 	done
 	[ -x "$BUILD/src/threshold" ] || die "no $BUILD/src/threshold"
 	cp -f "$BUILD/src/threshold" "$BIN/threshold"
