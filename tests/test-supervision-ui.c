@@ -381,6 +381,15 @@ dup_shown_names (GtkColumnView *view)
 }
 
 static void
+assert_rows (GtkColumnView *view,
+             const char    *expected)
+{
+  g_autofree char *shown = dup_shown_names (view);
+
+  g_assert_cmpstr (shown, ==, expected);
+}
+
+static void
 assert_search_shows (GtkColumnView *view,
                      GtkWidget     *entry,
                      const char    *text,
@@ -487,23 +496,23 @@ test_search_filter_sort (void)
   name_column = g_list_model_get_item (gtk_column_view_get_columns (columns), 0);
   assert_search_shows (columns, entry, "ma", "amara Okafor,Mara Lind,Tomás Ámaro,Zoë Marsh");
   gtk_column_view_sort_by_column (columns, name_column, GTK_SORT_DESCENDING);
-  g_assert_cmpstr (dup_shown_names (columns), ==, "Zoë Marsh,Tomás Ámaro,Mara Lind,amara Okafor");
+  assert_rows (columns, "Zoë Marsh,Tomás Ámaro,Mara Lind,amara Okafor");
   assert_search_shows (columns, entry, "", "Zoë Marsh,Tomás Ámaro,Mara Lind,Ben Ruiz,Amir Haddad,amara Okafor");
 
   /* The archived learner under their own filter, and found by a search there. */
   gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), TH_MATRIX_FILTER_ARCHIVED);
-  g_assert_cmpstr (dup_shown_names (columns), ==, "Kamal Osei");
+  assert_rows (columns, "Kamal Osei");
   assert_search_shows (columns, entry, "ma", "Kamal Osei");
   assert_search_shows (columns, entry, "mar", "");
   gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), TH_MATRIX_FILTER_CURRENT);
-  g_assert_cmpstr (dup_shown_names (columns), ==, "Zoë Marsh,Tomás Ámaro,Mara Lind,amara Okafor");
+  assert_rows (columns, "Zoë Marsh,Tomás Ámaro,Mara Lind,amara Okafor");
   th_ui_wait_for (GTK_WIDGET (view), GTK_TYPE_LABEL, "4 learners");
 
   /* Locked: nobody shown, and the next supervisor starts from everyone. */
   th_supervisor_view_clear (view);
   g_assert_null (gtk_column_view_get_model (columns));
   th_supervisor_view_show (view, matrix, "Luis Ortega");
-  g_assert_cmpstr (dup_shown_names (columns), ==, "amara Okafor,Amir Haddad,Ben Ruiz,Mara Lind,Tomás Ámaro,Zoë Marsh");
+  assert_rows (columns, "amara Okafor,Amir Haddad,Ben Ruiz,Mara Lind,Tomás Ámaro,Zoë Marsh");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
