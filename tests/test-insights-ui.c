@@ -2,7 +2,6 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
-#include <sqlite3.h>
 
 #include <string.h>
 
@@ -167,20 +166,6 @@ find_drop_down (ThInsightsPage *page)
   return th_ui_find (GTK_WIDGET (page), GTK_TYPE_DROP_DOWN, NULL);
 }
 
-/* Renames @table behind the application's back: every read of it fails. */
-static void
-hide_table (const char *table,
-            gboolean    hidden)
-{
-  g_autofree char *sql = hidden ? g_strdup_printf ("ALTER TABLE %s RENAME TO hidden_%s", table, table)
-                                : g_strdup_printf ("ALTER TABLE hidden_%s RENAME TO %s", table, table);
-  sqlite3 *db = NULL;
-
-  g_assert_cmpint (sqlite3_open (db_path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
-}
-
 /* Every record; with the archived; the last 12 months; days of one's
  * own, mistyped then right; and back to every record. */
 static void
@@ -289,8 +274,8 @@ check_unreadable (ThInsightsPage *page)
 {
   GtkWidget *root = GTK_WIDGET (page);
 
-  hide_table ("answers", TRUE);
-  hide_table ("answer_tally", TRUE);
+  th_test_hide_table (db_path, "answers", TRUE);
+  th_test_hide_table (db_path, "answer_tally", TRUE);
   gtk_widget_activate_action (root, "insights.reload", NULL);
   wait_for_insights (GTK_WINDOW (gtk_widget_get_root (root)));
   th_ui_wait_for (root, GTK_TYPE_LABEL, "The Answers Cannot Be Read");
@@ -300,8 +285,8 @@ check_unreadable (ThInsightsPage *page)
   g_assert_true (g_unlink (pdf_path) == 0);
   gtk_widget_activate_action (root, "insights.save-huddle-sheet-to", "^ay", pdf_path);
   g_assert_false (g_file_test (pdf_path, G_FILE_TEST_EXISTS));
-  hide_table ("answers", FALSE);
-  hide_table ("answer_tally", FALSE);
+  th_test_hide_table (db_path, "answers", FALSE);
+  th_test_hide_table (db_path, "answer_tally", FALSE);
   th_ui_click (root, "Try Again");
   wait_for_insights (GTK_WINDOW (gtk_widget_get_root (root)));
   th_ui_wait_for (root, GTK_TYPE_LABEL, "4 answers from the team. Archived learners are left out.");

@@ -2,7 +2,6 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
-#include <sqlite3.h>
 
 #include <string.h>
 
@@ -242,20 +241,6 @@ check_wrong_passphrase_slowed (GtkWindow *window)
   gtk_window_destroy (dialog);
 }
 
-/* Renames @table behind the application's back: every read of it fails. */
-static void
-hide_table (const char *table,
-            gboolean    hidden)
-{
-  g_autofree char *sql = hidden ? g_strdup_printf ("ALTER TABLE %s RENAME TO hidden_%s", table, table)
-                                : g_strdup_printf ("ALTER TABLE hidden_%s RENAME TO %s", table, table);
-  sqlite3 *db = NULL;
-
-  g_assert_cmpint (sqlite3_open (db_path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
-}
-
 /* Records that cannot be read close doors: no offer to set supervisor mode
  * up anew, and no verdict on a learner whose records are unreadable. */
 static void
@@ -265,7 +250,7 @@ check_unreadable (GtkWindow *window)
   GtkWidget *view;
 
   th_ui_wait_for (GTK_WIDGET (window), GTK_TYPE_LABEL, "The Six Principles");
-  hide_table ("supervisors", TRUE);
+  th_test_hide_table (db_path, "supervisors", TRUE);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.supervisor", NULL);
   dialog = th_ui_wait_for_toplevel (TH_TYPE_UNLOCK_DIALOG);
   g_assert_cmpstr (gtk_window_get_title (dialog), ==, "Supervisor Mode Unavailable");
@@ -275,7 +260,7 @@ check_unreadable (GtkWindow *window)
   g_assert_null (th_ui_find (GTK_WIDGET (dialog), TH_TYPE_PASSWORD_ROW, NULL));
   g_assert_null (th_ui_find (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "Set Up"));
   gtk_window_destroy (dialog);
-  hide_table ("supervisors", FALSE);
+  th_test_hide_table (db_path, "supervisors", FALSE);
 
   /* Unlocked; then a learner's attempts cannot be read. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.supervisor", NULL);
@@ -283,14 +268,14 @@ check_unreadable (GtkWindow *window)
   th_ui_fill_row (GTK_WIDGET (dialog), TH_TYPE_PASSWORD_ROW, "Passphrase", "kind words open doors");
   th_ui_click (GTK_WIDGET (dialog), "Unlock");
   th_ui_wait_for (GTK_WIDGET (window), GTK_TYPE_LABEL, "1 learner");
-  hide_table ("attempts", TRUE);
+  th_test_hide_table (db_path, "attempts", TRUE);
   view = th_ui_find (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW, NULL);
   g_signal_emit_by_name (view, "activate", 0);
   th_ui_wait_for (GTK_WIDGET (window), GTK_TYPE_LABEL,
                   "These records cannot be read, so nothing can be signed off or revoked: *");
   g_assert_null (th_ui_find (GTK_WIDGET (window), GTK_TYPE_BUTTON, "Revoke Sign-Off…"));
   g_assert_null (th_ui_find (GTK_WIDGET (window), GTK_TYPE_BUTTON, "Sign Off Onboarding…"));
-  hide_table ("attempts", FALSE);
+  th_test_hide_table (db_path, "attempts", FALSE);
 }
 
 static void

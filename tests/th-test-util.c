@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "th-test-util.h"
 
@@ -92,4 +93,20 @@ th_test_load_curriculum (void)
   catalog = th_catalog_new (loader);
   th_catalog_add_path (catalog, g_getenv ("THRESHOLD_CONTENT_DIR"), TH_CONTENT_ORIGIN_BUNDLED);
   return catalog;
+}
+
+/* Renames @table of @database behind the application's back (or back,
+ * when not @hidden): every read of it fails. */
+void
+th_test_hide_table (const char *database,
+                    const char *table,
+                    gboolean    hidden)
+{
+  g_autofree char *sql = hidden ? g_strdup_printf ("ALTER TABLE %s RENAME TO hidden_%s", table, table)
+                                : g_strdup_printf ("ALTER TABLE hidden_%s RENAME TO %s", table, table);
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (database, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
 }

@@ -17,4 +17,8 @@ void      th_test_run_threshold (const char * const *env,
 
 ThCatalog *th_test_load_curriculum (void);
 
+void      th_test_hide_table    (const char  *database,
+                                 const char  *table,
+                                 gboolean     hidden);
+
 G_END_DECLS
