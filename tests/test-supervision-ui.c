@@ -7,6 +7,7 @@
 
 #include "th-application.h"
 #include "th-catalog.h"
+#include "th-cell-text.h"
 #include "th-password-row.h"
 #include "th-matrix-slot.h"
 #include "th-refresher-periods.h"
@@ -96,8 +97,8 @@ check_supervising (GtkWindow *window)
   gtk_editable_set_text (GTK_EDITABLE (search), "amara");
   th_ui_wait_for (GTK_WIDGET (window), GTK_TYPE_LABEL, "1 learner");
   view = th_ui_find (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW, NULL);
-  th_ui_wait_for (view, GTK_TYPE_INSCRIPTION, "Amara Okafor");
-  g_assert_nonnull (th_ui_find (view, GTK_TYPE_INSCRIPTION, "Awaiting sign-off"));
+  th_ui_wait_for (view, TH_TYPE_CELL_TEXT, "Amara Okafor");
+  g_assert_nonnull (th_ui_find (view, TH_TYPE_CELL_TEXT, "Awaiting sign-off"));
   g_signal_emit_by_name (view, "activate", 0);
 
   /* Their records, and the sign-off. */
@@ -334,7 +335,7 @@ check_not_passed_matrix (GtkWindow *window)
   gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), 5);   /* not passed yet */
   th_ui_wait_for (GTK_WIDGET (window), GTK_TYPE_LABEL, "1 learner");
   view = th_ui_find (GTK_WIDGET (window), GTK_TYPE_COLUMN_VIEW, NULL);
-  th_ui_wait_for (view, GTK_TYPE_INSCRIPTION, "Cleo Diaz");
+  th_ui_wait_for (view, TH_TYPE_CELL_TEXT, "Cleo Diaz");
   g_signal_emit_by_name (view, "activate", 0);
   th_ui_wait_for (GTK_WIDGET (window), GTK_TYPE_LABEL, "Attempts");
   g_assert_nonnull (th_ui_find (GTK_WIDGET (window), GTK_TYPE_LABEL, "* · 3 of 7 points · not passed"));
@@ -410,7 +411,7 @@ assert_search_shows (GtkColumnView *view,
       g_auto(GStrv) names = g_strsplit (expected, ",", -1);
 
       for (guint i = 0; names[i] != NULL; i++)
-        th_ui_wait_for (GTK_WIDGET (view), GTK_TYPE_INSCRIPTION, names[i]);
+        th_ui_wait_for (GTK_WIDGET (view), TH_TYPE_CELL_TEXT, names[i]);
     }
 }
 
@@ -439,8 +440,8 @@ test_search_filter_sort (void)
   g_autoptr(ThStore) store = th_store_open (path, &error);
   g_autoptr(ThContentLoader) loader = th_content_loader_new ();
   g_autoptr(ThCatalog) catalog = th_catalog_new (loader);
-  g_autoptr(ThCompletionMatrix) matrix = NULL;
-  GtkWidget *window, *entry, *dropdown;
+  g_autoptr(ThCompletionMatrix) matrix = NULL, again = NULL;
+  GtkWidget *window, *entry, *dropdown, *first;
   ThSupervisorView *view = g_object_new (TH_TYPE_SUPERVISOR_VIEW, NULL);
   GtkColumnView *columns;
   g_autoptr(GtkColumnViewColumn) name_column = NULL;
@@ -493,11 +494,94 @@ test_search_filter_sort (void)
   assert_rows (columns, "Zoë Marsh,Tomás Ámaro,Mara Lind,amara Okafor");
   th_ui_wait_for (GTK_WIDGET (view), GTK_TYPE_LABEL, "4 learners");
 
+  /* Back from a learner's page, with someone new: the same order and
+   * search, in the widgets already made. */
+  first = th_ui_find (GTK_WIDGET (view), TH_TYPE_CELL_TEXT, "Zoë Marsh");
+  th_store_add_learner (store, "Marta Diaz", NULL, &error);
+  g_assert_no_error (error);
+  th_completion_matrix_load_async (store, catalog, 12, NULL, on_matrix_loaded, &again);
+  while (again == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  th_supervisor_view_show (view, again, "Dana Whitfield");
+  assert_rows (columns, "Zoë Marsh,Tomás Ámaro,Marta Diaz,Mara Lind,amara Okafor");
+  th_ui_wait_for (GTK_WIDGET (view), TH_TYPE_CELL_TEXT, "Marta Diaz");
+  g_assert_true (th_ui_find (GTK_WIDGET (view), TH_TYPE_CELL_TEXT, "Zoë Marsh") == first);
+
   /* Locked: nobody shown, and the next supervisor starts from everyone. */
   th_supervisor_view_clear (view);
   g_assert_null (gtk_column_view_get_model (columns));
-  th_supervisor_view_show (view, matrix, "Luis Ortega");
-  assert_rows (columns, "amara Okafor,Amir Haddad,Ben Ruiz,Mara Lind,Tomás Ámaro,Zoë Marsh");
+  th_supervisor_view_show (view, again, "Luis Ortega");
+  assert_rows (columns, "amara Okafor,Amir Haddad,Ben Ruiz,Mara Lind,Marta Diaz,Tomás Ámaro,Zoë Marsh");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Spins until the matrix shows @expected, a few seconds at most. */
+static void
+wait_for_rows (GtkColumnView *view,
+               const char    *expected)
+{
+  for (guint tries = 0; tries < 500; tries++)
+    {
+      g_autofree char *shown = dup_shown_names (view);
+
+      if (g_strcmp0 (shown, expected) == 0)
+        return;
+      th_ui_spin (10);
+    }
+  assert_rows (view, expected);
+}
+
+/* Hundreds of learners: a screenful is drawn first and the rest follow a
+ * screenful a frame, none missed and none twice, also when a search that
+ * found a few is cleared; the count says everyone from the start. */
+static void
+test_many_learners (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "many.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ThStore) store = th_store_open (path, &error);
+  g_autoptr(ThContentLoader) loader = th_content_loader_new ();
+  g_autoptr(ThCatalog) catalog = th_catalog_new (loader);
+  g_autoptr(ThCompletionMatrix) matrix = NULL;
+  g_autoptr(GString) everyone = g_string_new (NULL);
+  ThSupervisorView *view = g_object_new (TH_TYPE_SUPERVISOR_VIEW, NULL);
+  GtkColumnView *columns;
+  GtkWidget *window, *entry;
+
+  for (guint i = 1; i <= 300; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Learner %03u", i);
+
+      th_store_add_learner (store, name, NULL, &error);
+      g_assert_no_error (error);
+      g_string_append_printf (everyone, "%s%s", i > 1 ? "," : "", name);
+    }
+  th_catalog_add_standard_paths (catalog, NULL);
+  th_completion_matrix_load_async (store, catalog, 12, NULL, on_matrix_loaded, &matrix);
+  while (matrix == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  window = gtk_window_new ();
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  /* Tall enough for the nine rows searched for below. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 900);
+  gtk_window_present (GTK_WINDOW (window));
+  th_supervisor_view_show (view, matrix, "Dana Whitfield");
+  columns = GTK_COLUMN_VIEW (th_ui_find (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW, NULL));
+  entry = th_ui_find (GTK_WIDGET (view), GTK_TYPE_SEARCH_ENTRY, NULL);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (columns))), <, 300);
+  g_assert_nonnull (th_ui_find (GTK_WIDGET (view), GTK_TYPE_LABEL, "300 learners"));
+  th_ui_wait_for (GTK_WIDGET (view), TH_TYPE_CELL_TEXT, "Learner 001");
+  wait_for_rows (columns, everyone->str);
+
+  assert_search_shows (columns, entry, "learner 00",
+                       "Learner 001,Learner 002,Learner 003,Learner 004,Learner 005,"
+                       "Learner 006,Learner 007,Learner 008,Learner 009");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  g_signal_emit_by_name (entry, "search-changed");
+  g_assert_nonnull (th_ui_find (GTK_WIDGET (view), GTK_TYPE_LABEL, "300 learners"));
+  wait_for_rows (columns, everyone->str);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -519,6 +603,7 @@ main (int   argc,
   g_test_add_func ("/ui/supervision/supervising", test_supervising);
   g_test_add_func ("/ui/supervision/not-passed", test_not_passed);
   g_test_add_func ("/ui/supervision/search-filter-sort", test_search_filter_sort);
+  g_test_add_func ("/ui/supervision/many-learners", test_many_learners);
 
   result = g_test_run ();
   th_test_rmtree (tmp_dir);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "th-application.h"
+#include "th-cell-text.h"
 #include "th-ui-test-util.h"
 
 void th_ui_save_png (GtkWindow *window, const char *path);
@@ -46,8 +47,8 @@ th_ui_widget_text (GtkWidget *widget)
     return without_underline (gtk_button_get_label (GTK_BUTTON (widget)));
   if (GTK_IS_LABEL (widget))
     return g_strdup (gtk_label_get_text (GTK_LABEL (widget)));
-  if (GTK_IS_INSCRIPTION (widget))
-    return g_strdup (gtk_inscription_get_text (GTK_INSCRIPTION (widget)));
+  if (TH_IS_CELL_TEXT (widget))
+    return g_strdup (th_cell_text_get_text (TH_CELL_TEXT (widget)));
   if (GTK_IS_CHECK_BUTTON (widget))
     {
       GtkWidget *child = gtk_check_button_get_child (GTK_CHECK_BUTTON (widget));

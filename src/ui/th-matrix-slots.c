@@ -7,13 +7,24 @@
 
 /* The matrix on screen as a list of slots (see ThMatrixSlot): a new filter,
  * search or order puts other rows in the same slots, and the list itself
- * changes only by the slots it gains or loses at its end. */
+ * changes only by the slots it gains or loses at its end.
+ *
+ * GTK 4.8 makes widgets for the first two hundred items of a new list at
+ * once, and for every item a short list gains: a frame of a quarter of a
+ * second for ten thousand learners, though a screen shows twenty. So a
+ * list that would gain many slots gains a screenful, and the rest a
+ * screenful a frame (th_matrix_slots_show_more()); past GTK's two hundred,
+ * slots cost no widgets and come all at once. */
 struct _ThMatrixSlots
 {
   GObject    parent_instance;
 
   GPtrArray *slots;   /* of ThMatrixSlot */
+  GPtrArray *rows;    /* of ThMatrixRow: all to show, the first in slots */
 };
+
+#define SCREENFUL   48
+#define ALL_AT_ONCE 256
 
 static void th_matrix_slots_list_model_init (GListModelInterface *iface);
 
@@ -55,6 +66,7 @@ th_matrix_slots_finalize (GObject *object)
   ThMatrixSlots *self = (ThMatrixSlots *)object;
 
   g_ptr_array_unref (self->slots);
+  g_ptr_array_unref (self->rows);
 
   G_OBJECT_CLASS (th_matrix_slots_parent_class)->finalize (object);
 }
@@ -69,6 +81,7 @@ static void
 th_matrix_slots_init (ThMatrixSlots *self)
 {
   self->slots = g_ptr_array_new_with_free_func (g_object_unref);
+  self->rows = g_ptr_array_new ();
 }
 
 ThMatrixSlots *
@@ -77,31 +90,69 @@ th_matrix_slots_new (void)
   return g_object_new (TH_TYPE_MATRIX_SLOTS, NULL);
 }
 
-/**
- * th_matrix_slots_show:
- * @rows: (element-type ThMatrixRow): what to show, in order
- */
-void
-th_matrix_slots_show (ThMatrixSlots *self,
-                      GPtrArray     *rows)
+/* Puts the first @n rows in slots. */
+static void
+fill_slots (ThMatrixSlots *self,
+            guint          n)
 {
-  guint before;
+  guint before = self->slots->len;
 
-  g_return_if_fail (TH_IS_MATRIX_SLOTS (self));
-
-  before = self->slots->len;
   /* Slots beyond the rows go first, so that none shows a row twice. */
-  if (rows->len < before)
+  if (n < before)
     {
-      g_ptr_array_remove_range (self->slots, rows->len, before - rows->len);
-      g_list_model_items_changed (G_LIST_MODEL (self), rows->len, before - rows->len, 0);
+      g_ptr_array_remove_range (self->slots, n, before - n);
+      g_list_model_items_changed (G_LIST_MODEL (self), n, before - n, 0);
     }
-  for (guint i = 0; i < rows->len; i++)
+  for (guint i = 0; i < n; i++)
     {
       if (i >= self->slots->len)
         g_ptr_array_add (self->slots, g_object_new (TH_TYPE_MATRIX_SLOT, NULL));
-      th_matrix_slot_set_row (self->slots->pdata[i], rows->pdata[i]);
+      th_matrix_slot_set_row (self->slots->pdata[i], self->rows->pdata[i]);
     }
-  if (rows->len > before)
-    g_list_model_items_changed (G_LIST_MODEL (self), before, 0, rows->len - before);
+  if (n > before)
+    g_list_model_items_changed (G_LIST_MODEL (self), before, 0, n - before);
+}
+
+/* Every row, or a screenful more than now if that would make widgets. */
+static gboolean
+fill_more (ThMatrixSlots *self)
+{
+  guint n = self->rows->len;
+
+  if (self->slots->len < ALL_AT_ONCE && n > self->slots->len + SCREENFUL)
+    n = self->slots->len + SCREENFUL;
+  fill_slots (self, n);
+  return self->slots->len < self->rows->len;
+}
+
+/**
+ * th_matrix_slots_show:
+ * @rows: (element-type ThMatrixRow): what to show, in order
+ *
+ * Returns: whether some rows wait for th_matrix_slots_show_more()
+ */
+gboolean
+th_matrix_slots_show (ThMatrixSlots *self,
+                      GPtrArray     *rows)
+{
+  g_return_val_if_fail (TH_IS_MATRIX_SLOTS (self), FALSE);
+
+  g_ptr_array_unref (self->rows);
+  self->rows = g_ptr_array_ref (rows);
+  return fill_more (self);
+}
+
+/**
+ * th_matrix_slots_show_more:
+ *
+ * Shows a screenful more of the rows, or all of them once GTK makes no
+ * more widgets for them.
+ *
+ * Returns: whether some rows still wait
+ */
+gboolean
+th_matrix_slots_show_more (ThMatrixSlots *self)
+{
+  g_return_val_if_fail (TH_IS_MATRIX_SLOTS (self), FALSE);
+  return fill_more (self);
 }

@@ -11,8 +11,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ThMatrixSlots, th_matrix_slots, TH, MATRIX_SLOTS, GObject)
 
-ThMatrixSlots *th_matrix_slots_new  (void);
-void           th_matrix_slots_show (ThMatrixSlots *self,
-                                     GPtrArray     *rows);
+ThMatrixSlots *th_matrix_slots_new       (void);
+gboolean       th_matrix_slots_show      (ThMatrixSlots *self,
+                                          GPtrArray     *rows);
+gboolean       th_matrix_slots_show_more (ThMatrixSlots *self);
 
 G_END_DECLS

@@ -21,8 +21,9 @@ struct _ThModuleStrip
   /* owned references */
   GPtrArray   *modules;   /* of ThModule, the cells' order */
   ThMatrixRow *row;
-  PangoLayout *layout;
-  int          cell_width;    /* from the font, when first needed */
+  ThCellFont  *font;      /* the view's */
+  PangoLayout *layout;    /* in that font */
+  int          cell_width;    /* from the font, at the last size request */
   int          cell_height;
 };
 
@@ -157,17 +158,14 @@ cell_colour (GtkWidget    *widget,
   return TRUE;
 }
 
-/* The layout, and the cells sized to hold the widest mark on two lines in
- * the widget's font. */
+/* The cells sized to hold the widest mark on two lines in the view's
+ * font, measured once for every strip. */
 static void
-ensure_layout (ThModuleStrip *self)
+update_cell_size (ThModuleStrip *self)
 {
   int width, height;
 
-  if (self->layout != NULL)
-    return;
-  self->layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), "↻100");
-  pango_layout_get_pixel_size (self->layout, &width, &height);
+  th_cell_font_measure (self->font, "↻100", &width, &height);
   self->cell_width = MAX (MIN_CELL_WIDTH, width + 10);
   self->cell_height = MAX (MIN_CELL_HEIGHT, 2 * height + 4);
 }
@@ -202,7 +200,6 @@ th_module_strip_snapshot (GtkWidget   *widget,
 
   if (self->row == NULL)
     return;
-  ensure_layout (self);
   top = (gtk_widget_get_height (widget) - self->cell_height) / 2.0;
   gtk_style_context_get_color (style, &text);
   dim = text;
@@ -242,7 +239,7 @@ th_module_strip_measure (GtkWidget      *widget,
 {
   ThModuleStrip *self = TH_MODULE_STRIP (widget);
 
-  ensure_layout (self);
+  update_cell_size (self);
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     *minimum = *natural = self->modules ? (int) self->modules->len * self->cell_width : 0;
   else
@@ -259,13 +256,13 @@ on_query_tooltip (GtkWidget     *widget,
                   GtkTooltip    *tooltip,
                   ThModuleStrip *self)
 {
+  g_autofree char *name = NULL, *words = NULL, *text = NULL;
   guint i;
 
-  ensure_layout (self);
+  if (self->row == NULL || self->cell_width == 0)
+    return FALSE;
   i = (guint) MAX (x, 0) / (guint) self->cell_width;
-  g_autofree char *name = NULL, *words = NULL, *text = NULL;
-
-  if (self->row == NULL || i >= self->modules->len)
+  if (i >= self->modules->len)
     return FALSE;
   name = spoken_name (self->modules->pdata[i]);
   words = status_words (th_matrix_row_get_cell (self->row, i));
@@ -297,16 +294,12 @@ update_accessible_label (ThModuleStrip *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label->str, -1);
 }
 
+/* A new font or scale: the cells are measured again. */
 static void
 th_module_strip_css_changed (GtkWidget         *widget,
                              GtkCssStyleChange *change)
 {
-  ThModuleStrip *self = TH_MODULE_STRIP (widget);
-
   GTK_WIDGET_CLASS (th_module_strip_parent_class)->css_changed (widget, change);
-  /* A new font or scale: the layout and the cells' size are worked out
-   * again when next needed. */
-  g_clear_object (&self->layout);
   gtk_widget_queue_resize (widget);
 }
 
@@ -317,6 +310,7 @@ th_module_strip_dispose (GObject *object)
 
   g_clear_pointer (&self->modules, g_ptr_array_unref);
   g_clear_object (&self->row);
+  g_clear_object (&self->font);
   g_clear_object (&self->layout);
 
   G_OBJECT_CLASS (th_module_strip_parent_class)->dispose (object);
@@ -346,13 +340,17 @@ th_module_strip_init (ThModuleStrip *self)
 /**
  * th_module_strip_new:
  * @modules: (element-type ThModule): the matrix's modules, in its order
+ * @font: the view's font
  */
 GtkWidget *
-th_module_strip_new (GPtrArray *modules)
+th_module_strip_new (GPtrArray  *modules,
+                     ThCellFont *font)
 {
   ThModuleStrip *self = g_object_new (TH_TYPE_MODULE_STRIP, NULL);
 
   self->modules = g_ptr_array_ref (modules);
+  self->font = g_object_ref (font);
+  self->layout = th_cell_font_create_layout (font);
   return GTK_WIDGET (self);
 }
 

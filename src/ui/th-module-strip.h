@@ -3,6 +3,7 @@
 
 #include <gtk/gtk.h>
 
+#include "th-cell-font.h"
 #include "th-matrix-row.h"
 
 G_BEGIN_DECLS
@@ -11,7 +12,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ThModuleStrip, th_module_strip, TH, MODULE_STRIP, GtkWidget)
 
-GtkWidget *th_module_strip_new            (GPtrArray     *modules);
+GtkWidget *th_module_strip_new            (GPtrArray     *modules,
+                                           ThCellFont    *font);
 void       th_module_strip_set_row        (ThModuleStrip *self,
                                            ThMatrixRow   *row);
 

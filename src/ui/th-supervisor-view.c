@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "th-accessibility.h"
+#include "th-cell-text.h"
 #include "th-matrix-slots.h"
 #include "th-module-strip.h"
 #include "th-report.h"
@@ -30,10 +31,14 @@ struct _ThSupervisorView
 
   /* owned references */
   ThCompletionMatrix *matrix;
+  GPtrArray          *modules;         /* of ThModule, the columns' */
+  ThCellFont         *cell_font;
   GtkSortListModel   *sorted;          /* everyone, in the columns' order */
   GPtrArray          *everyone;        /* the same, of ThMatrixRow */
   GPtrArray          *shown;           /* those the filter and search let through */
   ThMatrixSlots      *slots;           /* where the view shows them */
+  guint               more_rows_tick;  /* while some rows wait for a slot */
+  guint               frames_waited;
   char               *folded_search;   /* or NULL for every name */
 };
 
@@ -55,6 +60,31 @@ update_count (ThSupervisorView *self)
   gtk_label_set_text (self->count_label, text);
 }
 
+/* A frame at a time, once the first rows are drawn. */
+static gboolean
+show_more_rows (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  ThSupervisorView *self = user_data;
+
+  /* The first tick comes in the frame that draws the first rows. */
+  if (self->frames_waited++ == 0 || th_matrix_slots_show_more (self->slots))
+    return G_SOURCE_CONTINUE;
+  self->more_rows_tick = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+show_slots (ThSupervisorView *self,
+            GPtrArray        *rows)
+{
+  if (!th_matrix_slots_show (self->slots, rows) || self->more_rows_tick != 0)
+    return;
+  self->frames_waited = 0;
+  self->more_rows_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->column_view), show_more_rows, self, NULL);
+}
+
 /* Shows the @candidates (of ThMatrixRow) that the drop-down's filter
  * (listed in ThMatrixFilter's order) and the search let through. Not a
  * GtkFilterListModel: GTK 4.8 reads every row of the model after a change,
@@ -73,7 +103,7 @@ show_matching (ThSupervisorView *self,
    * GTK its widgets for them, or the next filter would make them all
    * again. */
   if (rows->len > 0)
-    th_matrix_slots_show (self->slots, rows);
+    show_slots (self, rows);
   gtk_stack_set_visible_child_name (self->rows_stack, rows->len > 0 ? "rows" : "nobody");
   /* GTK 4.8 still shows a screen reader what a stack hides. */
   gtk_accessible_update_state (GTK_ACCESSIBLE (self->column_view), GTK_ACCESSIBLE_STATE_HIDDEN, rows->len == 0, -1);
@@ -89,7 +119,7 @@ forget_rows (ThSupervisorView *self)
   g_clear_object (&self->sorted);
   g_ptr_array_set_size (self->everyone, 0);
   g_ptr_array_set_size (self->shown, 0);
-  th_matrix_slots_show (self->slots, self->shown);
+  show_slots (self, self->shown);
   update_count (self);
 }
 
@@ -136,28 +166,21 @@ on_filter_changed (ThSupervisorView *self)
   show_matching (self, self->everyone);
 }
 
+/* Lighter than a label, and GTK 4.8 makes two hundred rows of them. */
 static void
-setup_label (GtkSignalListItemFactory *factory,
-             GtkListItem              *item,
-             gpointer                  user_data)
+setup_text (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            ThSupervisorView         *self)
 {
-  /* An inscription: lighter than a label, and GTK 4.8 makes two hundred
-   * rows of them. */
-  GtkWidget *label = gtk_inscription_new (NULL);
-
-  gtk_inscription_set_xalign (GTK_INSCRIPTION (label), 0);
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (label), 12);
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (label), 20);
-  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
-  gtk_list_item_set_child (item, label);
+  gtk_list_item_set_child (item, th_cell_text_new (self->cell_font, 12, 20));
 }
 
 static void
 setup_strip (GtkSignalListItemFactory *factory,
              GtkListItem              *item,
-             GPtrArray                *modules)
+             ThSupervisorView         *self)
 {
-  gtk_list_item_set_child (item, th_module_strip_new (modules));
+  gtk_list_item_set_child (item, th_module_strip_new (self->modules, self->cell_font));
 }
 
 /* What a column shows of the row in @slot, in its cell's @child; also a
@@ -181,7 +204,7 @@ show_name (GtkWidget    *label,
 {
   ThMatrixRow *row = th_matrix_slot_get_row (slot);
 
-  gtk_inscription_set_text (GTK_INSCRIPTION (label), th_matrix_row_get_display_name (row));
+  th_cell_text_set_text (TH_CELL_TEXT (label), th_matrix_row_get_display_name (row));
   /* The row, which a keyboard user opens, is named by the learner. */
   th_accessibility_set_cell_row (label, th_matrix_row_get_display_name (row),
                                  th_onboarding_state_describe (th_matrix_row_get_onboarding (row)));
@@ -194,8 +217,7 @@ show_onboarding (GtkWidget    *label,
 {
   ThMatrixRow *row = th_matrix_slot_get_row (slot);
 
-  gtk_inscription_set_text (GTK_INSCRIPTION (label),
-                            th_onboarding_state_describe (th_matrix_row_get_onboarding (row)));
+  th_cell_text_set_text (TH_CELL_TEXT (label), th_onboarding_state_describe (th_matrix_row_get_onboarding (row)));
 }
 
 static void
@@ -236,27 +258,17 @@ compare_onboarding (gconstpointer a,
          (int) th_matrix_row_get_onboarding ((ThMatrixRow *) b);
 }
 
-static void
-release_modules (gpointer  modules,
-                 GClosure *closure)
-{
-  g_ptr_array_unref (modules);
-}
-
-/* @modules (nullable) is what @setup is given; the column keeps it. */
 static GtkColumnViewColumn *
 add_column (ThSupervisorView *self,
             const char       *title,
             GCallback         setup,
-            GPtrArray        *modules,
             ShowSlotFunc      show,
             GCompareDataFunc  compare)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkColumnViewColumn *column;
 
-  g_signal_connect_data (factory, "setup", setup, modules ? g_ptr_array_ref (modules) : NULL,
-                         modules ? release_modules : NULL, 0);
+  g_signal_connect (factory, "setup", setup, self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_slot), show);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_slot), show);
   column = gtk_column_view_column_new (title, factory);
@@ -293,10 +305,22 @@ label_column_titles (ThSupervisorView *self)
     }
 }
 
+/* Whether the columns shown are those of @modules, in the same order. */
+static gboolean
+same_modules (ThSupervisorView *self,
+              GPtrArray        *modules)
+{
+  if (self->modules == NULL || self->modules->len != modules->len)
+    return FALSE;
+  for (guint i = 0; i < modules->len; i++)
+    if (self->modules->pdata[i] != modules->pdata[i])
+      return FALSE;
+  return TRUE;
+}
+
 static void
 build_columns (ThSupervisorView *self)
 {
-  GPtrArray *modules = th_completion_matrix_get_modules (self->matrix);
   GListModel *columns = gtk_column_view_get_columns (self->column_view);
   GtkColumnViewColumn *name;
 
@@ -306,10 +330,12 @@ build_columns (ThSupervisorView *self)
       gtk_column_view_remove_column (self->column_view, column);
     }
 
-  name = add_column (self, _("Learner"), G_CALLBACK (setup_label), NULL, show_name, compare_names);
+  g_clear_pointer (&self->modules, g_ptr_array_unref);
+  self->modules = g_ptr_array_ref (th_completion_matrix_get_modules (self->matrix));
+  name = add_column (self, _("Learner"), G_CALLBACK (setup_text), show_name, compare_names);
   gtk_column_view_column_set_expand (name, TRUE);
-  add_column (self, _("Onboarding"), G_CALLBACK (setup_label), NULL, show_onboarding, compare_onboarding);
-  add_column (self, _("Modules"), G_CALLBACK (setup_strip), modules, show_strip, NULL);
+  add_column (self, _("Onboarding"), G_CALLBACK (setup_text), show_onboarding, compare_onboarding);
+  add_column (self, _("Modules"), G_CALLBACK (setup_strip), show_strip, NULL);
   gtk_column_view_sort_by_column (self->column_view, name, GTK_SORT_ASCENDING);
   label_column_titles (self);
 }
@@ -389,8 +415,13 @@ th_supervisor_view_dispose (GObject *object)
 {
   ThSupervisorView *self = (ThSupervisorView *)object;
 
+  if (self->more_rows_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->column_view), self->more_rows_tick);
+  self->more_rows_tick = 0;
   g_clear_pointer (&self->toolbar, gtk_widget_unparent);
   g_clear_object (&self->matrix);
+  g_clear_pointer (&self->modules, g_ptr_array_unref);
+  g_clear_object (&self->cell_font);
   g_clear_object (&self->sorted);
   g_clear_pointer (&self->everyone, g_ptr_array_unref);
   g_clear_pointer (&self->shown, g_ptr_array_unref);
@@ -440,35 +471,43 @@ th_supervisor_view_init (ThSupervisorView *self)
   self->everyone = g_ptr_array_new_with_free_func (g_object_unref);
   self->shown = g_ptr_array_new_with_free_func (g_object_unref);
   self->slots = th_matrix_slots_new ();
+  self->cell_font = th_cell_font_new (GTK_WIDGET (self->column_view));
 }
 
-/* Shows @matrix, as read when supervisor mode opened or was refreshed. */
+/* Shows @matrix, as read when supervisor mode opened or was refreshed.
+ * The same modules keep their columns, the rows their widgets and the
+ * supervisor their search, filter and order: only the learners change. */
 void
 th_supervisor_view_show (ThSupervisorView   *self,
                          ThCompletionMatrix *matrix,
                          const char         *supervisor_name)
 {
-  g_autoptr(GtkNoSelection) rows = NULL;
-
   g_return_if_fail (TH_IS_SUPERVISOR_VIEW (self));
   g_return_if_fail (TH_IS_COMPLETION_MATRIX (matrix));
 
-  /* The old rows go first: new columns would otherwise be filled for
-   * them, with the old matrix's modules. */
-  gtk_column_view_set_model (self->column_view, NULL);
   g_set_object (&self->matrix, matrix);
   adw_window_title_set_subtitle (self->title, supervisor_name);
-  build_columns (self);
+  if (!same_modules (self, th_completion_matrix_get_modules (matrix)))
+    {
+      /* The old rows go first: new columns would otherwise be filled for
+       * them, with the old matrix's modules. */
+      gtk_column_view_set_model (self->column_view, NULL);
+      forget_rows (self);
+      build_columns (self);
+    }
 
   /* Sorted before filtered: a new filter or search sorts nothing. */
-  forget_rows (self);
+  g_clear_object (&self->sorted);
   self->sorted = gtk_sort_list_model_new (g_object_ref (th_completion_matrix_get_rows (matrix)),
                                           g_object_ref (gtk_column_view_get_sorter (self->column_view)));
   g_signal_connect_object (self->sorted, "items-changed", G_CALLBACK (read_everyone), self, G_CONNECT_SWAPPED);
   read_everyone (self);
-  /* Rows are opened, not chosen: nothing to select. */
-  rows = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->slots)));
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (rows));
+  if (gtk_column_view_get_model (self->column_view) == NULL)
+    {
+      /* Rows are opened, not chosen: nothing to select. */
+      g_autoptr(GtkNoSelection) rows = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->slots)));
+      gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (rows));
+    }
 }
 
 /* Supervisor mode locked: the view lets go of everyone's records. */
@@ -480,7 +519,8 @@ th_supervisor_view_clear (ThSupervisorView *self)
   gtk_column_view_set_model (self->column_view, NULL);
   forget_rows (self);
   g_clear_object (&self->matrix);
-  /* The next supervisor starts from everyone. */
+  /* The next supervisor starts from everyone, in the first order. */
+  g_clear_pointer (&self->modules, g_ptr_array_unref);
   adw_window_title_set_subtitle (self->title, NULL);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   gtk_drop_down_set_selected (self->filter_dropdown, TH_MATRIX_FILTER_CURRENT);
