@@ -426,6 +426,34 @@ on_matrix_loaded (GObject      *store,
   g_assert_no_error (error);
 }
 
+/* Reads the matrix on a worker, as supervisor mode does. */
+static ThCompletionMatrix *
+load_matrix (ThStore   *store,
+             ThCatalog *catalog)
+{
+  ThCompletionMatrix *matrix = NULL;
+
+  th_completion_matrix_load_async (store, catalog, 12, NULL, on_matrix_loaded, &matrix);
+  while (matrix == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return matrix;
+}
+
+/* @view in a window of its own, @height tall, showing @matrix. */
+static GtkWidget *
+present_view (ThSupervisorView   *view,
+              ThCompletionMatrix *matrix,
+              int                 height)
+{
+  GtkWidget *window = gtk_window_new ();
+
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, height);
+  gtk_window_present (GTK_WINDOW (window));
+  th_supervisor_view_show (view, matrix, "Dana Whitfield");
+  return window;
+}
+
 /* A search that grows looks again only at the rows shown, one that
  * shrinks or changes at everyone; the filter, the search and the order
  * work together whichever changes. */
@@ -452,14 +480,8 @@ test_search_filter_sort (void)
   th_store_set_learner_archived (store, kamal, TRUE, &error);
   g_assert_no_error (error);
   th_catalog_add_standard_paths (catalog, NULL);
-  th_completion_matrix_load_async (store, catalog, 12, NULL, on_matrix_loaded, &matrix);
-  while (matrix == NULL)
-    g_main_context_iteration (NULL, TRUE);
-
-  window = gtk_window_new ();
-  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
-  gtk_window_present (GTK_WINDOW (window));
-  th_supervisor_view_show (view, matrix, "Dana Whitfield");
+  matrix = load_matrix (store, catalog);
+  window = present_view (view, matrix, 600);
   columns = GTK_COLUMN_VIEW (th_ui_find (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW, NULL));
   entry = th_ui_find (GTK_WIDGET (view), GTK_TYPE_SEARCH_ENTRY, NULL);
   dropdown = th_ui_find (GTK_WIDGET (view), GTK_TYPE_DROP_DOWN, NULL);
@@ -499,9 +521,7 @@ test_search_filter_sort (void)
   first = th_ui_find (GTK_WIDGET (view), TH_TYPE_CELL_TEXT, "Zoë Marsh");
   th_store_add_learner (store, "Marta Diaz", NULL, &error);
   g_assert_no_error (error);
-  th_completion_matrix_load_async (store, catalog, 12, NULL, on_matrix_loaded, &again);
-  while (again == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  again = load_matrix (store, catalog);
   th_supervisor_view_show (view, again, "Dana Whitfield");
   assert_rows (columns, "Zoë Marsh,Tomás Ámaro,Marta Diaz,Mara Lind,amara Okafor");
   th_ui_wait_for (GTK_WIDGET (view), TH_TYPE_CELL_TEXT, "Marta Diaz");
@@ -557,16 +577,9 @@ test_many_learners (void)
       g_string_append_printf (everyone, "%s%s", i > 1 ? "," : "", name);
     }
   th_catalog_add_standard_paths (catalog, NULL);
-  th_completion_matrix_load_async (store, catalog, 12, NULL, on_matrix_loaded, &matrix);
-  while (matrix == NULL)
-    g_main_context_iteration (NULL, TRUE);
-
-  window = gtk_window_new ();
-  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  matrix = load_matrix (store, catalog);
   /* Tall enough for the nine rows searched for below. */
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 900);
-  gtk_window_present (GTK_WINDOW (window));
-  th_supervisor_view_show (view, matrix, "Dana Whitfield");
+  window = present_view (view, matrix, 900);
   columns = GTK_COLUMN_VIEW (th_ui_find (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW, NULL));
   entry = th_ui_find (GTK_WIDGET (view), GTK_TYPE_SEARCH_ENTRY, NULL);
 

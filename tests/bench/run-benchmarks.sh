@@ -393,15 +393,17 @@ summary_core() {
 		core_row "$n_rounds" insights_ms "team insights data (th_insights_load)" 200
 		core_row "$n_rounds" csv_ms "th_report_write_csv" ""
 		if [ "$STARTUP" = 1 ]; then
-			core_row "$n_rounds" view_first_rows_ms "on screen: request to first rows drawn" 150
+			core_row "$n_rounds" view_first_rows_ms "on screen: cold request to first rows drawn" 150
 			core_row "$n_rounds" view_show_ms "on screen: matrix in hand (unlocking) to rows drawn" 150
+			core_row "$n_rounds" view_every_row_ms "on screen: cold request to every row in the list" ""
+			core_row "$n_rounds" view_reopen_ms "on screen: reopening (back from a learner) to drawn" ""
 			core_row "$n_rounds" view_filter_ms "on screen: a filter to drawn" 50
 			core_row "$n_rounds" view_search_ms "on screen: a search to drawn" 50
 			core_row "$n_rounds" view_sort_ms "on screen: a sort to drawn" 50
 			core_row "$n_rounds" view_scroll_ms "on screen: a page down to drawn (max: the slowest frame)" ""
 			if [ "$n_rounds" = "$LARGEST" ]; then
 				echo "  the same drawn with cairo, not GL (Xvfb's GL is software: llvmpipe):"
-				core_row "$n_rounds-cairo" view_first_rows_ms "  request to first rows drawn" ""
+				core_row "$n_rounds-cairo" view_first_rows_ms "  cold request to first rows drawn" ""
 				core_row "$n_rounds-cairo" view_filter_ms "  a filter to drawn" ""
 				core_row "$n_rounds-cairo" view_search_ms "  a search to drawn" ""
 				core_row "$n_rounds-cairo" view_sort_ms "  a sort to drawn" ""
