@@ -65,14 +65,30 @@ th_matrix_row_new (gint64      learner_id,
 
   self->learner_id = learner_id;
   self->display_name = g_strdup (display_name);
-  /* Worked out once here, on the loading thread: folding and collating at
-   * every comparison made sorting ten thousand names take 150 ms. */
-  self->folded_name = g_utf8_casefold (display_name, -1);
-  self->sort_key = g_utf8_collate_key (self->folded_name, -1);
   self->archived = archived;
   self->cells = g_new0 (ThMatrixCell, n_cells);
   self->n_cells = n_cells;
   return self;
+}
+
+/**
+ * th_matrix_row_make_keys:
+ *
+ * Works out what the row is searched and sorted by, once: folding and
+ * collating at every comparison made sorting ten thousand names take
+ * 150 ms. To be called before the row is compared or searched; another
+ * thread may, while the loading thread fills the row's cells, as long as
+ * the row is not yet shared.
+ */
+void
+th_matrix_row_make_keys (ThMatrixRow *self)
+{
+  g_return_if_fail (TH_IS_MATRIX_ROW (self));
+
+  g_free (self->folded_name);
+  g_free (self->sort_key);
+  self->folded_name = g_utf8_casefold (self->display_name, -1);
+  self->sort_key = g_utf8_collate_key (self->folded_name, -1);
 }
 
 gint64

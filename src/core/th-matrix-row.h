@@ -62,6 +62,7 @@ ThMatrixRow        *th_matrix_row_new             (gint64             learner_id
                                                    const char        *display_name,
                                                    gboolean           archived,
                                                    guint              n_cells);
+void                th_matrix_row_make_keys       (ThMatrixRow       *self);
 gint64              th_matrix_row_get_learner_id  (ThMatrixRow       *self);
 const char         *th_matrix_row_get_display_name (ThMatrixRow      *self);
 gboolean            th_matrix_row_get_archived    (ThMatrixRow       *self);
