@@ -552,7 +552,7 @@ wait_for_rows (GtkColumnView *view,
 }
 
 /* Hundreds of learners: a screenful is drawn first and the rest follow a
- * screenful a frame, none missed and none twice, also when a search that
+ * few dozen a frame, none missed and none twice, also when a search that
  * found a few is cleared; the count says everyone from the start. */
 static void
 test_many_learners (void)

@@ -12,19 +12,21 @@
  * GTK 4.8 makes widgets for the first two hundred items of a new list at
  * once, and for every item a short list gains: a frame of a quarter of a
  * second for ten thousand learners, though a screen shows twenty. So a
- * list that would gain many slots gains a screenful, and the rest a
- * screenful a frame (th_matrix_slots_show_more()); past GTK's two hundred,
- * slots cost no widgets and come all at once. */
+ * list that would gain many slots gains a screenful (as the view says,
+ * th_matrix_slots_set_screenful()), and the rest a few dozen a frame
+ * (th_matrix_slots_show_more()); past GTK's two hundred, slots cost no
+ * widgets and come all at once. */
 struct _ThMatrixSlots
 {
   GObject    parent_instance;
 
   GPtrArray *slots;   /* of ThMatrixSlot */
   GPtrArray *rows;    /* of ThMatrixRow: all to show, the first in slots */
+  guint      screenful;
 };
 
-#define SCREENFUL   48
 #define ALL_AT_ONCE 256
+#define IN_A_FRAME  48
 
 static void th_matrix_slots_list_model_init (GListModelInterface *iface);
 
@@ -82,6 +84,7 @@ th_matrix_slots_init (ThMatrixSlots *self)
 {
   self->slots = g_ptr_array_new_with_free_func (g_object_unref);
   self->rows = g_ptr_array_new ();
+  self->screenful = 48;
 }
 
 ThMatrixSlots *
@@ -113,16 +116,29 @@ fill_slots (ThMatrixSlots *self,
     g_list_model_items_changed (G_LIST_MODEL (self), before, 0, n - before);
 }
 
-/* Every row, or a screenful more than now if that would make widgets. */
+/* Every row, or @step more than now if that would make widgets. */
 static gboolean
-fill_more (ThMatrixSlots *self)
+fill_more (ThMatrixSlots *self,
+           guint          step)
 {
   guint n = self->rows->len;
 
-  if (self->slots->len < ALL_AT_ONCE && n > self->slots->len + SCREENFUL)
-    n = self->slots->len + SCREENFUL;
+  if (self->slots->len < ALL_AT_ONCE && n > self->slots->len + step)
+    n = self->slots->len + step;
   fill_slots (self, n);
   return self->slots->len < self->rows->len;
+}
+
+/* How many rows fill the view, or a few more: the slots a list gains at a
+ * time. */
+void
+th_matrix_slots_set_screenful (ThMatrixSlots *self,
+                               guint          rows)
+{
+  g_return_if_fail (TH_IS_MATRIX_SLOTS (self));
+  g_return_if_fail (rows > 0);
+
+  self->screenful = rows;
 }
 
 /**
@@ -139,13 +155,13 @@ th_matrix_slots_show (ThMatrixSlots *self,
 
   g_ptr_array_unref (self->rows);
   self->rows = g_ptr_array_ref (rows);
-  return fill_more (self);
+  return fill_more (self, self->screenful);
 }
 
 /**
  * th_matrix_slots_show_more:
  *
- * Shows a screenful more of the rows, or all of them once GTK makes no
+ * Shows a few dozen more of the rows, or all of them once GTK makes no
  * more widgets for them.
  *
  * Returns: whether some rows still wait
@@ -154,5 +170,5 @@ gboolean
 th_matrix_slots_show_more (ThMatrixSlots *self)
 {
   g_return_val_if_fail (TH_IS_MATRIX_SLOTS (self), FALSE);
-  return fill_more (self);
+  return fill_more (self, MAX (self->screenful, IN_A_FRAME));
 }

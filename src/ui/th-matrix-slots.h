@@ -15,5 +15,7 @@ ThMatrixSlots *th_matrix_slots_new       (void);
 gboolean       th_matrix_slots_show      (ThMatrixSlots *self,
                                           GPtrArray     *rows);
 gboolean       th_matrix_slots_show_more (ThMatrixSlots *self);
+void           th_matrix_slots_set_screenful (ThMatrixSlots *self,
+                                              guint          rows);
 
 G_END_DECLS

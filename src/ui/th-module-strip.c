@@ -33,6 +33,7 @@ G_DEFINE_FINAL_TYPE (ThModuleStrip, th_module_strip, GTK_TYPE_WIDGET)
 #define MIN_CELL_WIDTH  44
 #define MIN_CELL_HEIGHT 38
 #define CELL_GAP        2
+#define MARGIN          2
 
 /* "LHR" for "Leading Harm Reduction": at most three, capitalised. */
 static char *
@@ -243,7 +244,7 @@ th_module_strip_measure (GtkWidget      *widget,
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     *minimum = *natural = self->modules ? (int) self->modules->len * self->cell_width : 0;
   else
-    *minimum = *natural = self->cell_height + 2;
+    *minimum = *natural = self->cell_height + MARGIN;
 }
 
 /* The tooltip of the cell under the pointer: the module in full and the
@@ -335,6 +336,13 @@ th_module_strip_init (ThModuleStrip *self)
 {
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip), self);
+}
+
+/* How high a strip is at the least, whatever the font. */
+int
+th_module_strip_get_min_height (void)
+{
+  return MIN_CELL_HEIGHT + MARGIN;
 }
 
 /**

@@ -16,5 +16,6 @@ GtkWidget *th_module_strip_new            (GPtrArray     *modules,
                                            ThCellFont    *font);
 void       th_module_strip_set_row        (ThModuleStrip *self,
                                            ThMatrixRow   *row);
+int        th_module_strip_get_min_height (void);
 
 G_END_DECLS

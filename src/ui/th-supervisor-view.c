@@ -75,10 +75,22 @@ show_more_rows (GtkWidget     *widget,
   return G_SOURCE_REMOVE;
 }
 
+/* As many slots at a time as there are rows on screen, each at least a
+ * strip high: the first frame of a long list makes no widgets out of
+ * sight. Before the view has a height, a tall screen's worth. */
+static void
+measure_screenful (ThSupervisorView *self)
+{
+  int height = gtk_widget_get_height (GTK_WIDGET (self->column_view));
+
+  th_matrix_slots_set_screenful (self->slots, height > 0 ? (guint) (height / th_module_strip_get_min_height ()) + 2 : 48);
+}
+
 static void
 show_slots (ThSupervisorView *self,
             GPtrArray        *rows)
 {
+  measure_screenful (self);
   if (!th_matrix_slots_show (self->slots, rows) || self->more_rows_tick != 0)
     return;
   self->frames_waited = 0;

@@ -232,7 +232,7 @@ run (Bench      *bench,
   report (label, "view_show_ms", "matrix in hand to first rows drawn", drawn,
           "(after unlocking: the matrix is read while the passphrase is checked)");
   report (label, "view_every_row_ms", "cold request to every row in the list", settled,
-          "(a screenful a frame after the first)");
+          "(a few dozen rows a frame after the first screenful)");
   report (label, "view_reopen_ms", "reopening, request to rows drawn", reopened,
           "(back from a learner's page)");
   report (label, "view_filter_ms", "filter (overdue, everyone) to drawn", filtered, "target < 50 ms");
