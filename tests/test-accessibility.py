@@ -28,7 +28,9 @@ A fault of GTK 4.8 or libadwaita 1.2 that no page can mend is reported as
 "not ok ... # TODO" with the fault named, so that it shows without failing
 the run; any other problem fails it.
 
-Output is TAP. Run it under its own X server and session bus:
+Output is TAP, on the standard output or on the descriptor given with
+--tap-fd=N (meson gives one, so that what the bus's daemons print does
+not mix with it). Run it under its own X server and session bus:
 
   THRESHOLD_BIN=build/src/threshold THRESHOLD_CONTENT_DIR=content \\
   GSETTINGS_SCHEMA_DIR=build/data GSETTINGS_BACKEND=memory LANGUAGE=en \\
@@ -42,6 +44,13 @@ comments.
 import os
 import re
 import sys
+
+# The session bus starts the AT-SPI registry, which says it is running on
+# the standard output it inherits: a runner that reads TAP can give the
+# script a descriptor of its own for it (--tap-fd=N).
+for _arg in sys.argv[1:]:
+    if _arg.startswith('--tap-fd='):
+        sys.stdout = os.fdopen(int(_arg.split('=', 1)[1]), 'w', buffering=1)
 
 # pyatspi comes from the distribution (python3-pyatspi). A python3 found
 # first on PATH (a virtual environment, pyenv) may not see it: run again

@@ -341,7 +341,7 @@ summary_startup() {
 	r2=$(ratio "$app" "$gte")
 	extra=$(awk -v a="$hr" -v b="$rss" 'BEGIN { if (a == "NA" || b == "NA") print "NA"; else printf "%.1f\n", a - b }')
 	echo "  targets, threshold with $LARGEST learners:"
-	printf '    vs adw-hello:          %s / %s ms = %s   (target <= 1.15)   %s\n' "$app" "$ref" "$r1" "$(verdict "$r1" '<=' 1.15)"
+	printf '    vs adw-hello:          %s / %s ms = %s   (target <= 1.10)   %s\n' "$app" "$ref" "$r1" "$(verdict "$r1" '<=' 1.10)"
 	printf '    vs gnome-text-editor:  %s / %s ms = %s   (target < 1.00)    %s\n' "$app" "$gte" "$r2" "$(verdict "$r2" '<' 1)"
 	printf '    peak RSS above adw-hello: %s - %s MiB = %s MiB   (target <= 15)   %s\n' "$hr" "$rss" "$extra" "$(verdict "$extra" '<=' 15)"
 }
