@@ -3,8 +3,17 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "th-completion-matrix.h"
 #include "th-refresher.h"
+
+/* A column and its module's id. */
+typedef struct
+{
+  const char *id;
+  guint       column;
+} ColumnKey;
 
 /* Every learner against every module, from four queries over the whole
  * store rather than one per learner, so ten thousand learners load at
@@ -16,6 +25,8 @@ struct _ThCompletionMatrix
   /* owned references */
   GPtrArray  *modules;    /* of ThModule: the columns, in learning-path order */
   GHashTable *columns;    /* module id → column + 1 */
+  ColumnKey  *by_id_text; /* the columns in their module ids' order, as the
+                           * store gives each learner's progress */
   guint      *months;     /* refresher period per column */
   GListStore *rows;       /* of ThMatrixRow, by name */
   GPtrArray  *by_id;      /* of ThMatrixRow, by learner id */
@@ -32,6 +43,7 @@ th_completion_matrix_finalize (GObject *object)
 
   g_ptr_array_unref (self->modules);
   g_hash_table_unref (self->columns);
+  g_free (self->by_id_text);
   g_free (self->months);
   g_clear_object (&self->rows);
   g_ptr_array_unref (self->by_id);
@@ -54,6 +66,13 @@ th_completion_matrix_init (ThCompletionMatrix *self)
   self->by_id = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
+static int
+compare_keys (gconstpointer a,
+              gconstpointer b)
+{
+  return strcmp (((const ColumnKey *) a)->id, ((const ColumnKey *) b)->id);
+}
+
 static gboolean
 add_columns (ThCompletionMatrix  *self,
              ThStore             *store,
@@ -65,16 +84,19 @@ add_columns (ThCompletionMatrix  *self,
   guint n = g_list_model_get_n_items (modules);
 
   self->months = g_new0 (guint, n);
+  self->by_id_text = g_new0 (ColumnKey, n);
   for (guint i = 0; i < n; i++)
     {
       ThModule *module = g_list_model_get_item (modules, i);
 
       g_ptr_array_add (self->modules, module);
       g_hash_table_insert (self->columns, (gpointer) th_module_get_id (module), GUINT_TO_POINTER (i + 1));
+      self->by_id_text[i] = (ColumnKey) { th_module_get_id (module), i };
       self->months[i] = th_store_get_refresher_months (store, th_module_get_id (module), default_months, error);
       if (self->months[i] == 0)
         return FALSE;
     }
+  qsort (self->by_id_text, n, sizeof (ColumnKey), compare_keys);
   return TRUE;
 }
 
@@ -128,8 +150,30 @@ row_by_id (ThCompletionMatrix *self,
 typedef struct
 {
   ThCompletionMatrix *self;
-  guint               next;   /* the row the walk has reached */
+  guint               next;      /* the row the walk has reached */
+  gint64              learner;   /* whose progress came last */
+  guint               expected;  /* in by_id_text, the next module likely */
 } Marking;
+
+/* The column of @module_id, plus one, or 0 if it has none. A learner's
+ * progress comes in module id order, so the module after the last one
+ * found is tried first: a comparison instead of a hash for most rows. */
+static guint
+find_column (Marking    *marking,
+             const char *module_id)
+{
+  ThCompletionMatrix *self = marking->self;
+  guint n = self->modules->len;
+  guint column;
+
+  if (marking->expected < n && strcmp (self->by_id_text[marking->expected].id, module_id) == 0)
+    return self->by_id_text[marking->expected++].column + 1;
+  column = GPOINTER_TO_UINT (g_hash_table_lookup (self->columns, module_id));
+  for (guint i = 0; column != 0 && i < n; i++)
+    if (self->by_id_text[i].column == column - 1)
+      marking->expected = i + 1;
+  return column;
+}
 
 /* Both the progress rows and the matrix's rows come in learner id order,
  * so they are walked side by side. */
@@ -139,10 +183,16 @@ mark_cell (const ThProgressRow *progress,
 {
   Marking *marking = user_data;
   ThCompletionMatrix *self = marking->self;
-  guint column = GPOINTER_TO_UINT (g_hash_table_lookup (self->columns, progress->module_id));
   ThMatrixRow *row;
   ThMatrixCell *cell;
+  guint column;
 
+  if (progress->learner_id != marking->learner)
+    {
+      marking->learner = progress->learner_id;
+      marking->expected = 0;
+    }
+  column = find_column (marking, progress->module_id);
   while (marking->next < self->by_id->len &&
          th_matrix_row_get_learner_id (self->by_id->pdata[marking->next]) < progress->learner_id)
     marking->next++;
@@ -211,7 +261,7 @@ add_rows (ThCompletionMatrix  *self,
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   Adding adding = { self, rows };
-  Marking marking = { self, 0 };
+  Marking marking = { self, 0, 0, 0 };
   GThread *keys;
   gboolean read;
 
