@@ -10,6 +10,7 @@
 #include "th-cell-text.h"
 #include "th-password-row.h"
 #include "th-matrix-slot.h"
+#include "th-module-strip.h"
 #include "th-refresher-periods.h"
 #include "th-supervisor-view.h"
 #include "th-test-util.h"
@@ -598,6 +599,52 @@ test_many_learners (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The width a cell asks for. */
+static int
+requested_width (GtkWidget *widget)
+{
+  int minimum, natural;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
+  return natural;
+}
+
+/* Larger text makes larger cells: the font the cells share follows the
+ * settings, and every cell measures itself again. */
+static void
+test_larger_text (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "larger.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ThStore) store = th_store_open (path, &error);
+  g_autoptr(ThContentLoader) loader = th_content_loader_new ();
+  g_autoptr(ThCatalog) catalog = th_catalog_new (loader);
+  g_autoptr(ThCompletionMatrix) matrix = NULL;
+  g_autofree char *font = NULL;
+  ThSupervisorView *view = g_object_new (TH_TYPE_SUPERVISOR_VIEW, NULL);
+  GtkSettings *settings = gtk_settings_get_default ();
+  GtkWidget *window, *name, *strip;
+  int name_width, strip_width;
+
+  th_store_add_learner (store, "Amara Okafor", NULL, &error);
+  g_assert_no_error (error);
+  th_catalog_add_standard_paths (catalog, NULL);
+  matrix = load_matrix (store, catalog);
+  window = present_view (view, matrix, 600);
+  name = th_ui_wait_for (GTK_WIDGET (view), TH_TYPE_CELL_TEXT, "Amara Okafor");
+  strip = th_ui_wait_for (GTK_WIDGET (view), TH_TYPE_MODULE_STRIP, NULL);
+  name_width = requested_width (name);
+  strip_width = requested_width (strip);
+
+  g_object_get (settings, "gtk-font-name", &font, NULL);
+  g_object_set (settings, "gtk-font-name", "Sans 24", NULL);
+  th_ui_spin (100);
+  g_assert_cmpint (requested_width (name), >, name_width);
+  g_assert_cmpint (requested_width (strip), >, strip_width);
+  g_object_set (settings, "gtk-font-name", font, NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -617,6 +664,7 @@ main (int   argc,
   g_test_add_func ("/ui/supervision/not-passed", test_not_passed);
   g_test_add_func ("/ui/supervision/search-filter-sort", test_search_filter_sort);
   g_test_add_func ("/ui/supervision/many-learners", test_many_learners);
+  g_test_add_func ("/ui/supervision/larger-text", test_larger_text);
 
   result = g_test_run ();
   th_test_rmtree (tmp_dir);

@@ -8,7 +8,8 @@
 /* One line of text in a cell of a long list, such as a learner's name in
  * the matrix: what GtkInscription is for, but sized and laid out in the
  * view's font (ThCellFont) instead of a context of its own. Too long a
- * text ends in an ellipsis; a screen reader hears it whole. */
+ * text ends in an ellipsis, and its tooltip and a screen reader give it
+ * whole. */
 struct _ThCellText
 {
   GtkWidget    parent_instance;
@@ -33,6 +34,8 @@ th_cell_text_measure (GtkWidget      *widget,
 {
   ThCellText *self = TH_CELL_TEXT (widget);
 
+  /* GTK asks again when the font changes; the shared font has measured
+   * it anew by then. */
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
       int char_width = th_cell_font_get_char_width (self->font);
@@ -71,13 +74,18 @@ th_cell_text_snapshot (GtkWidget   *widget,
   gtk_snapshot_restore (snapshot);
 }
 
-/* A new font: measured again through the shared font. */
-static void
-th_cell_text_css_changed (GtkWidget         *widget,
-                          GtkCssStyleChange *change)
+static gboolean
+on_query_tooltip (GtkWidget  *widget,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard,
+                  GtkTooltip *tooltip,
+                  ThCellText *self)
 {
-  GTK_WIDGET_CLASS (th_cell_text_parent_class)->css_changed (widget, change);
-  gtk_widget_queue_resize (widget);
+  if (self->text == NULL || !pango_layout_is_ellipsized (self->layout))
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, self->text);
+  return TRUE;
 }
 
 static void
@@ -102,7 +110,6 @@ th_cell_text_class_init (ThCellTextClass *klass)
   widget_class->measure = th_cell_text_measure;
   widget_class->size_allocate = th_cell_text_size_allocate;
   widget_class->snapshot = th_cell_text_snapshot;
-  widget_class->css_changed = th_cell_text_css_changed;
   gtk_widget_class_set_css_name (widget_class, "label");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LABEL);
 }
@@ -110,6 +117,8 @@ th_cell_text_class_init (ThCellTextClass *klass)
 static void
 th_cell_text_init (ThCellText *self)
 {
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip), self);
 }
 
 /**

@@ -295,15 +295,6 @@ update_accessible_label (ThModuleStrip *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label->str, -1);
 }
 
-/* A new font or scale: the cells are measured again. */
-static void
-th_module_strip_css_changed (GtkWidget         *widget,
-                             GtkCssStyleChange *change)
-{
-  GTK_WIDGET_CLASS (th_module_strip_parent_class)->css_changed (widget, change);
-  gtk_widget_queue_resize (widget);
-}
-
 static void
 th_module_strip_dispose (GObject *object)
 {
@@ -326,7 +317,6 @@ th_module_strip_class_init (ThModuleStripClass *klass)
   object_class->dispose = th_module_strip_dispose;
   widget_class->snapshot = th_module_strip_snapshot;
   widget_class->measure = th_module_strip_measure;
-  widget_class->css_changed = th_module_strip_css_changed;
   gtk_widget_class_set_css_name (widget_class, "modulestrip");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
