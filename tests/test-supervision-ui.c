@@ -455,33 +455,61 @@ present_view (ThSupervisorView   *view,
   return window;
 }
 
+/* A store of its own, the bundled modules, and a view to show them in;
+ * the test puts the view in a window (present_view()). */
+typedef struct
+{
+  ThStore          *store;
+  ThCatalog        *catalog;
+  ThSupervisorView *view;
+} Matrix;
+
+static void
+matrix_set_up (Matrix        *m,
+               gconstpointer  file)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, file, NULL);
+  g_autoptr(ThContentLoader) loader = th_content_loader_new ();
+  g_autoptr(GError) error = NULL;
+
+  m->store = th_store_open (path, &error);
+  g_assert_no_error (error);
+  m->catalog = th_catalog_new (loader);
+  th_catalog_add_standard_paths (m->catalog, NULL);
+  m->view = g_object_new (TH_TYPE_SUPERVISOR_VIEW, NULL);
+}
+
+static void
+matrix_tear_down (Matrix        *m,
+                  gconstpointer  file)
+{
+  g_object_unref (m->catalog);
+  g_object_unref (m->store);
+}
+
 /* A search that grows looks again only at the rows shown, one that
  * shrinks or changes at everyone; the filter, the search and the order
  * work together whichever changes. */
 static void
-test_search_filter_sort (void)
+test_search_filter_sort (Matrix        *m,
+                         gconstpointer  file)
 {
   static const char * const names[] = {
     "Zoë Marsh", "amara Okafor", "Ben Ruiz", "Amir Haddad", "Mara Lind", "Tomás Ámaro", "Kamal Osei",
   };
-  g_autofree char *path = g_build_filename (tmp_dir, "search.db", NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(ThStore) store = th_store_open (path, &error);
-  g_autoptr(ThContentLoader) loader = th_content_loader_new ();
-  g_autoptr(ThCatalog) catalog = th_catalog_new (loader);
   g_autoptr(ThCompletionMatrix) matrix = NULL, again = NULL;
   GtkWidget *window, *entry, *dropdown, *first;
-  ThSupervisorView *view = g_object_new (TH_TYPE_SUPERVISOR_VIEW, NULL);
+  ThSupervisorView *view = m->view;
   GtkColumnView *columns;
   g_autoptr(GtkColumnViewColumn) name_column = NULL;
   gint64 kamal = 0;
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    kamal = th_store_add_learner (store, names[i], NULL, &error);
-  th_store_set_learner_archived (store, kamal, TRUE, &error);
+    kamal = th_store_add_learner (m->store, names[i], NULL, &error);
+  th_store_set_learner_archived (m->store, kamal, TRUE, &error);
   g_assert_no_error (error);
-  th_catalog_add_standard_paths (catalog, NULL);
-  matrix = load_matrix (store, catalog);
+  matrix = load_matrix (m->store, m->catalog);
   window = present_view (view, matrix, 600);
   columns = GTK_COLUMN_VIEW (th_ui_find (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW, NULL));
   entry = th_ui_find (GTK_WIDGET (view), GTK_TYPE_SEARCH_ENTRY, NULL);
@@ -520,9 +548,9 @@ test_search_filter_sort (void)
   /* Back from a learner's page, with someone new: the same order and
    * search, in the widgets already made. */
   first = th_ui_find (GTK_WIDGET (view), TH_TYPE_CELL_TEXT, "Zoë Marsh");
-  th_store_add_learner (store, "Marta Diaz", NULL, &error);
+  th_store_add_learner (m->store, "Marta Diaz", NULL, &error);
   g_assert_no_error (error);
-  again = load_matrix (store, catalog);
+  again = load_matrix (m->store, m->catalog);
   th_supervisor_view_show (view, again, "Dana Whitfield");
   assert_rows (columns, "Zoë Marsh,Tomás Ámaro,Marta Diaz,Mara Lind,amara Okafor");
   th_ui_wait_for (GTK_WIDGET (view), TH_TYPE_CELL_TEXT, "Marta Diaz");
@@ -556,16 +584,13 @@ wait_for_rows (GtkColumnView *view,
  * few dozen a frame, none missed and none twice, also when a search that
  * found a few is cleared; the count says everyone from the start. */
 static void
-test_many_learners (void)
+test_many_learners (Matrix        *m,
+                   gconstpointer  file)
 {
-  g_autofree char *path = g_build_filename (tmp_dir, "many.db", NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(ThStore) store = th_store_open (path, &error);
-  g_autoptr(ThContentLoader) loader = th_content_loader_new ();
-  g_autoptr(ThCatalog) catalog = th_catalog_new (loader);
   g_autoptr(ThCompletionMatrix) matrix = NULL;
   g_autoptr(GString) everyone = g_string_new (NULL);
-  ThSupervisorView *view = g_object_new (TH_TYPE_SUPERVISOR_VIEW, NULL);
+  ThSupervisorView *view = m->view;
   GtkColumnView *columns;
   GtkWidget *window, *entry;
 
@@ -573,12 +598,11 @@ test_many_learners (void)
     {
       g_autofree char *name = g_strdup_printf ("Learner %03u", i);
 
-      th_store_add_learner (store, name, NULL, &error);
+      th_store_add_learner (m->store, name, NULL, &error);
       g_assert_no_error (error);
       g_string_append_printf (everyone, "%s%s", i > 1 ? "," : "", name);
     }
-  th_catalog_add_standard_paths (catalog, NULL);
-  matrix = load_matrix (store, catalog);
+  matrix = load_matrix (m->store, m->catalog);
   /* Tall enough for the nine rows searched for below. */
   window = present_view (view, matrix, 900);
   columns = GTK_COLUMN_VIEW (th_ui_find (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW, NULL));
@@ -612,24 +636,20 @@ requested_width (GtkWidget *widget)
 /* Larger text makes larger cells: the font the cells share follows the
  * settings, and every cell measures itself again. */
 static void
-test_larger_text (void)
+test_larger_text (Matrix        *m,
+                 gconstpointer  file)
 {
-  g_autofree char *path = g_build_filename (tmp_dir, "larger.db", NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(ThStore) store = th_store_open (path, &error);
-  g_autoptr(ThContentLoader) loader = th_content_loader_new ();
-  g_autoptr(ThCatalog) catalog = th_catalog_new (loader);
   g_autoptr(ThCompletionMatrix) matrix = NULL;
   g_autofree char *font = NULL;
-  ThSupervisorView *view = g_object_new (TH_TYPE_SUPERVISOR_VIEW, NULL);
+  ThSupervisorView *view = m->view;
   GtkSettings *settings = gtk_settings_get_default ();
   GtkWidget *window, *name, *strip;
   int name_width, strip_width;
 
-  th_store_add_learner (store, "Amara Okafor", NULL, &error);
+  th_store_add_learner (m->store, "Amara Okafor", NULL, &error);
   g_assert_no_error (error);
-  th_catalog_add_standard_paths (catalog, NULL);
-  matrix = load_matrix (store, catalog);
+  matrix = load_matrix (m->store, m->catalog);
   window = present_view (view, matrix, 600);
   name = th_ui_wait_for (GTK_WIDGET (view), TH_TYPE_CELL_TEXT, "Amara Okafor");
   strip = th_ui_wait_for (GTK_WIDGET (view), TH_TYPE_MODULE_STRIP, NULL);
@@ -662,9 +682,12 @@ main (int   argc,
 
   g_test_add_func ("/ui/supervision/supervising", test_supervising);
   g_test_add_func ("/ui/supervision/not-passed", test_not_passed);
-  g_test_add_func ("/ui/supervision/search-filter-sort", test_search_filter_sort);
-  g_test_add_func ("/ui/supervision/many-learners", test_many_learners);
-  g_test_add_func ("/ui/supervision/larger-text", test_larger_text);
+  g_test_add ("/ui/supervision/search-filter-sort", Matrix, "search.db", matrix_set_up, test_search_filter_sort,
+              matrix_tear_down);
+  g_test_add ("/ui/supervision/many-learners", Matrix, "many.db", matrix_set_up, test_many_learners,
+              matrix_tear_down);
+  g_test_add ("/ui/supervision/larger-text", Matrix, "larger.db", matrix_set_up, test_larger_text,
+              matrix_tear_down);
 
   result = g_test_run ();
   th_test_rmtree (tmp_dir);
