@@ -664,6 +664,40 @@ test_matrix_on_worker (void)
     }
 }
 
+static void
+count_row (gconstpointer row,
+           gpointer      count)
+{
+  (*(guint *) count)++;
+}
+
+/* A read of several statements sees one moment of the records: what is
+ * written between them is not half in it, and the next read sees it. */
+static void
+test_reading_sees_one_moment (void)
+{
+  g_autoptr(ThStore) store = store_new ("one-moment.db");
+  g_autoptr(ThStore) reader = NULL;
+  g_autoptr(GError) error = NULL;
+  guint learners = 0, progress = 0;
+  gint64 learner;
+
+  learner = th_store_add_learner (store, "Wren", NULL, &error);
+  reader = th_store_open_reader (th_store_get_path (store), &error);
+  g_assert_no_error (error);
+  g_assert_true (th_store_begin_reading (reader, &error));
+  g_assert_true (th_store_read_learner_rows (reader, 0, (ThLearnerRowFunc) count_row, &learners, &error));
+  th_store_start_attempt (store, learner, "humanism", TH_ATTEMPT_FULL, NULL, 0, &error);
+  g_assert_no_error (error);
+  g_assert_true (th_store_read_progress_rows (reader, 0, (ThProgressRowFunc) count_row, &progress, &error));
+  th_store_end_reading (reader);
+  g_assert_cmpuint (learners, ==, 1);
+  g_assert_cmpuint (progress, ==, 0);
+
+  g_assert_true (th_store_read_progress_rows (reader, 0, (ThProgressRowFunc) count_row, &progress, &error));
+  g_assert_cmpuint (progress, ==, 1);
+}
+
 /* Renames @table behind the store's back, as damage or another program
  * might: every read of it then fails. */
 static void
@@ -766,6 +800,7 @@ main (int   argc,
   g_test_add_func ("/core/supervision/sign-off-rules", test_sign_off_rules);
   g_test_add_func ("/core/supervision/matrix", test_matrix);
   g_test_add_func ("/core/supervision/matrix-on-worker", test_matrix_on_worker);
+  g_test_add_func ("/core/supervision/reading-sees-one-moment", test_reading_sees_one_moment);
   g_test_add_func ("/core/supervision/matrix-sort-and-filter", test_matrix_sort_and_filter);
   g_test_add_func ("/core/supervision/find-learner", test_find_learner);
   g_test_add_func ("/core/supervision/csv-round-trip", test_csv_round_trip);

@@ -292,12 +292,17 @@ load (ThStore    *store,
       GError    **error)
 {
   g_autoptr(ThCompletionMatrix) self = g_object_new (TH_TYPE_COMPLETION_MATRIX, NULL);
+  gboolean read;
   guint n;
 
   self->only = only;
   self->now = g_date_time_to_unix (now);
 
-  if (!add_columns (self, store, catalog, default_months, error) || !add_rows (self, store, error))
+  if (!th_store_begin_reading (store, error))
+    return NULL;
+  read = add_columns (self, store, catalog, default_months, error) && add_rows (self, store, error);
+  th_store_end_reading (store);
+  if (!read)
     return NULL;
 
   n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));

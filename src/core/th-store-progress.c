@@ -30,6 +30,30 @@ read_rows (ThStore         *self,
   return th_store_step_rows (self, stmt, func, user_data, error);
 }
 
+/**
+ * th_store_begin_reading:
+ *
+ * Starts a read of several statements that sees the records as they are
+ * now, whatever is written before th_store_end_reading(): the matrix's
+ * learners, progress and sign-offs are one moment's. Allowed inside a
+ * change (a savepoint, not a transaction of its own).
+ */
+gboolean
+th_store_begin_reading (ThStore  *self,
+                        GError  **error)
+{
+  g_return_val_if_fail (TH_IS_STORE (self), FALSE);
+  return th_store_exec (self, "SAVEPOINT reading;", error);
+}
+
+void
+th_store_end_reading (ThStore *self)
+{
+  g_return_if_fail (TH_IS_STORE (self));
+  /* Nothing was written: releasing cannot fail for want of a commit. */
+  th_store_exec (self, "RELEASE reading;", NULL);
+}
+
 static const ThStoreColumn learner_columns[] = {
   { TH_STORE_COLUMN_INT64, G_STRUCT_OFFSET (ThLearnerRow, learner_id) },
   { TH_STORE_COLUMN_TEXT, G_STRUCT_OFFSET (ThLearnerRow, display_name) },

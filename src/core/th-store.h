@@ -224,6 +224,9 @@ gboolean    th_store_restore              (const char     *backup,
                                            GError        **error);
 
 /* What the completion matrix and the insights read (th-store-progress.c) */
+gboolean    th_store_begin_reading        (ThStore            *self,
+                                           GError            **error);
+void        th_store_end_reading          (ThStore            *self);
 gboolean    th_store_read_learner_rows    (ThStore            *self,
                                            gint64              only,
                                            ThLearnerRowFunc    func,
