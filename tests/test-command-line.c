@@ -391,17 +391,26 @@ loaded_libraries (const char * const *args,
   return err;
 }
 
-/* The command line loads no toolkit: GTK and libadwaita come with the
- * window's module, which only opening the window loads. */
+/* Checking and listing modules loads no toolkit and not the records:
+ * GTK and libadwaita come with the window's module, which only opening
+ * the window loads; SQLite, libsodium, JSON-GLib and GIO with the records
+ * module, which only the commands that read or write records (and the
+ * window) load. */
 static void
 test_command_line_loads_no_toolkit (void)
 {
+  g_autofree char *path = make_records ("lean.db");
   static const char * const commands[][3] = {
     { "--validate", NULL, NULL }, { "--help", NULL, NULL }, { "--list-modules", NULL, NULL },
     { "--version", NULL, NULL },
   };
+  static const char * const toolkit[] = { "libgtk-4.so", "libadwaita-1.so" };
+  static const char * const records[] = {
+    "libthreshold-records.so", "libsqlite3.so", "libsodium.so", "libjson-glib-1.0.so", "libgio-2.0.so",
+  };
   const char *window[] = { NULL };
-  g_autofree char *opened = NULL;
+  const char *verify[] = { "--database", path, "--verify-records", NULL };
+  g_autofree char *opened = NULL, *verified = NULL;
   int status;
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
@@ -409,15 +418,22 @@ test_command_line_loads_no_toolkit (void)
       g_autofree char *loaded = loaded_libraries (commands[i], &status);
 
       g_assert_cmpint (status, ==, 0);
-      g_assert_nonnull (strstr (loaded, "libglib-2.0.so"));
-      g_assert_null (strstr (loaded, "libgtk-4.so"));
-      g_assert_null (strstr (loaded, "libadwaita-1.so"));
+      g_assert_nonnull (strstr (loaded, "libxml2.so"));
+      for (guint j = 0; j < G_N_ELEMENTS (toolkit); j++)
+        g_assert_null (strstr (loaded, toolkit[j]));
+      for (guint j = 0; j < G_N_ELEMENTS (records); j++)
+        g_assert_null (strstr (loaded, records[j]));
     }
-  /* Without a command the window is opened, with its toolkit (and, with
-   * no display here, it fails): the check above can tell. */
+  /* The checks above can tell: without a command the window is opened,
+   * with its toolkit (and, with no display here, it fails), and verifying
+   * the records loads them. */
   opened = loaded_libraries (window, &status);
   g_assert_cmpint (status, !=, 0);
   g_assert_nonnull (strstr (opened, "libgtk-4.so"));
+  verified = loaded_libraries (verify, &status);
+  g_assert_cmpint (status, ==, 0);
+  for (guint j = 0; j < G_N_ELEMENTS (records); j++)
+    g_assert_nonnull (strstr (verified, records[j]));
 }
 
 /* Nor does it load Cairo and Pango, and the fonts, shaping and images
@@ -454,6 +470,30 @@ test_command_line_loads_no_drawing (void)
   g_assert_nonnull (strstr (drawn, "libthreshold-paper.so"));
   g_assert_nonnull (strstr (drawn, "libcairo.so"));
   g_assert_nonnull (strstr (drawn, "libpangocairo-1.0.so"));
+}
+
+/* Without the records module, a command that needs it says which file is
+ * missing, and one that does not, still runs. */
+static void
+test_records_without_module (void)
+{
+  g_autofree char *path = make_records ("no-records.db");
+  g_autofree char *content = g_strdup_printf ("THRESHOLD_CONTENT_DIR=%s", g_getenv ("THRESHOLD_CONTENT_DIR"));
+  const char *env[] = { "DISPLAY", "WAYLAND_DISPLAY", content,
+                        "THRESHOLD_RECORDS_MODULE=/nonexistent/libthreshold-records.so", NULL };
+  const char *verify[] = { "--database", path, "--verify-records", NULL };
+  const char *validate[] = { "--validate", NULL };
+  g_autofree char *out = NULL, *err = NULL, *valid = NULL, *quiet = NULL;
+  int status;
+
+  th_test_run_threshold (env, verify, &out, &err, &status);
+  g_assert_cmpint (status, ==, 1);
+  g_assert_nonnull (strstr (err, "cannot read its records"));
+  g_assert_nonnull (strstr (err, "/nonexistent/libthreshold-records.so"));
+
+  th_test_run_threshold (env, validate, &valid, &quiet, &status);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (valid, "0 errors"));
 }
 
 /* Without its module a PDF is not written, and the error says which file
@@ -501,6 +541,7 @@ main (int   argc,
   g_test_add_func ("/cli/command-line-loads-no-toolkit", test_command_line_loads_no_toolkit);
   g_test_add_func ("/cli/command-line-loads-no-drawing", test_command_line_loads_no_drawing);
   g_test_add_func ("/cli/pdf-without-module", test_pdf_without_module);
+  g_test_add_func ("/cli/records-without-module", test_records_without_module);
 
   result = g_test_run ();
   th_test_rmtree (tmp_dir);

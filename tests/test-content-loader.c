@@ -5,6 +5,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "th-catalog-model.h"
 #include "th-catalog.h"
 #include "th-content-problem.h"
 #include "th-language-check.h"
@@ -173,7 +174,7 @@ test_bad_files_reported (void)
     }
 
   /* None of the bad files loaded; the valid files beside them did. */
-  g_assert_cmpuint (g_list_model_get_n_items (th_catalog_get_modules (catalog)), ==, 2);
+  g_assert_cmpuint (th_catalog_get_n_modules (catalog), ==, 2);
   g_assert_nonnull (th_catalog_find_module (catalog, "example-welcome"));
   g_assert_nonnull (th_catalog_find_module (catalog, "language-warning"));
   /* The dangling target also leaves its follow-up unreached: one more. */
@@ -191,7 +192,7 @@ test_duplicate_id (void)
   problem = problem_for (catalog, "b.xml", TH_SEVERITY_ERROR);
   g_assert_cmpuint (problem->line, ==, 2);
   g_assert_nonnull (strstr (problem->message, "“twin” is already used by"));
-  g_assert_cmpuint (g_list_model_get_n_items (th_catalog_get_modules (catalog)), ==, 1);
+  g_assert_cmpuint (th_catalog_get_n_modules (catalog), ==, 1);
   g_assert_true (g_str_has_suffix (th_module_get_path (th_catalog_find_module (catalog, "twin")),
                                    "a.xml"));
 }
@@ -227,7 +228,7 @@ test_clinic_module_replaces_bundled (void)
   th_catalog_add_path (catalog, bundled, TH_CONTENT_ORIGIN_BUNDLED);
   th_catalog_add_path (catalog, clinic_dir, TH_CONTENT_ORIGIN_CLINIC);
 
-  g_assert_cmpuint (g_list_model_get_n_items (th_catalog_get_modules (catalog)), ==, 1);
+  g_assert_cmpuint (th_catalog_get_n_modules (catalog), ==, 1);
   g_assert_cmpstr (th_module_get_title (th_catalog_find_module (catalog, "example-welcome")),
                    ==, "Our own welcome");
   problem = problem_for (catalog, "ours.xml", TH_SEVERITY_INFO);
@@ -278,7 +279,7 @@ test_external_entity_not_read (void)
   write_edited (bad, path, "file:///etc/passwd", uri);
 
   th_catalog_add_path (catalog, path, TH_CONTENT_ORIGIN_BUNDLED);
-  g_assert_cmpuint (g_list_model_get_n_items (th_catalog_get_modules (catalog)), ==, 0);
+  g_assert_cmpuint (th_catalog_get_n_modules (catalog), ==, 0);
   problems = th_catalog_get_problems (catalog);
   for (guint i = 0; i < problems->len; i++)
     g_assert_null (strstr (((ThContentProblem *) problems->pdata[i])->message, "SECRET"));
@@ -461,7 +462,7 @@ test_shipped_content_valid (void)
       g_test_message ("%s", line);
     }
   g_assert_cmpuint (problems->len, ==, 0);
-  g_assert_cmpuint (g_list_model_get_n_items (th_catalog_get_modules (catalog)), >, 0);
+  g_assert_cmpuint (th_catalog_get_n_modules (catalog), >, 0);
 }
 
 /* The errors reported for the file called @name. */

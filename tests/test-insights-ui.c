@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "th-application.h"
+#include "th-catalog-model.h"
 #include "th-catalog.h"
 #include "th-insights-page.h"
 #include "th-learner-strengths.h"

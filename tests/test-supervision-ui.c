@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "th-application.h"
+#include "th-catalog-model.h"
 #include "th-catalog.h"
 #include "th-cell-text.h"
 #include "th-password-row.h"

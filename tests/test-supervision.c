@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "th-catalog-model.h"
 #include "th-catalog.h"
 #include "th-completion-matrix.h"
 #include "th-onboarding.h"

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "th-catalog.h"
+#include "th-catalog-private.h"
 #include "th-content-problem.h"
 
 struct _ThCatalog
@@ -14,7 +15,7 @@ struct _ThCatalog
 
   /* owned references */
   ThContentLoader *loader;
-  GListStore      *modules;
+  GPtrArray       *modules;   /* of ThModule, in learning-path order */
   GHashTable      *origins;   /* module id → ThContentOrigin */
   GPtrArray       *problems;  /* of ThContentProblem */
   guint            n_files;
@@ -22,13 +23,15 @@ struct _ThCatalog
 
 G_DEFINE_FINAL_TYPE (ThCatalog, th_catalog, G_TYPE_OBJECT)
 
+G_DEFINE_QUARK (th-catalog-model, th_catalog_model)
+
 static void
 th_catalog_finalize (GObject *object)
 {
   ThCatalog *self = (ThCatalog *)object;
 
   g_clear_object (&self->loader);
-  g_clear_object (&self->modules);
+  g_ptr_array_unref (self->modules);
   g_hash_table_unref (self->origins);
   g_ptr_array_unref (self->problems);
 
@@ -46,7 +49,7 @@ th_catalog_class_init (ThCatalogClass *klass)
 static void
 th_catalog_init (ThCatalog *self)
 {
-  self->modules = g_list_store_new (TH_TYPE_MODULE);
+  self->modules = g_ptr_array_new_with_free_func (g_object_unref);
   self->origins = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) th_content_problem_free);
 }
@@ -60,12 +63,24 @@ th_catalog_new (ThContentLoader *loader)
   return self;
 }
 
-static int
-compare_modules (gconstpointer a,
-                 gconstpointer b,
-                 gpointer      user_data)
+/* Where @module goes in learning-path order: after its equals, as
+ * g_list_store_insert_sorted () put it. */
+static guint
+sorted_position (ThCatalog *self,
+                 ThModule  *module)
 {
-  return th_module_compare ((ThModule *) a, (ThModule *) b);
+  guint low = 0, high = self->modules->len;
+
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (th_module_compare (g_ptr_array_index (self->modules, middle), module) <= 0)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  return low;
 }
 
 static void
@@ -107,13 +122,12 @@ add_module (ThCatalog       *self,
       note (self, module, TH_SEVERITY_INFO,
             g_strdup_printf (_("replaces the bundled module “%s” from %s"),
                              id, th_module_get_path (existing)));
-      g_list_store_find (self->modules, existing, &position);
-      g_list_store_remove (self->modules, position);
+      g_ptr_array_find (self->modules, existing, &position);
+      g_ptr_array_remove_index (self->modules, position);
     }
 
   g_hash_table_insert (self->origins, g_strdup (id), GINT_TO_POINTER (origin));
-  g_list_store_insert_sorted (self->modules, module,
-                              compare_modules, NULL);
+  g_ptr_array_insert (self->modules, sorted_position (self, module), g_object_ref (module));
 }
 
 static void
@@ -176,6 +190,8 @@ th_catalog_add_path (ThCatalog       *self,
 
   g_return_if_fail (TH_IS_CATALOG (self));
   g_return_if_fail (path != NULL);
+  /* th_catalog_get_modules () made its list model of what was loaded. */
+  g_return_if_fail (g_object_get_qdata (G_OBJECT (self), th_catalog_model_quark ()) == NULL);
 
   if (!g_file_test (path, G_FILE_TEST_IS_DIR))
     {
@@ -231,16 +247,26 @@ th_catalog_add_standard_paths (ThCatalog          *self,
     th_catalog_add_path (self, extra_dirs[i], TH_CONTENT_ORIGIN_CLINIC);
 }
 
+guint
+th_catalog_get_n_modules (ThCatalog *self)
+{
+  g_return_val_if_fail (TH_IS_CATALOG (self), 0);
+  return self->modules->len;
+}
+
 /**
- * th_catalog_get_modules:
+ * th_catalog_get_module:
+ * @position: from 0, in learning-path order
  *
- * Returns: (transfer none): the loaded modules, in learning-path order
+ * Returns: (transfer none): the module at @position
  */
-GListModel *
-th_catalog_get_modules (ThCatalog *self)
+ThModule *
+th_catalog_get_module (ThCatalog *self,
+                       guint      position)
 {
   g_return_val_if_fail (TH_IS_CATALOG (self), NULL);
-  return G_LIST_MODEL (self->modules);
+  g_return_val_if_fail (position < self->modules->len, NULL);
+  return g_ptr_array_index (self->modules, position);
 }
 
 /**
@@ -252,14 +278,11 @@ ThModule *
 th_catalog_find_module (ThCatalog  *self,
                         const char *id)
 {
-  guint n;
-
   g_return_val_if_fail (TH_IS_CATALOG (self), NULL);
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->modules));
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < self->modules->len; i++)
     {
-      g_autoptr(ThModule) module = g_list_model_get_item (G_LIST_MODEL (self->modules), i);
+      ThModule *module = g_ptr_array_index (self->modules, i);
 
       if (g_strcmp0 (th_module_get_id (module), id) == 0)
         return module;

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <gio/gio.h>
+#include <glib-object.h>
 
 #include "th-content-loader.h"
 #include "th-module.h"
@@ -28,7 +28,9 @@ void        th_catalog_add_standard_paths (ThCatalog          *self,
                                            const char * const *extra_dirs);
 char       *th_catalog_dup_bundled_dir    (void);
 char       *th_catalog_dup_user_dir       (void);
-GListModel *th_catalog_get_modules  (ThCatalog       *self);
+guint       th_catalog_get_n_modules (ThCatalog      *self);
+ThModule   *th_catalog_get_module   (ThCatalog       *self,
+                                     guint            position);
 ThModule   *th_catalog_find_module  (ThCatalog       *self,
                                      const char      *id);
 GPtrArray  *th_catalog_get_problems (ThCatalog       *self);

@@ -6,7 +6,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
-#include "th-command-line.h"
+#include "th-command-line-records.h"
 #include "th-lrs-module.h"
 #include "th-store-statements.h"
 #include "th-xapi-exchange.h"

@@ -80,16 +80,15 @@ add_columns (ThCompletionMatrix  *self,
              guint                default_months,
              GError             **error)
 {
-  GListModel *modules = th_catalog_get_modules (catalog);
-  guint n = g_list_model_get_n_items (modules);
+  guint n = th_catalog_get_n_modules (catalog);
 
   self->months = g_new0 (guint, n);
   self->by_id_text = g_new0 (ColumnKey, n);
   for (guint i = 0; i < n; i++)
     {
-      ThModule *module = g_list_model_get_item (modules, i);
+      ThModule *module = th_catalog_get_module (catalog, i);
 
-      g_ptr_array_add (self->modules, module);
+      g_ptr_array_add (self->modules, g_object_ref (module));
       g_hash_table_insert (self->columns, (gpointer) th_module_get_id (module), GUINT_TO_POINTER (i + 1));
       self->by_id_text[i] = (ColumnKey) { th_module_get_id (module), i };
       self->months[i] = th_store_get_refresher_months (store, th_module_get_id (module), default_months, error);

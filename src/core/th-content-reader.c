@@ -19,9 +19,7 @@
 #include "th-content-loader.h"
 #include "th-content-problem.h"
 #include "th-content-reader.h"
-#include "th-core-resources.h"
-
-#define SCHEMA_RESOURCE "/io/github/threshold/Threshold/core/threshold-module.rng"
+#include "th-module-schema.h"
 
 /* No network, no DTD, no entity substitution, no XInclude: a module file
  * can never make the loader read anything but itself. Short texts (the
@@ -38,7 +36,6 @@ struct _ThContentReader
   GObject          parent_instance;
 
   /* owned references */
-  GBytes          *schema_text;
   gsize            schema;         /* xmlRelaxNGPtr, parsed when first needed */
   xmlRelaxNGPtr    quick_schema;   /* the schema without its facets, or NULL */
   ThContentFacets *facets;         /* the facets, compiled once */
@@ -370,9 +367,8 @@ get_schema (ThContentReader *self)
 {
   if (g_once_init_enter (&self->schema))
     {
-      gsize size;
-      const char *data = g_bytes_get_data (self->schema_text, &size);
-      xmlRelaxNGPtr schema = parse_schema (xmlRelaxNGNewMemParserCtxt (data, (int) size));
+      xmlRelaxNGPtr schema = parse_schema (xmlRelaxNGNewMemParserCtxt (th_module_schema,
+                                                                       (int) th_module_schema_length));
 
       g_assert (schema != NULL);
       g_once_init_leave (&self->schema, (gsize) schema);
@@ -446,7 +442,6 @@ th_content_reader_finalize (GObject *object)
     xmlRelaxNGFree ((xmlRelaxNGPtr) self->schema);
   g_clear_pointer (&self->quick_schema, xmlRelaxNGFree);
   g_clear_pointer (&self->facets, th_content_facets_free);
-  g_bytes_unref (self->schema_text);
 
   G_OBJECT_CLASS (th_content_reader_parent_class)->finalize (object);
 }
@@ -466,7 +461,7 @@ parse_quick_schema (ThContentReader *self,
                     const char      *data,
                     gsize            size)
 {
-  xmlDocPtr doc = xmlReadMemory (data, (int) size, NULL, NULL, XML_PARSE_NONET);
+  xmlDocPtr doc = xmlReadMemory (data, (int) size, NULL, NULL, XML_PARSE_NONET | XML_PARSE_NOBLANKS);
   xmlRelaxNGPtr schema = NULL;
 
   g_assert (doc != NULL);
@@ -479,15 +474,10 @@ parse_quick_schema (ThContentReader *self,
 static void
 th_content_reader_init (ThContentReader *self)
 {
-  gsize size;
-  const char *data;
-
-  /* The schema ships inside the binary, so the reader always checks against
-   * the version it was built for. */
-  self->schema_text = g_resource_lookup_data (th_core_get_resource (), SCHEMA_RESOURCE, 0, NULL);
-  g_assert (self->schema_text != NULL);
-  data = g_bytes_get_data (self->schema_text, &size);
-  if ((self->quick_schema = parse_quick_schema (self, data, size)) == NULL)
+  /* The schema is compiled into the program, so the reader always checks
+   * against the version it was built for. */
+  self->quick_schema = parse_quick_schema (self, th_module_schema, th_module_schema_length);
+  if (self->quick_schema == NULL)
     get_schema (self);
 }
 

@@ -393,7 +393,7 @@ compare_moments (gconstpointer a,
 static void
 finish (ThInsights *self)
 {
-  GListModel *modules = th_catalog_get_modules (self->catalog);
+  guint n_modules = th_catalog_get_n_modules (self->catalog);
   GHashTableIter iter;
   gpointer value;
 
@@ -417,11 +417,8 @@ finish (ThInsights *self)
     }
   g_ptr_array_sort (self->moment_list, compare_moments);
 
-  for (guint i = 0; i < g_list_model_get_n_items (modules); i++)
-    {
-      g_autoptr(ThModule) module = g_list_model_get_item (modules, i);
-      module_insight (self, th_module_get_id (module));
-    }
+  for (guint i = 0; i < n_modules; i++)
+    module_insight (self, th_module_get_id (th_catalog_get_module (self->catalog, i)));
   g_hash_table_iter_init (&iter, self->modules);
   while (g_hash_table_iter_next (&iter, NULL, &value))
     {
@@ -432,10 +429,11 @@ finish (ThInsights *self)
         insight->median_percent = lower_median (percents, insight->attempts);
     }
   /* Loaded modules in their order, then any no longer loaded, by id. */
-  for (guint i = 0; i < g_list_model_get_n_items (modules); i++)
+  for (guint i = 0; i < n_modules; i++)
     {
-      g_autoptr(ThModule) module = g_list_model_get_item (modules, i);
-      g_ptr_array_add (self->module_list, g_hash_table_lookup (self->modules, th_module_get_id (module)));
+      const char *id = th_module_get_id (th_catalog_get_module (self->catalog, i));
+
+      g_ptr_array_add (self->module_list, g_hash_table_lookup (self->modules, id));
     }
   {
     guint loaded = self->module_list->len;

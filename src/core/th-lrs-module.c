@@ -22,7 +22,7 @@ const ThLrsFuncs *
 th_lrs_module_get (GError **error)
 {
   static GOnce once = G_ONCE_INIT;
-  static ThPluginSpec spec = { "THRESHOLD_LRS_MODULE", "lrs", LRS_MODULE_NAME, "th_lrs_module_query", NULL };
+  static ThPluginSpec spec = { "THRESHOLD_LRS_MODULE", "lrs", LRS_MODULE_NAME, "th_lrs_module_query", FALSE, NULL };
   const ThLrsFuncs *funcs = g_once (&once, th_plugin_load, &spec);
 
   if (funcs == NULL)

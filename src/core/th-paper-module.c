@@ -48,7 +48,7 @@ const ThPaperFuncs *
 th_paper_module_get (GError **error)
 {
   static GOnce once = G_ONCE_INIT;
-  static ThPluginSpec spec = { "THRESHOLD_PAPER_MODULE", "paper", PAPER_MODULE_NAME, "th_paper_module_query", NULL };
+  static ThPluginSpec spec = { "THRESHOLD_PAPER_MODULE", "paper", PAPER_MODULE_NAME, "th_paper_module_query", FALSE, NULL };
   const ThPaperFuncs *funcs = g_once (&once, th_plugin_load, &spec);
 
   if (funcs == NULL)

@@ -33,6 +33,24 @@ th_dup_module_path (const char *variable,
   return g_build_filename (PKGLIBDIR, name, NULL);
 }
 
+/* A shared module's symbols are global, for the modules that use it. A
+ * program that has its code already (a test links it in) uses its own. */
+static GModule *
+open_module (const ThPluginSpec *plugin,
+             const char         *path)
+{
+  GModule *program;
+  gpointer query;
+
+  if (!plugin->shared)
+    return g_module_open (path, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
+  program = g_module_open (NULL, G_MODULE_BIND_LAZY);
+  if (program != NULL && g_module_symbol (program, plugin->query, &query))
+    return program;
+  g_clear_pointer (&program, g_module_close);
+  return g_module_open (path, G_MODULE_BIND_LAZY);
+}
+
 /**
  * th_plugin_load:
  * @spec: (type ThPluginSpec): the module to load
@@ -48,7 +66,7 @@ th_plugin_load (gpointer spec)
 {
   ThPluginSpec *plugin = spec;
   g_autofree char *path = th_dup_module_path (plugin->variable, plugin->subdir, plugin->name);
-  GModule *module = g_module_open (path, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
+  GModule *module = open_module (plugin, path);
   ThPluginQueryFunc query;
 
   if (module == NULL || !g_module_symbol (module, plugin->query, (gpointer *) &query))

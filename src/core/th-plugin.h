@@ -16,6 +16,7 @@ typedef struct
   const char *subdir;     /* its folder beside the program, in a build tree */
   const char *name;       /* its file */
   const char *query;      /* the function that returns its table */
+  gboolean    shared;     /* its functions serve the modules loaded after it */
   char       *problem;    /* (out): why it could not be loaded */
 } ThPluginSpec;
 

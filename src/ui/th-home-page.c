@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "th-accessibility.h"
+#include "th-catalog-model.h"
 #include "th-content-problem.h"
 #include "th-home-page.h"
 #include "th-completion-matrix.h"

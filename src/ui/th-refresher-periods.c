@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "th-catalog-model.h"
 #include "th-module.h"
 #include "th-refresher-periods.h"
 

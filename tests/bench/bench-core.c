@@ -29,6 +29,7 @@
 #include <stdio.h>
 
 #include "bench-samples.h"
+#include "th-catalog-model.h"
 #include "th-catalog.h"
 #include "th-completion-matrix.h"
 #include "th-content-problem.h"
@@ -349,7 +350,7 @@ load_curriculum (const Options  *options,
                                              : th_catalog_dup_bundled_dir ();
   ThCatalog *catalog = load_folder (dir);
 
-  if (g_list_model_get_n_items (th_catalog_get_modules (catalog)) == 0)
+  if (th_catalog_get_n_modules (catalog) == 0)
     {
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
                    "no modules in %s; give --curriculum or set THRESHOLD_CONTENT_DIR", dir);

@@ -103,7 +103,8 @@ LARGEST=$(tr ' ' '\n' <<<"$SIZES" | sort -n | tail -n1)
 
 build() {
 	local names=(generate-records bench-core bench-supervisor adw-hello) name
-	local targets=(src/threshold src/ui/libthreshold-ui.so src/paper/libthreshold-paper.so data/gschemas.compiled)
+	local targets=(src/threshold src/records/libthreshold-records.so src/ui/libthreshold-ui.so
+		src/paper/libthreshold-paper.so data/gschemas.compiled)
 	for name in "${names[@]}"; do targets+=("tests/bench/$name"); done
 	if [ "$DO_BUILD" = 1 ]; then
 		say "building ${targets[*]} in $BUILD"
@@ -115,7 +116,10 @@ build() {
 	done
 	[ -x "$BUILD/src/threshold" ] || die "no $BUILD/src/threshold"
 	cp -f "$BUILD/src/threshold" "$BIN/threshold"
-	# The window's module, where the program looks beside itself.
+	# The records' module and the window's, where the program looks beside
+	# itself.
+	mkdir -p "$BIN/records"
+	cp -f "$BUILD/src/records/libthreshold-records.so" "$BIN/records/libthreshold-records.so"
 	mkdir -p "$BIN/ui"
 	cp -f "$BUILD/src/ui/libthreshold-ui.so" "$BIN/ui/libthreshold-ui.so"
 	# The PDF writer's module, for the transcript bench-core writes.

@@ -35,12 +35,8 @@ cat > "$out/config.h" <<'CONFIG'
 CONFIG
 
 # The schema, compiled in as the application has it.
-glib-compile-resources "$top/src/core/th-core.gresource.xml" \
-  --sourcedir "$top/content" --c-name th_core \
-  --generate-source --target "$out/th-core-resources.c"
-glib-compile-resources "$top/src/core/th-core.gresource.xml" \
-  --sourcedir "$top/content" --c-name th_core \
-  --generate-header --target "$out/th-core-resources.h"
+python3 "$top/build-aux/embed-text.py" "$top/content/threshold-module.rng" th_module_schema \
+  "$out/th-module-schema.c" "$out/th-module-schema.h"
 
 flags="-g -O1 -fno-omit-frame-pointer -std=gnu11
   -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
@@ -48,14 +44,14 @@ flags="-g -O1 -fno-omit-frame-pointer -std=gnu11
   -DGLIB_VERSION_MIN_REQUIRED=GLIB_VERSION_2_74
   -DGLIB_VERSION_MAX_ALLOWED=GLIB_VERSION_2_74
   -I$out -I$top/src/core
-  $(pkg-config --cflags glib-2.0 gio-2.0 libxml-2.0)"
-libs=$(pkg-config --libs glib-2.0 gio-2.0 libxml-2.0)
+  $(pkg-config --cflags glib-2.0 gobject-2.0 libxml-2.0)"
+libs=$(pkg-config --libs glib-2.0 gobject-2.0 libxml-2.0)
 
 # The loader and what it links, not all of src/core: the rest of the core
 # (the store, reports) brings dependencies the loader never uses.
 loader="th-catalog th-content-facets th-content-loader th-content-problem th-content-reader th-language-check
   th-lesson th-module th-module-builder th-quiz th-quiz-check th-quiz-form th-tag"
-sources="$out/th-core-resources.c $top/tests/fuzz/fuzz-content-loader.c"
+sources="$out/th-module-schema.c $top/tests/fuzz/fuzz-content-loader.c"
 for name in $loader; do
   sources="$sources $top/src/core/$name.c"
 done
