@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "th-quiz-check.h"
+#include "th-quiz-form.h"
 
 /* Every quiz here is built by hand, with no XML: each rule is checked on
  * the quiz alone, a good case beside a bad one. A scenario's choices sit
@@ -386,6 +387,20 @@ test_form_best_not_longest (void)
                    "gives nothing away\n");
 }
 
+/* Length is what a learner reads: characters, not bytes, and not the
+ * markup around emphasis. */
+static void
+test_choice_text_length (void)
+{
+  g_autoptr(ThChoice) choice = th_choice_new ();
+
+  choice->text = g_strdup ("Pregunte qué <i>necesita</i> hoy, señora.");
+  g_assert_cmpuint (th_choice_get_text_length (choice), ==, g_utf8_strlen ("Pregunte qué necesita hoy, señora.", -1));
+  g_free (choice->text);
+  choice->text = g_strdup ("");
+  g_assert_cmpuint (th_choice_get_text_length (choice), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -406,6 +421,7 @@ main (int   argc,
   g_test_add_func ("/core/quiz-check/multiple-has-positive", test_multiple_has_positive);
   g_test_add_func ("/core/quiz-check/form-enough-choices", test_form_enough_choices);
   g_test_add_func ("/core/quiz-check/form-best-not-longest", test_form_best_not_longest);
+  g_test_add_func ("/core/quiz-check/choice-text-length", test_choice_text_length);
 
   return g_test_run ();
 }

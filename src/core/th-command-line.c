@@ -125,33 +125,32 @@ commands_clear (ThCommands *commands)
   g_strfreev (commands->paths);
 }
 
-/* The records' commands come with SQLite, in a module of their own. */
+/* Everything but checking and listing modules needs the records, which
+ * come with SQLite and GIO in a module of their own: the records' commands,
+ * and the window, which also reads the refresher period an administrator
+ * set (GSettings is GIO's). */
 static int
-run_records_command (const ThCommands           *commands,
-                     const ThCommandLineOptions *options)
+run_records_command (const ThCommands     *commands,
+                     ThCommandLineOptions *options)
 {
   g_autoptr(GError) error = NULL;
   const ThRecordsFuncs *records = th_records_module_get (&error);
+  int status;
 
   if (records == NULL)
     {
       g_printerr ("%s\n", error->message);
       return 1;
     }
-  return records->run_command (commands, options);
-}
-
-static gboolean
-wants_records (const ThCommands *commands)
-{
-  return commands->verify_records || commands->backup != NULL || commands->csv != NULL ||
-         commands->transcript != NULL || commands->insights != NULL ||
-         commands->export_xapi != NULL || commands->import_xapi != NULL || commands->sync;
+  if ((status = records->run_command (commands, options)) != -1)
+    return status;
+  options->default_months = records->refresher_months ();
+  return -1;
 }
 
 static int
-run_command (const ThCommands           *commands,
-             const ThCommandLineOptions *options)
+run_command (const ThCommands     *commands,
+             ThCommandLineOptions *options)
 {
   if (commands->version)
     {
@@ -162,31 +161,12 @@ run_command (const ThCommands           *commands,
     return th_command_line_list_modules (options);
   if (commands->validate)
     return th_command_line_validate (options, (const char * const *) commands->paths);
-  if (wants_records (commands))
-    return run_records_command (commands, options);
   if (commands->paths != NULL && commands->paths[0] != NULL)
     {
       g_printerr (_("Unexpected argument “%s”; see threshold --help\n"), commands->paths[0]);
       return 2;
     }
-  return -1;
-}
-
-/* The window needs the records module, and the refresher period an
- * administrator set, which only it can read (GSettings is GIO's). */
-static int
-prepare_window (ThCommandLineOptions *options)
-{
-  g_autoptr(GError) error = NULL;
-  const ThRecordsFuncs *records = th_records_module_get (&error);
-
-  if (records == NULL)
-    {
-      g_printerr (_("The window cannot be opened: %s\n"), error->message);
-      return 1;
-    }
-  options->default_months = records->refresher_months ();
-  return -1;
+  return run_records_command (commands, options);
 }
 
 /* Most options are a flag, or name a file. */
@@ -262,8 +242,6 @@ th_command_line_run (int                    argc,
       return 2;
     }
   status = run_command (&commands, options);
-  if (status == -1)
-    status = prepare_window (options);
   commands_clear (&commands);
   return status;
 }

@@ -17,13 +17,16 @@ th_choice_get_text_length (const ThChoice *choice)
   gboolean in_tag = FALSE;
   guint length = 0;
 
-  for (const char *c = choice->text; c != NULL && *c != '\0'; c = g_utf8_next_char (c))
+  /* A character is a byte that does not continue one (the text is UTF-8,
+   * as libxml2 gives it): a byte at a time, rather than a character at a
+   * time through a table, as this runs over every choice at start. */
+  for (const guchar *c = (const guchar *) choice->text; c != NULL && *c != '\0'; c++)
     {
       if (*c == '<')
         in_tag = TRUE;
       else if (*c == '>')
         in_tag = FALSE;
-      else if (!in_tag)
+      else if (!in_tag && (*c & 0xC0) != 0x80)
         length++;
     }
   return length;
