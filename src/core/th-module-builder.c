@@ -25,6 +25,7 @@ typedef struct
   const char         *module_lang;
   gboolean            in_language_demo;
   xmlBufferPtr        content;   /* reused by node_content () */
+  GString            *text;      /* reused by extract_text () */
   GPtrArray          *scratch;   /* values copied out of an odd tree */
 } Build;
 
@@ -293,14 +294,19 @@ append_collapsed (GString    *out,
     }
 }
 
-/* Text with emphasis as Pango markup, or as plain text. */
+/* Text with emphasis as Pango markup, or as plain text. It is written in
+ * a buffer kept for the whole module and copied out at its own size: the
+ * catalog keeps every text for as long as the application runs, and a
+ * buffer of its own for each (256 bytes at least) was half of what the
+ * modules took. */
 static char *
 extract_text (Build    *b,
               xmlNode  *node,
               gboolean  markup)
 {
-  GString *out = g_string_sized_new (256);
+  GString *out = b->text;
 
+  g_string_truncate (out, 0);
   for (xmlNode *child = node->children; child != NULL; child = child->next)
     {
       if (child->type == XML_TEXT_NODE)
@@ -312,7 +318,7 @@ extract_text (Build    *b,
           g_string_append (out, markup ? "</i>" : "");
         }
     }
-  return g_strstrip (g_string_free (out, FALSE));
+  return g_strstrip (g_strndup (out->str, out->len));
 }
 
 /* Reads a translatable text element: checks the wording of the original
@@ -571,7 +577,7 @@ th_module_builder_build (xmlDocPtr           doc,
                          const char * const *languages,
                          GPtrArray          *problems)
 {
-  Build b = { path, problems, languages, NULL, FALSE, NULL, NULL };
+  Build b = { path, problems, languages, NULL, FALSE, NULL, NULL, NULL };
   xmlNode *root;
   ThModule *module;
   const char *lang;
@@ -584,12 +590,14 @@ th_module_builder_build (xmlDocPtr           doc,
   root = xmlDocGetRootElement (doc);
   module = th_module_new (path);
   b.content = xmlBufferCreate ();
+  b.text = g_string_sized_new (1024);
   b.scratch = g_ptr_array_new_with_free_func (xmlFree);
   lang = node_lang (&b, root);
   b.module_lang = lang ? lang : "en";
   read_module_attributes (&b, module, root);
   read_module_body (&b, module, root);
   xmlBufferFree (b.content);
+  g_string_free (b.text, TRUE);
   g_ptr_array_unref (b.scratch);
 
   return module;
