@@ -294,11 +294,7 @@ append_collapsed (GString    *out,
     }
 }
 
-/* Text with emphasis as Pango markup, or as plain text. It is written in
- * a buffer kept for the whole module and copied out at its own size: the
- * catalog keeps every text for as long as the application runs, and a
- * buffer of its own for each (256 bytes at least) was half of what the
- * modules took. */
+/* Text with emphasis as Pango markup, or plain; copied at its own size. */
 static char *
 extract_text (Build    *b,
               xmlNode  *node,

@@ -29,7 +29,7 @@
 #      (if installed: apt-get install gnome-text-editor);
 #   2. threshold --validate against xmllint --relaxng, on the shipped and the
 #      synthetic content, and each program's exec floor (--version),
-#      alternated three times; then --export-csv and --export-transcript
+#      alternated five times; then --export-csv and --export-transcript
 #      for each database;
 #   2b. bench-supervisor (with start-up, as it needs Xvfb): the matrix in a
 #      window, from the request to the first rows drawn, filters, a
@@ -226,7 +226,7 @@ time_once() { # LABEL COMMAND...: appends LABEL <tab> ms
 
 cli_round() {
 	local rng=$REPO/content/threshold-module.rng synth=$SCRATCH/content-1000 _
-	for _ in 1 2 3; do
+	for _ in 1 2 3 4 5; do
 		time_once validate-shipped "$BIN/threshold" --validate "$REPO/content"
 		time_once xmllint-shipped xmllint --noout --relaxng "$rng" "$REPO"/content/*.xml
 		time_once validate-synthetic "$BIN/threshold" --validate "$synth"
@@ -350,20 +350,31 @@ summary_startup() {
 	printf '    peak RSS above adw-hello: %s - %s MiB = %s MiB   (target <= 15)   %s\n' "$hr" "$rss" "$extra" "$(verdict "$extra" '<=' 15)"
 }
 
+# The median of FIRST's times over SECOND's, each run of FIRST paired with
+# the run of SECOND right after it: a host that slows down or speeds up
+# between pairs moves both sides of a pair alike.
+paired_ratio() { # FIRST SECOND
+	awk -F'\t' -v a="$1" -v b="$2" '$1 == a { x[++n] = $2 } $1 == b { y[++m] = $2 }
+		END { for (i = 1; i <= n && i <= m; i++) if (y[i] > 0) print x[i] / y[i] }' "$RESULTS/cli.tsv" | stats
+}
+
 summary_cli() {
-	local kind v x r
+	local kind v x r p
 	echo "== Content: threshold --validate against xmllint --noout --relaxng (wall time, exec included) =="
 	for kind in shipped synthetic; do
 		read -r v vmn vmx vn < <(cli_stats "validate-$kind")
 		read -r x xmn xmx xn < <(cli_stats "xmllint-$kind")
+		read -r p pmn pmx _ < <(paired_ratio "validate-$kind" "xmllint-$kind")
 		r=$(ratio "$v" "$x")
 		row "threshold --validate ($kind)" "$v" "$vmn" "$vmx" "$vn"
 		row "xmllint --relaxng ($kind)" "$x" "$xmn" "$xmx" "$xn"
 		if [ "$kind" = shipped ]; then
-			printf '    ratio %s   (target <= 1.50)   %s\n' "$r" "$(verdict "$r" '<=' 1.5)"
+			printf '    ratio %s, run by run [%s - %s]   (target <= 1.50)   %s\n' "$p" "$pmn" "$pmx" "$(verdict "$p" '<=' 1.5)"
 		else
-			printf '    ratio %s   (no target: the same comparison on 1,000 scenarios)\n' "$r"
+			printf '    ratio %s, run by run [%s - %s]   (no target: the same comparison on 1,000 scenarios)\n' \
+				"$p" "$pmn" "$pmx"
 		fi
+		printf '    (ratio of the medians: %s)\n' "$r"
 	done
 	read -r v vmn vmx vn < <(cli_stats version-threshold)
 	read -r x xmn xmx xn < <(cli_stats version-xmllint)
