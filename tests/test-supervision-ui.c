@@ -624,6 +624,66 @@ test_many_learners (Matrix        *m,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Reads a first page of @n_rows on a worker, as the window does while
+ * everyone is read. */
+static ThCompletionMatrix *
+load_first_page (ThStore   *store,
+                 ThCatalog *catalog,
+                 guint      n_rows)
+{
+  ThCompletionMatrix *page = NULL;
+
+  th_completion_matrix_load_first_async (store, catalog, 12, n_rows, NULL, on_matrix_loaded, &page);
+  while (page == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return page;
+}
+
+/* A first page shows its rows and counts everyone; a search meanwhile
+ * looks at its rows, and is kept, over everyone, when everyone comes. The
+ * report waits for everyone. */
+static void
+test_first_page (Matrix        *m,
+                 gconstpointer  file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ThCompletionMatrix) page = NULL;
+  g_autoptr(ThCompletionMatrix) matrix = NULL;
+  ThSupervisorView *view = m->view;
+  GtkColumnView *columns;
+  GtkWidget *window, *entry, *export;
+
+  for (guint i = 1; i <= 40; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Learner %02u", i);
+
+      th_store_add_learner (m->store, name, NULL, &error);
+      g_assert_no_error (error);
+    }
+  page = load_first_page (m->store, m->catalog, 3);
+  window = present_view (view, page, 600);
+  columns = GTK_COLUMN_VIEW (th_ui_find (GTK_WIDGET (view), GTK_TYPE_COLUMN_VIEW, NULL));
+  entry = th_ui_find (GTK_WIDGET (view), GTK_TYPE_SEARCH_ENTRY, NULL);
+  export = th_ui_find (GTK_WIDGET (view), GTK_TYPE_BUTTON, "*Export CSV*");
+
+  wait_for_rows (columns, "Learner 01,Learner 02,Learner 03");
+  g_assert_nonnull (th_ui_find (GTK_WIDGET (view), GTK_TYPE_LABEL, "40 learners"));
+  g_assert_false (gtk_widget_get_sensitive (export));
+  assert_search_shows (columns, entry, "learner 0", "Learner 01,Learner 02,Learner 03");
+  g_assert_nonnull (th_ui_find (GTK_WIDGET (view), GTK_TYPE_LABEL, "3 learners"));
+
+  matrix = load_matrix (m->store, m->catalog);
+  th_supervisor_view_show (view, matrix, "Dana Whitfield");
+  wait_for_rows (columns, "Learner 01,Learner 02,Learner 03,Learner 04,Learner 05,"
+                          "Learner 06,Learner 07,Learner 08,Learner 09");
+  g_assert_nonnull (th_ui_find (GTK_WIDGET (view), GTK_TYPE_LABEL, "9 learners"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  g_signal_emit_by_name (entry, "search-changed");
+  g_assert_nonnull (th_ui_find (GTK_WIDGET (view), GTK_TYPE_LABEL, "40 learners"));
+  g_assert_true (gtk_widget_get_sensitive (export));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The width a cell asks for. */
 static int
 requested_width (GtkWidget *widget)
@@ -684,6 +744,8 @@ main (int   argc,
   g_test_add_func ("/ui/supervision/supervising", test_supervising);
   g_test_add_func ("/ui/supervision/not-passed", test_not_passed);
   g_test_add ("/ui/supervision/search-filter-sort", Matrix, "search.db", matrix_set_up, test_search_filter_sort,
+              matrix_tear_down);
+  g_test_add ("/ui/supervision/first-page", Matrix, "first.db", matrix_set_up, test_first_page,
               matrix_tear_down);
   g_test_add ("/ui/supervision/many-learners", Matrix, "many.db", matrix_set_up, test_many_learners,
               matrix_tear_down);

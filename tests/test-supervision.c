@@ -665,6 +665,61 @@ test_matrix_on_worker (void)
     }
 }
 
+/* A first page is the first rows of the whole matrix, as the view first
+ * orders them (by name, archived learners left out), each as the whole
+ * matrix has it, and knows how many learners there are. */
+static void
+test_first_page (void)
+{
+  static const char * const names[] = {
+    "Zora", "Ana", "Émile", "bea", "Kofi", "Lin", "Amara", "Yusuf", "Carmen", "Dov",
+  };
+  g_autoptr(ThStore) store = store_new ("first-page.db");
+  g_autoptr(ThCompletionMatrix) whole = NULL;
+  g_autoptr(ThCompletionMatrix) page = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *rows, *first;
+  guint shown = 0;
+
+  set_now (2026, 3, 2);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      gint64 learner = th_store_add_learner (store, names[i], NULL, &error);
+
+      g_assert_no_error (error);
+      pass_all_required (store, learner, i % 3 == 0);
+      /* Ana, first by name, is archived: the page goes on without her. */
+      if (g_str_equal (names[i], "Ana"))
+        g_assert_true (th_store_set_learner_archived (store, learner, TRUE, &error));
+    }
+  whole = th_completion_matrix_load (store, catalog, 12, &error);
+  g_assert_no_error (error);
+  th_completion_matrix_load_first_async (store, catalog, 12, 4, NULL, on_matrix_loaded, &page);
+  while (page == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_true (th_completion_matrix_is_first_page (page));
+  g_assert_false (th_completion_matrix_is_first_page (whole));
+  g_assert_cmpuint (th_completion_matrix_get_n_current (page), ==, G_N_ELEMENTS (names) - 1);
+  g_assert_cmpuint (th_completion_matrix_get_n_current (whole), ==, G_N_ELEMENTS (names) - 1);
+  rows = th_completion_matrix_get_rows (whole);
+  first = th_completion_matrix_get_rows (page);
+  g_assert_cmpuint (g_list_model_get_n_items (first), ==, 4);
+  for (guint i = 0; shown < 4; i++)
+    {
+      g_autoptr(ThMatrixRow) row = g_list_model_get_item (rows, i);
+      g_autoptr(ThMatrixRow) paged = NULL;
+
+      if (th_matrix_row_get_archived (row))
+        continue;
+      paged = g_list_model_get_item (first, shown++);
+      g_assert_cmpstr (th_matrix_row_get_display_name (paged), ==, th_matrix_row_get_display_name (row));
+      g_assert_cmpint (th_matrix_row_get_onboarding (paged), ==, th_matrix_row_get_onboarding (row));
+      for (guint c = 0; c < th_matrix_row_get_n_cells (row); c++)
+        g_assert_cmpint (th_matrix_row_get_cell (paged, c)->state, ==, th_matrix_row_get_cell (row, c)->state);
+    }
+}
+
 static void
 count_row (gconstpointer row,
            gpointer      count)
@@ -801,6 +856,7 @@ main (int   argc,
   g_test_add_func ("/core/supervision/sign-off-rules", test_sign_off_rules);
   g_test_add_func ("/core/supervision/matrix", test_matrix);
   g_test_add_func ("/core/supervision/matrix-on-worker", test_matrix_on_worker);
+  g_test_add_func ("/core/supervision/first-page", test_first_page);
   g_test_add_func ("/core/supervision/reading-sees-one-moment", test_reading_sees_one_moment);
   g_test_add_func ("/core/supervision/matrix-sort-and-filter", test_matrix_sort_and_filter);
   g_test_add_func ("/core/supervision/find-learner", test_find_learner);

@@ -32,6 +32,8 @@ struct _ThCompletionMatrix
   GPtrArray  *by_id;      /* of ThMatrixRow, by learner id */
   gint64      now;        /* Unix time */
   gint64      only;       /* the one learner read, or 0 for everyone */
+  guint       first;      /* for a first page, the rows it has; or 0 */
+  guint       n_current;  /* learners not archived, page or not */
 };
 
 G_DEFINE_FINAL_TYPE (ThCompletionMatrix, th_completion_matrix, G_TYPE_OBJECT)
@@ -253,6 +255,46 @@ make_keys (gpointer rows)
   return NULL;
 }
 
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = th_matrix_row_get_learner_id (*(ThMatrixRow **) a);
+  gint64 y = th_matrix_row_get_learner_id (*(ThMatrixRow **) b);
+
+  return (x > y) - (x < y);
+}
+
+/* A first page: the first current learners in the view's first order,
+ * each one's progress read alone. The keys are made first, as they choose
+ * the page. */
+static gboolean
+add_first_rows (ThCompletionMatrix  *self,
+                ThStore             *store,
+                GPtrArray           *rows,
+                GError             **error)
+{
+  make_keys (rows);
+  g_ptr_array_sort (rows, compare_rows);
+  g_ptr_array_set_size (self->by_id, 0);
+  for (guint i = 0; i < rows->len; i++)
+    if (!th_matrix_row_get_archived (rows->pdata[i]) && self->by_id->len < self->first)
+      {
+        g_list_store_append (self->rows, rows->pdata[i]);
+        g_ptr_array_add (self->by_id, g_object_ref (rows->pdata[i]));
+      }
+  g_ptr_array_sort (self->by_id, compare_ids);
+  for (guint i = 0; i < self->by_id->len; i++)
+    {
+      Marking marking = { self, i, 0, 0 };
+
+      if (!th_store_read_progress_rows (store, th_matrix_row_get_learner_id (self->by_id->pdata[i]),
+                                        mark_cell, &marking, error))
+        return FALSE;
+    }
+  return th_store_read_sign_off_rows (store, 0, mark_sign_off, self, error);
+}
+
 static gboolean
 add_rows (ThCompletionMatrix  *self,
           ThStore             *store,
@@ -266,6 +308,10 @@ add_rows (ThCompletionMatrix  *self,
 
   if (!th_store_read_learner_rows (store, self->only, add_row, &adding, error))
     return FALSE;
+  for (guint i = 0; i < rows->len; i++)
+    self->n_current += !th_matrix_row_get_archived (rows->pdata[i]);
+  if (self->first > 0)
+    return add_first_rows (self, store, rows, error);
   keys = g_thread_try_new ("th-matrix-keys", make_keys, rows, NULL);
   if (keys == NULL)
     make_keys (rows);
@@ -287,6 +333,7 @@ load (ThStore    *store,
       ThCatalog  *catalog,
       guint       default_months,
       gint64      only,
+      guint       first,
       GDateTime  *now,
       GError    **error)
 {
@@ -295,6 +342,7 @@ load (ThStore    *store,
   guint n;
 
   self->only = only;
+  self->first = first;
   self->now = g_date_time_to_unix (now);
 
   if (!th_store_begin_reading (store, error))
@@ -333,7 +381,7 @@ th_completion_matrix_load (ThStore    *store,
   g_return_val_if_fail (TH_IS_CATALOG (catalog), NULL);
 
   now = th_store_dup_now (store);
-  return load (store, catalog, default_months, 0, now, error);
+  return load (store, catalog, default_months, 0, 0, now, error);
 }
 
 /**
@@ -358,14 +406,15 @@ th_completion_matrix_load_learner (ThStore    *store,
   g_return_val_if_fail (learner_id > 0, NULL);
 
   now = th_store_dup_now (store);
-  return load (store, catalog, default_months, learner_id, now, error);
+  return load (store, catalog, default_months, learner_id, 0, now, error);
 }
 /* What the worker reads besides the catalog: the store's clock when it
- * was asked. */
+ * was asked, and how much of the matrix. */
 typedef struct
 {
   GDateTime *now;
   guint      default_months;
+  guint      first;
 } LoadData;
 
 static void
@@ -383,7 +432,7 @@ load_on_worker (ThStore   *reader,
 {
   const LoadData *asked = data;
 
-  return (GObject *) load (reader, catalog, asked->default_months, 0, asked->now, error);
+  return (GObject *) load (reader, catalog, asked->default_months, 0, asked->first, asked->now, error);
 }
 
 /**
@@ -401,6 +450,28 @@ th_completion_matrix_load_async (ThStore             *store,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
+  th_completion_matrix_load_first_async (store, catalog, default_months, 0, cancellable, callback, user_data);
+}
+
+/**
+ * th_completion_matrix_load_first_async:
+ * @n_rows: how many rows a first page has at most; 0 for everyone
+ *
+ * As th_completion_matrix_load_async(), a first page of the matrix: the
+ * first @n_rows learners not archived, by name, in full, and how many are
+ * not archived (th_completion_matrix_get_n_current()). A screenful comes
+ * in a fraction of the time everyone takes. Finish with
+ * th_completion_matrix_load_finish().
+ */
+void
+th_completion_matrix_load_first_async (ThStore             *store,
+                                       ThCatalog           *catalog,
+                                       guint                default_months,
+                                       guint                n_rows,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
   g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
   LoadData *data = g_new0 (LoadData, 1);
 
@@ -409,8 +480,34 @@ th_completion_matrix_load_async (ThStore             *store,
 
   data->now = th_store_dup_now (store);
   data->default_months = default_months;
+  data->first = n_rows;
   g_task_set_source_tag (task, th_completion_matrix_load_async);
   th_store_load_on_worker (store, task, G_OBJECT (catalog), load_on_worker, data, (GDestroyNotify) load_data_free);
+}
+
+/**
+ * th_completion_matrix_is_first_page:
+ *
+ * Returns: whether @self is a first page (th_completion_matrix_load_first_async())
+ */
+gboolean
+th_completion_matrix_is_first_page (ThCompletionMatrix *self)
+{
+  g_return_val_if_fail (TH_IS_COMPLETION_MATRIX (self), FALSE);
+  return self->first > 0;
+}
+
+/**
+ * th_completion_matrix_get_n_current:
+ *
+ * Returns: how many learners are not archived, whether or not @self has
+ *   all their rows
+ */
+guint
+th_completion_matrix_get_n_current (ThCompletionMatrix *self)
+{
+  g_return_val_if_fail (TH_IS_COMPLETION_MATRIX (self), 0);
+  return self->n_current;
 }
 
 /**

@@ -28,8 +28,17 @@ void                th_completion_matrix_load_async  (ThStore            *store,
                                                       GCancellable       *cancellable,
                                                       GAsyncReadyCallback callback,
                                                       gpointer            user_data);
+void                th_completion_matrix_load_first_async (ThStore            *store,
+                                                           ThCatalog          *catalog,
+                                                           guint               default_months,
+                                                           guint               n_rows,
+                                                           GCancellable       *cancellable,
+                                                           GAsyncReadyCallback callback,
+                                                           gpointer            user_data);
 ThCompletionMatrix *th_completion_matrix_load_finish (GAsyncResult       *result,
                                                       GError            **error);
+gboolean            th_completion_matrix_is_first_page (ThCompletionMatrix *self);
+guint               th_completion_matrix_get_n_current (ThCompletionMatrix *self);
 GListModel         *th_completion_matrix_get_rows    (ThCompletionMatrix *self);
 GPtrArray          *th_completion_matrix_dup_missing (ThCompletionMatrix *self,
                                                       ThMatrixRow        *row);

@@ -51,11 +51,18 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* A first page counts everyone it stands for, until a search or another
+ * filter looks only at its rows, as it does until everyone comes. */
 static void
 update_count (ThSupervisorView *self)
 {
   guint n = self->shown->len;
-  g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u learner", "%u learners", n), n);
+  g_autofree char *text = NULL;
+
+  if (self->matrix != NULL && th_completion_matrix_is_first_page (self->matrix) && self->folded_search == NULL &&
+      gtk_drop_down_get_selected (self->filter_dropdown) == TH_MATRIX_FILTER_CURRENT)
+    n = th_completion_matrix_get_n_current (self->matrix);
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u learner", "%u learners", n), n);
 
   gtk_label_set_text (self->count_label, text);
 }
@@ -75,22 +82,30 @@ show_more_rows (GtkWidget     *widget,
   return G_SOURCE_REMOVE;
 }
 
-/* As many slots at a time as there are rows on screen, each at least a
- * strip high: the first frame of a long list makes no widgets out of
- * sight. Before the view has a height, a tall screen's worth. */
-static void
-measure_screenful (ThSupervisorView *self)
+/**
+ * th_supervisor_view_get_screenful:
+ *
+ * Returns: as many rows as the view shows at once, each at least a strip
+ *   high; before the view has a height, a tall screen's worth
+ */
+guint
+th_supervisor_view_get_screenful (ThSupervisorView *self)
 {
-  int height = gtk_widget_get_height (GTK_WIDGET (self->column_view));
+  int height;
 
-  th_matrix_slots_set_screenful (self->slots, height > 0 ? (guint) (height / th_module_strip_get_min_height ()) + 2 : 48);
+  g_return_val_if_fail (TH_IS_SUPERVISOR_VIEW (self), 0);
+
+  height = gtk_widget_get_height (GTK_WIDGET (self->column_view));
+  return height > 0 ? (guint) (height / th_module_strip_get_min_height ()) + 2 : 48;
 }
 
+/* A screenful of slots at a time: the first frame of a long list makes
+ * no widgets out of sight. */
 static void
 show_slots (ThSupervisorView *self,
             GPtrArray        *rows)
 {
-  measure_screenful (self);
+  th_matrix_slots_set_screenful (self->slots, th_supervisor_view_get_screenful (self));
   if (!th_matrix_slots_show (self->slots, rows) || self->more_rows_tick != 0)
     return;
   self->frames_waited = 0;
@@ -499,6 +514,11 @@ th_supervisor_view_show (ThSupervisorView   *self,
 
   g_set_object (&self->matrix, matrix);
   adw_window_title_set_subtitle (self->title, supervisor_name);
+  /* A first page is not everyone's report. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "supervisor.export-csv",
+                                 !th_completion_matrix_is_first_page (matrix));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "supervisor.export-csv-to",
+                                 !th_completion_matrix_is_first_page (matrix));
   if (!same_modules (self, th_completion_matrix_get_modules (matrix)))
     {
       /* The old rows go first: new columns would otherwise be filled for
@@ -520,6 +540,18 @@ th_supervisor_view_show (ThSupervisorView   *self,
       g_autoptr(GtkNoSelection) rows = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->slots)));
       gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (rows));
     }
+}
+
+/**
+ * th_supervisor_view_has_rows:
+ *
+ * Returns: whether the view shows a matrix (a first page or everyone)
+ */
+gboolean
+th_supervisor_view_has_rows (ThSupervisorView *self)
+{
+  g_return_val_if_fail (TH_IS_SUPERVISOR_VIEW (self), FALSE);
+  return self->matrix != NULL;
 }
 
 /* Supervisor mode locked: the view lets go of everyone's records. */

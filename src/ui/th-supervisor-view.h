@@ -15,6 +15,8 @@ void th_supervisor_view_show (ThSupervisorView   *self,
                               ThCompletionMatrix *matrix,
                               const char         *supervisor_name);
 
-void th_supervisor_view_clear (ThSupervisorView   *self);
+void     th_supervisor_view_clear         (ThSupervisorView *self);
+gboolean th_supervisor_view_has_rows      (ThSupervisorView *self);
+guint    th_supervisor_view_get_screenful (ThSupervisorView *self);
 
 G_END_DECLS

@@ -106,13 +106,53 @@ present_supervisor_view (ThWindow *self)
   gtk_stack_set_visible_child_name (self->stack, "supervisor");
 }
 
+static void
+on_first_page_loaded (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  MatrixLoad *load = user_data;
+  g_autoptr(ThWindow) self = load->self;
+  g_autoptr(ThCompletionMatrix) page = th_completion_matrix_load_finish (result, NULL);
+  gboolean current = load->generation == self->matrix_generation;
+
+  g_free (load);
+  /* Locked meanwhile, everyone came first, or the page could not be read
+   * (the whole read says why, if it cannot be read either). */
+  if (!current || page == NULL || !self->matrix_loading || self->matrix_ready != present_supervisor_view)
+    return;
+  th_supervisor_view_show (TH_SUPERVISOR_VIEW (th_window_page (self, "supervisor")), page,
+                           self->supervisor_name);
+  gtk_stack_set_visible_child_name (self->stack, "supervisor");
+}
+
+/* While everyone is read for a view with nothing to show yet, a
+ * screenful: the first learners by name, read on their own in a fraction
+ * of the time. The whole matrix then takes its place. */
+static void
+show_first_page_meanwhile (ThWindow *self)
+{
+  ThSupervisorView *view = TH_SUPERVISOR_VIEW (th_window_page (self, "supervisor"));
+  MatrixLoad *load;
+
+  if (!self->matrix_loading || self->matrix_ready != present_supervisor_view || th_supervisor_view_has_rows (view))
+    return;
+  load = g_new (MatrixLoad, 1);
+  load->self = g_object_ref (self);
+  load->generation = self->matrix_generation;
+  th_completion_matrix_load_first_async (self->store, self->catalog, th_window_default_months (self),
+                                         th_supervisor_view_get_screenful (view), NULL, on_first_page_loaded, load);
+}
+
 void
 th_window_show_supervisor_view (ThWindow *self)
 {
   if (self->supervisor_id == 0)
     return;
-  if (th_window_have_catalog (self, th_window_show_supervisor_view))
-    load_matrix (self, present_supervisor_view);
+  if (!th_window_have_catalog (self, th_window_show_supervisor_view))
+    return;
+  load_matrix (self, present_supervisor_view);
+  show_first_page_meanwhile (self);
 }
 
 /* What the team finds hard, read afresh each time it is shown. */
@@ -133,7 +173,10 @@ static void
 show_prefetched_supervisor_view (ThWindow *self)
 {
   if (self->matrix_loading)
-    self->matrix_ready = present_supervisor_view;
+    {
+      self->matrix_ready = present_supervisor_view;
+      show_first_page_meanwhile (self);
+    }
   else if (self->matrix != NULL)
     present_supervisor_view (self);
   else

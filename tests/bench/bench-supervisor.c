@@ -41,7 +41,16 @@ typedef struct
   gint64              start;
   gint64              shown;     /* when the matrix was read and handed over */
   double              elapsed;   /* of the last measurement, in ms */
+  guint               request;   /* counts the requests, as the window's lock does */
+  gboolean            paged;     /* a first page came before everyone */
 } Bench;
+
+/* A first page on its way, for the request it was made for. */
+typedef struct
+{
+  Bench *bench;
+  guint  request;
+} PageRequest;
 
 static void
 report (const char *label,
@@ -109,22 +118,62 @@ on_matrix_loaded (GObject      *object,
   g_main_loop_quit (bench->loop);
 }
 
-/* From the request, as supervisor mode makes it, to the rows drawn; from
- * an empty view when @cold. */
+/* As the window shows it: only while everyone is still being read. */
+static void
+on_first_page_loaded (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  PageRequest *asked = user_data;
+  Bench *bench = asked->bench;
+  g_autoptr(ThCompletionMatrix) page = th_completion_matrix_load_finish (result, NULL);
+
+  if (page != NULL && asked->request == bench->request && bench->matrix == NULL)
+    {
+      bench->paged = TRUE;
+      th_supervisor_view_show (bench->view, page, "Benchmark");
+      g_main_loop_quit (bench->loop);
+    }
+  g_free (asked);
+}
+
+/* From the request, as supervisor mode makes it, to the first rows drawn;
+ * from an empty view when @cold, which the window fills with a first page
+ * while everyone is read. Returns once everyone is drawn. */
 static double
 open_matrix (Bench    *bench,
              gboolean  cold)
 {
+  PageRequest *asked;
+  double first;
+
   if (cold)
     {
       th_supervisor_view_clear (bench->view);
       wait_for_frame (bench);
     }
   g_clear_object (&bench->matrix);
+  bench->request++;
+  bench->paged = FALSE;
   bench->start = g_get_monotonic_time ();
   th_completion_matrix_load_async (bench->store, bench->catalog, 12, NULL, on_matrix_loaded, bench);
+  if (cold)
+    {
+      asked = g_new (PageRequest, 1);
+      *asked = (PageRequest) { bench, bench->request };
+      th_completion_matrix_load_first_async (bench->store, bench->catalog, 12,
+                                             th_supervisor_view_get_screenful (bench->view), NULL,
+                                             on_first_page_loaded, asked);
+    }
   g_main_loop_run (bench->loop);
-  return wait_for_frame (bench);
+  first = wait_for_frame (bench);
+  if (bench->paged)
+    {
+      while (bench->matrix == NULL)
+        g_main_context_iteration (NULL, TRUE);
+      wait_for_frame (bench);
+    }
+  return first;
 }
 
 static double
@@ -228,7 +277,8 @@ run (Bench      *bench,
       bench_add_sample (sorted, sort_names (bench, GTK_SORT_ASCENDING));
     }
   printf ("(e) supervisor view: %s\n", label);
-  report (label, "view_first_rows_ms", "cold request to first rows drawn", opened, "target < 150 ms");
+  report (label, "view_first_rows_ms", "cold request to first rows drawn", opened,
+          "target < 150 ms (a first page, then everyone)");
   report (label, "view_show_ms", "matrix in hand to first rows drawn", drawn,
           "(after unlocking: the matrix is read while the passphrase is checked)");
   report (label, "view_every_row_ms", "cold request to every row in the list", settled,
