@@ -6,8 +6,8 @@
 #include "th-catalog-model.h"
 #include "th-catalog-private.h"
 
-/* A catalog is read from several threads (the matrix and the insights
- * load on workers): the model is made under a lock, once. */
+/* A catalog may be read from any thread once loaded: the model is made
+ * under a lock, once. */
 static GMutex making;
 
 static GListStore *
