@@ -10,6 +10,7 @@
 #include "th-catalog.h"
 #include "th-cell-text.h"
 #include "th-password-row.h"
+#include "th-matrix-phrases.h"
 #include "th-matrix-slot.h"
 #include "th-module-strip.h"
 #include "th-refresher-periods.h"
@@ -726,6 +727,102 @@ test_larger_text (Matrix        *m,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The first module of @kind in @catalog. */
+static ThModule *
+first_of_kind (ThCatalog    *catalog,
+               ThModuleKind  kind)
+{
+  for (guint i = 0; i < th_catalog_get_n_modules (catalog); i++)
+    if (th_module_get_kind (th_catalog_get_module (catalog, i)) == kind)
+      return th_catalog_get_module (catalog, i);
+  g_assert_not_reached ();
+}
+
+static void
+set_cell (ThMatrixRow *row,
+          guint        column,
+          ThCellState  state,
+          guint8       percent)
+{
+  ThMatrixCell *cell = th_matrix_row_get_cell (row, column);
+
+  cell->state = state;
+  cell->percent = percent;
+}
+
+/* That @row's two modules, a principle and a theme, are said to be
+ * @first and @second. */
+static void
+assert_said (ThMatrixPhrases *phrases,
+             GPtrArray       *modules,
+             ThMatrixRow     *row,
+             const char      *first,
+             const char      *second)
+{
+  g_autoptr(GString) words = g_string_new (NULL);
+  g_autofree char *expected = g_strdup_printf ("Principle %u: %s; Theme %u: %s",
+                                               th_module_get_order (modules->pdata[0]), first,
+                                               th_module_get_order (modules->pdata[1]), second);
+
+  th_matrix_phrases_append_row (phrases, words, row);
+  g_assert_cmpstr (words->str, ==, expected);
+}
+
+static void
+assert_marks (ThMatrixPhrases *phrases,
+              ThMatrixRow     *row,
+              const char      *first,
+              const char      *second)
+{
+  g_assert_cmpstr (th_matrix_phrases_get_mark (phrases, th_matrix_row_get_cell (row, 0)), ==, first);
+  g_assert_cmpstr (th_matrix_phrases_get_mark (phrases, th_matrix_row_get_cell (row, 1)), ==, second);
+}
+
+/* What the strips say is made once and kept: a phrase kept for one
+ * module, status or score is never said of another. */
+static void
+test_phrases (void)
+{
+  g_autoptr(ThContentLoader) loader = th_content_loader_new ();
+  g_autoptr(ThCatalog) catalog = th_catalog_new (loader);
+  g_autoptr(GPtrArray) modules = g_ptr_array_new ();
+  g_autoptr(ThMatrixPhrases) phrases = NULL;
+  g_autoptr(ThMatrixRow) row = th_matrix_row_new (1, "Amara Okafor", FALSE, 2);
+  g_autofree char *principle = NULL, *theme = NULL, *tooltip = NULL, *expected = NULL;
+  ThModule *first;
+
+  th_catalog_add_standard_paths (catalog, NULL);
+  first = first_of_kind (catalog, TH_MODULE_KIND_PRINCIPLE);
+  g_ptr_array_add (modules, first);
+  g_ptr_array_add (modules, first_of_kind (catalog, TH_MODULE_KIND_THEME));
+  phrases = th_matrix_phrases_new (modules);
+  principle = g_strdup_printf ("P%u", th_module_get_order (modules->pdata[0]));
+  theme = g_strdup_printf ("T%u", th_module_get_order (modules->pdata[1]));
+  g_assert_cmpstr (th_matrix_phrases_get_short_name (phrases, 0), ==, principle);
+  g_assert_cmpstr (th_matrix_phrases_get_short_name (phrases, 1), ==, theme);
+
+  set_cell (row, 0, TH_CELL_PASSED, 95);
+  set_cell (row, 1, TH_CELL_NOT_PASSED, 40);
+  assert_said (phrases, modules, row, "Passed, 95%", "Not passed yet, 40%");
+  assert_marks (phrases, row, "✓95", "✗40");
+
+  /* The other module with the first one's status, another score. */
+  set_cell (row, 0, TH_CELL_PASSED, 80);
+  set_cell (row, 1, TH_CELL_PASSED, 95);
+  assert_said (phrases, modules, row, "Passed, 80%", "Passed, 95%");
+  assert_marks (phrases, row, "✓80", "✓95");
+
+  /* A score the status does not show is not part of it. */
+  set_cell (row, 0, TH_CELL_IN_PROGRESS, 37);
+  set_cell (row, 1, TH_CELL_DUE_SOON, 37);
+  assert_said (phrases, modules, row, "In progress", "Due soon, 37%");
+  assert_marks (phrases, row, "…", "↻37");
+
+  tooltip = th_matrix_phrases_dup_tooltip (phrases, 0, th_matrix_row_get_cell (row, 0));
+  expected = g_strdup_printf ("Principle %u — %s: In progress", th_module_get_order (first), th_module_get_title (first));
+  g_assert_cmpstr (tooltip, ==, expected);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -743,6 +840,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/supervision/supervising", test_supervising);
   g_test_add_func ("/ui/supervision/not-passed", test_not_passed);
+  g_test_add_func ("/ui/supervision/phrases", test_phrases);
   g_test_add ("/ui/supervision/search-filter-sort", Matrix, "search.db", matrix_set_up, test_search_filter_sort,
               matrix_tear_down);
   g_test_add ("/ui/supervision/first-page", Matrix, "first.db", matrix_set_up, test_first_page,

@@ -19,17 +19,10 @@ struct _ThCellFont
   guint         serial;    /* of the context when last measured */
   int           char_width;
   int           line_height;
-  GHashTable   *sizes;     /* text → its size, packed by pack_size() */
+  GHashTable   *layouts;   /* text → a PangoLayout of it */
 };
 
 G_DEFINE_FINAL_TYPE (ThCellFont, th_cell_font, G_TYPE_OBJECT)
-
-static gpointer
-pack_size (int width,
-           int height)
-{
-  return GSIZE_TO_POINTER ((gsize) width << 16 | (gsize) height);
-}
 
 /* Forgets what was measured in another font, size or direction. */
 static void
@@ -45,7 +38,7 @@ ensure_measured (ThCellFont *self)
   self->line_height = PANGO_PIXELS_CEIL (pango_font_metrics_get_ascent (metrics) +
                                          pango_font_metrics_get_descent (metrics));
   pango_font_metrics_unref (metrics);
-  g_hash_table_remove_all (self->sizes);
+  g_hash_table_remove_all (self->layouts);
 }
 
 static void
@@ -54,7 +47,7 @@ th_cell_font_finalize (GObject *object)
   ThCellFont *self = (ThCellFont *)object;
 
   g_object_unref (self->context);
-  g_hash_table_unref (self->sizes);
+  g_hash_table_unref (self->layouts);
 
   G_OBJECT_CLASS (th_cell_font_parent_class)->finalize (object);
 }
@@ -68,7 +61,7 @@ th_cell_font_class_init (ThCellFontClass *klass)
 static void
 th_cell_font_init (ThCellFont *self)
 {
-  self->sizes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 }
 
 /**
@@ -118,6 +111,36 @@ th_cell_font_get_line_height (ThCellFont *self)
   return self->line_height;
 }
 
+/**
+ * th_cell_font_get_layout:
+ * @text: a short text that many cells show, such as a status mark
+ *
+ * Shaping text is most of the cost of drawing a cell: the strips of a
+ * screenful show a few hundred marks, out of a few hundred different ones.
+ *
+ * Returns: (transfer none): @text laid out in the cells' font, once for
+ *   every cell that shows it
+ */
+PangoLayout *
+th_cell_font_get_layout (ThCellFont *self,
+                         const char *text)
+{
+  PangoLayout *layout;
+
+  g_return_val_if_fail (TH_IS_CELL_FONT (self), NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  ensure_measured (self);
+  layout = g_hash_table_lookup (self->layouts, text);
+  if (layout == NULL)
+    {
+      layout = pango_layout_new (self->context);
+      pango_layout_set_text (layout, text, -1);
+      g_hash_table_insert (self->layouts, g_strdup (text), layout);
+    }
+  return layout;
+}
+
 /* The size of @text in pixels, laid out once however many cells ask. */
 void
 th_cell_font_measure (ThCellFont *self,
@@ -125,20 +148,6 @@ th_cell_font_measure (ThCellFont *self,
                       int        *width,
                       int        *height)
 {
-  gpointer size;
-
   g_return_if_fail (TH_IS_CELL_FONT (self));
-  ensure_measured (self);
-  if (!g_hash_table_lookup_extended (self->sizes, text, NULL, &size))
-    {
-      g_autoptr(PangoLayout) layout = pango_layout_new (self->context);
-      int w, h;
-
-      pango_layout_set_text (layout, text, -1);
-      pango_layout_get_pixel_size (layout, &w, &h);
-      size = pack_size (w, h);
-      g_hash_table_insert (self->sizes, g_strdup (text), size);
-    }
-  *width = (int) (GPOINTER_TO_SIZE (size) >> 16);
-  *height = (int) (GPOINTER_TO_SIZE (size) & 0xffff);
+  pango_layout_get_pixel_size (th_cell_font_get_layout (self, text), width, height);
 }

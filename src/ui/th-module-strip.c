@@ -3,9 +3,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
-
-#include "th-module.h"
 #include "th-module-strip.h"
 
 /* One learner's standing in every module, drawn as a row of small cells:
@@ -13,18 +10,19 @@
  * tooltip. One widget rather than a column per module, because GTK 4.8
  * builds about two hundred rows of the matrix whatever is on screen, and
  * seventeen cells a row took most of a second to make. A screen reader
- * hears every module and its status in words, in order. */
+ * hears every module and its status in words, in order. The words and
+ * marks come from the view's phrases, the shapes of the marks from its
+ * font: both are made once for every strip. */
 struct _ThModuleStrip
 {
-  GtkWidget    parent_instance;
+  GtkWidget        parent_instance;
 
   /* owned references */
-  GPtrArray   *modules;   /* of ThModule, the cells' order */
-  ThMatrixRow *row;
-  ThCellFont  *font;      /* the view's */
-  PangoLayout *layout;    /* in that font */
-  int          cell_width;    /* from the font, at the last size request */
-  int          cell_height;
+  ThMatrixPhrases *phrases;   /* the view's */
+  ThMatrixRow     *row;
+  ThCellFont      *font;      /* the view's */
+  int              cell_width;    /* from the font, at the last size request */
+  int              cell_height;
 };
 
 G_DEFINE_FINAL_TYPE (ThModuleStrip, th_module_strip, GTK_TYPE_WIDGET)
@@ -34,97 +32,6 @@ G_DEFINE_FINAL_TYPE (ThModuleStrip, th_module_strip, GTK_TYPE_WIDGET)
 #define MIN_CELL_HEIGHT 38
 #define CELL_GAP        2
 #define MARGIN          2
-
-/* "LHR" for "Leading Harm Reduction": at most three, capitalised. */
-static char *
-initials (const char *title)
-{
-  g_auto(GStrv) words = g_strsplit (title, " ", -1);
-  GString *out = g_string_new (NULL);
-
-  for (guint i = 0; words[i] != NULL && g_utf8_strlen (out->str, -1) < 3; i++)
-    if (words[i][0] != '\0')
-      g_string_append_unichar (out, g_unichar_toupper (g_utf8_get_char (words[i])));
-  return g_string_free (out, FALSE);
-}
-
-/* "P1", "T8": what a cell is headed with. */
-static char *
-short_name (ThModule *module)
-{
-  switch (th_module_get_kind (module))
-    {
-    case TH_MODULE_KIND_PRINCIPLE:
-      return g_strdup_printf ("P%u", th_module_get_order (module));
-    case TH_MODULE_KIND_THEME:
-      return g_strdup_printf ("T%u", th_module_get_order (module));
-    case TH_MODULE_KIND_OTHER:
-    default:
-      return initials (th_module_get_title (module));
-    }
-}
-
-/* "Principle 1": what a screen reader calls a cell. */
-static char *
-spoken_name (ThModule *module)
-{
-  switch (th_module_get_kind (module))
-    {
-    case TH_MODULE_KIND_PRINCIPLE:
-      /* TRANSLATORS: a module of the completion matrix, shown as "P1" */
-      return g_strdup_printf (_("Principle %u"), th_module_get_order (module));
-    case TH_MODULE_KIND_THEME:
-      /* TRANSLATORS: a module of the completion matrix, shown as "T1" */
-      return g_strdup_printf (_("Theme %u"), th_module_get_order (module));
-    case TH_MODULE_KIND_OTHER:
-    default:
-      return g_strdup (th_module_get_title (module));
-    }
-}
-
-/* The status as a mark: the legend under the matrix says what each is. */
-static char *
-status_mark (ThMatrixCell *cell)
-{
-  switch (cell->state)
-    {
-    case TH_CELL_PASSED:
-      return g_strdup_printf ("✓%u", cell->percent);
-    case TH_CELL_DUE_SOON:
-      return g_strdup_printf ("↻%u", cell->percent);
-    case TH_CELL_OVERDUE:
-      return g_strdup ("!");
-    case TH_CELL_IN_PROGRESS:
-      return g_strdup ("…");
-    case TH_CELL_NOT_PASSED:
-      return g_strdup_printf ("✗%u", cell->percent);
-    case TH_CELL_NOT_STARTED:
-    default:
-      return g_strdup ("–");
-    }
-}
-
-/* The same in words, for a screen reader and the tooltip. */
-static char *
-status_words (ThMatrixCell *cell)
-{
-  switch (cell->state)
-    {
-    case TH_CELL_PASSED:
-      return g_strdup_printf (C_("module status", "Passed, %u%%"), cell->percent);
-    case TH_CELL_DUE_SOON:
-      return g_strdup_printf (C_("module status", "Due soon, %u%%"), cell->percent);
-    case TH_CELL_OVERDUE:
-      return g_strdup (C_("module status", "Overdue"));
-    case TH_CELL_IN_PROGRESS:
-      return g_strdup (C_("module status", "In progress"));
-    case TH_CELL_NOT_PASSED:
-      return g_strdup_printf (C_("module status", "Not passed yet, %u%%"), cell->percent);
-    case TH_CELL_NOT_STARTED:
-    default:
-      return g_strdup (C_("module status", "Not started"));
-    }
-}
 
 /* libadwaita's named colours, so that the cells follow a dark style. */
 static gboolean
@@ -179,25 +86,30 @@ draw_text (ThModuleStrip *self,
            double         y,
            const GdkRGBA *colour)
 {
-  int width, height;
+  PangoLayout *layout = th_cell_font_get_layout (self->font, text);
+  int width;
 
-  pango_layout_set_text (self->layout, text, -1);
-  pango_layout_get_pixel_size (self->layout, &width, &height);
+  pango_layout_get_pixel_size (layout, &width, NULL);
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT ((float) (x + (self->cell_width - CELL_GAP - width) / 2.0),
                                                           (float) y));
-  gtk_snapshot_append_layout (snapshot, self->layout, colour);
+  gtk_snapshot_append_layout (snapshot, layout, colour);
   gtk_snapshot_restore (snapshot);
 }
 
+/* The colours first, then the texts: the renderer draws a run of the same
+ * kind of node in one go, and without a GPU every extra draw shows. For
+ * the same reason the cells are square: a rounded clip apiece cost a
+ * fifth of the frame under software rendering. */
 static void
 th_module_strip_snapshot (GtkWidget   *widget,
                           GtkSnapshot *snapshot)
 {
   ThModuleStrip *self = TH_MODULE_STRIP (widget);
   GtkStyleContext *style = gtk_widget_get_style_context (widget);
+  guint n = th_matrix_phrases_get_n_modules (self->phrases);
   double top;
-  GdkRGBA text, dim;
+  GdkRGBA text, dim, fill;
 
   if (self->row == NULL)
     return;
@@ -206,27 +118,17 @@ th_module_strip_snapshot (GtkWidget   *widget,
   dim = text;
   dim.alpha *= 0.55f;
 
-  for (guint i = 0; i < self->modules->len; i++)
-    {
-      ThMatrixCell *cell = th_matrix_row_get_cell (self->row, i);
-      double x = i * self->cell_width;
-      g_autofree char *name = short_name (self->modules->pdata[i]);
-      g_autofree char *mark = status_mark (cell);
-      GdkRGBA fill;
-
-      if (cell_colour (widget, cell->state, &fill))
-        {
-          GskRoundedRect box;
-
-          gsk_rounded_rect_init_from_rect (&box, &GRAPHENE_RECT_INIT ((float) x, (float) top,
-                                                                       self->cell_width - CELL_GAP, self->cell_height), 4);
-          gtk_snapshot_push_rounded_clip (snapshot, &box);
-          gtk_snapshot_append_color (snapshot, &fill, &box.bounds);
-          gtk_snapshot_pop (snapshot);
-        }
-      draw_text (self, snapshot, name, x, top + 1, &dim);
-      draw_text (self, snapshot, mark, x, top + self->cell_height / 2.0 - 1, &text);
-    }
+  for (guint i = 0; i < n; i++)
+    if (cell_colour (widget, th_matrix_row_get_cell (self->row, i)->state, &fill))
+      gtk_snapshot_append_color (snapshot, &fill,
+                                 &GRAPHENE_RECT_INIT ((float) (i * self->cell_width), (float) top,
+                                                      self->cell_width - CELL_GAP, self->cell_height));
+  for (guint i = 0; i < n; i++)
+    draw_text (self, snapshot, th_matrix_phrases_get_short_name (self->phrases, i), i * self->cell_width,
+               top + 1, &dim);
+  for (guint i = 0; i < n; i++)
+    draw_text (self, snapshot, th_matrix_phrases_get_mark (self->phrases, th_matrix_row_get_cell (self->row, i)),
+               i * self->cell_width, top + self->cell_height / 2.0 - 1, &text);
 }
 
 static void
@@ -242,7 +144,7 @@ th_module_strip_measure (GtkWidget      *widget,
 
   update_cell_size (self);
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    *minimum = *natural = self->modules ? (int) self->modules->len * self->cell_width : 0;
+    *minimum = *natural = (int) th_matrix_phrases_get_n_modules (self->phrases) * self->cell_width;
   else
     *minimum = *natural = self->cell_height + MARGIN;
 }
@@ -257,19 +159,15 @@ on_query_tooltip (GtkWidget     *widget,
                   GtkTooltip    *tooltip,
                   ThModuleStrip *self)
 {
-  g_autofree char *name = NULL, *words = NULL, *text = NULL;
+  g_autofree char *text = NULL;
   guint i;
 
   if (self->row == NULL || self->cell_width == 0)
     return FALSE;
   i = (guint) MAX (x, 0) / (guint) self->cell_width;
-  if (i >= self->modules->len)
+  if (i >= th_matrix_phrases_get_n_modules (self->phrases))
     return FALSE;
-  name = spoken_name (self->modules->pdata[i]);
-  words = status_words (th_matrix_row_get_cell (self->row, i));
-  /* TRANSLATORS: a cell's tooltip: "Principle 1 — Humanism: Passed, 95%" */
-  text = g_strdup_printf (C_("matrix cell", "%s — %s: %s"), name,
-                          th_module_get_title (self->modules->pdata[i]), words);
+  text = th_matrix_phrases_dup_tooltip (self->phrases, i, th_matrix_row_get_cell (self->row, i));
   gtk_tooltip_set_text (tooltip, text);
   return TRUE;
 }
@@ -280,18 +178,7 @@ update_accessible_label (ThModuleStrip *self)
 {
   g_autoptr(GString) label = g_string_new (NULL);
 
-  for (guint i = 0; i < self->modules->len; i++)
-    {
-      g_autofree char *name = spoken_name (self->modules->pdata[i]);
-      g_autofree char *words = status_words (th_matrix_row_get_cell (self->row, i));
-
-      if (i > 0)
-        /* TRANSLATORS: between the modules a screen reader reads out */
-        g_string_append (label, C_("matrix cell", "; "));
-      /* TRANSLATORS: what a screen reader says for one module of a
-       * learner: the module ("Principle 1"), then the status */
-      g_string_append_printf (label, C_("matrix cell", "%s: %s"), name, words);
-    }
+  th_matrix_phrases_append_row (self->phrases, label, self->row);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label->str, -1);
 }
 
@@ -300,10 +187,9 @@ th_module_strip_dispose (GObject *object)
 {
   ThModuleStrip *self = (ThModuleStrip *)object;
 
-  g_clear_pointer (&self->modules, g_ptr_array_unref);
+  g_clear_object (&self->phrases);
   g_clear_object (&self->row);
   g_clear_object (&self->font);
-  g_clear_object (&self->layout);
 
   G_OBJECT_CLASS (th_module_strip_parent_class)->dispose (object);
 }
@@ -337,18 +223,17 @@ th_module_strip_get_min_height (void)
 
 /**
  * th_module_strip_new:
- * @modules: (element-type ThModule): the matrix's modules, in its order
+ * @phrases: the view's phrases for the matrix's modules
  * @font: the view's font
  */
 GtkWidget *
-th_module_strip_new (GPtrArray  *modules,
-                     ThCellFont *font)
+th_module_strip_new (ThMatrixPhrases *phrases,
+                     ThCellFont      *font)
 {
   ThModuleStrip *self = g_object_new (TH_TYPE_MODULE_STRIP, NULL);
 
-  self->modules = g_ptr_array_ref (modules);
+  self->phrases = g_object_ref (phrases);
   self->font = g_object_ref (font);
-  self->layout = th_cell_font_create_layout (font);
   return GTK_WIDGET (self);
 }
 

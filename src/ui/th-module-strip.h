@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "th-cell-font.h"
+#include "th-matrix-phrases.h"
 #include "th-matrix-row.h"
 
 G_BEGIN_DECLS
@@ -12,10 +13,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ThModuleStrip, th_module_strip, TH, MODULE_STRIP, GtkWidget)
 
-GtkWidget *th_module_strip_new            (GPtrArray     *modules,
-                                           ThCellFont    *font);
-void       th_module_strip_set_row        (ThModuleStrip *self,
-                                           ThMatrixRow   *row);
+GtkWidget *th_module_strip_new            (ThMatrixPhrases *phrases,
+                                           ThCellFont      *font);
+void       th_module_strip_set_row        (ThModuleStrip   *self,
+                                           ThMatrixRow     *row);
 int        th_module_strip_get_min_height (void);
 
 G_END_DECLS

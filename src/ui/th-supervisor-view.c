@@ -32,6 +32,7 @@ struct _ThSupervisorView
   /* owned references */
   ThCompletionMatrix *matrix;
   GPtrArray          *modules;         /* of ThModule, the columns' */
+  ThMatrixPhrases    *phrases;         /* what the strips say of them */
   ThCellFont         *cell_font;
   GtkSortListModel   *sorted;          /* everyone, in the columns' order */
   GPtrArray          *everyone;        /* the same, of ThMatrixRow */
@@ -207,7 +208,7 @@ setup_strip (GtkSignalListItemFactory *factory,
              GtkListItem              *item,
              ThSupervisorView         *self)
 {
-  gtk_list_item_set_child (item, th_module_strip_new (self->modules, self->cell_font));
+  gtk_list_item_set_child (item, th_module_strip_new (self->phrases, self->cell_font));
 }
 
 /* What a column shows of the row in @slot, in its cell's @child; also a
@@ -359,6 +360,8 @@ build_columns (ThSupervisorView *self)
 
   g_clear_pointer (&self->modules, g_ptr_array_unref);
   self->modules = g_ptr_array_ref (th_completion_matrix_get_modules (self->matrix));
+  g_clear_object (&self->phrases);
+  self->phrases = th_matrix_phrases_new (self->modules);
   name = add_column (self, _("Learner"), G_CALLBACK (setup_text), show_name, compare_names);
   gtk_column_view_column_set_expand (name, TRUE);
   add_column (self, _("Onboarding"), G_CALLBACK (setup_text), show_onboarding, compare_onboarding);
@@ -448,6 +451,7 @@ th_supervisor_view_dispose (GObject *object)
   g_clear_pointer (&self->toolbar, gtk_widget_unparent);
   g_clear_object (&self->matrix);
   g_clear_pointer (&self->modules, g_ptr_array_unref);
+  g_clear_object (&self->phrases);
   g_clear_object (&self->cell_font);
   g_clear_object (&self->sorted);
   g_clear_pointer (&self->everyone, g_ptr_array_unref);
