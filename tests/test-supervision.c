@@ -232,6 +232,7 @@ test_matrix (void)
   g_assert_cmpint (th_matrix_row_get_onboarding (row), ==, TH_ONBOARDING_IN_PROGRESS);
   g_assert_cmpint (th_matrix_row_get_cell (row, 3)->state, ==, TH_CELL_IN_PROGRESS);
   row = th_completion_matrix_find_row (matrix, untouched);
+  g_assert_cmpint (th_matrix_row_get_onboarding (row), ==, TH_ONBOARDING_NOT_STARTED);
   g_assert_cmpint (th_matrix_row_get_cell (row, 0)->state, ==, TH_CELL_NOT_STARTED);
   g_clear_object (&matrix);
 

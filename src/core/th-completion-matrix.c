@@ -222,12 +222,13 @@ mark_sign_off (const ThSignOffRow *sign_off,
 }
 
 /* Signed off stands until revoked; otherwise an expired required module
- * makes it overdue, and all required ones current make it ready. */
+ * makes it overdue, all required ones current make it ready, and none
+ * begun (an optional one aside) is not yet in progress. */
 static ThOnboardingState
 onboarding_of (ThCompletionMatrix *self,
                ThMatrixRow        *row)
 {
-  gboolean complete = TRUE;
+  gboolean complete = TRUE, started = FALSE;
 
   if (th_matrix_row_get_signed_off_at (row) != NULL)
     return TH_ONBOARDING_SIGNED_OFF;
@@ -240,8 +241,11 @@ onboarding_of (ThCompletionMatrix *self,
       if (cell->state == TH_CELL_OVERDUE)
         return TH_ONBOARDING_OVERDUE;
       complete &= th_matrix_cell_is_current (cell);
+      started |= cell->state != TH_CELL_NOT_STARTED;
     }
-  return complete ? TH_ONBOARDING_AWAITING_SIGN_OFF : TH_ONBOARDING_IN_PROGRESS;
+  if (complete)
+    return TH_ONBOARDING_AWAITING_SIGN_OFF;
+  return started ? TH_ONBOARDING_IN_PROGRESS : TH_ONBOARDING_NOT_STARTED;
 }
 
 /* Runs on a thread of its own while the loading thread reads everyone's

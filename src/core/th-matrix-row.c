@@ -326,6 +326,8 @@ th_onboarding_state_describe (ThOnboardingState state)
       return C_("onboarding status", "Signed off");
     case TH_ONBOARDING_OVERDUE:
       return C_("onboarding status", "Overdue");
+    case TH_ONBOARDING_NOT_STARTED:
+      return C_("onboarding status", "Not started");
     case TH_ONBOARDING_IN_PROGRESS:
     default:
       return C_("onboarding status", "In progress");

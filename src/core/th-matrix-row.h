@@ -17,6 +17,7 @@ typedef enum
 
 typedef enum
 {
+  TH_ONBOARDING_NOT_STARTED,   /* no required module begun */
   TH_ONBOARDING_IN_PROGRESS,
   TH_ONBOARDING_AWAITING_SIGN_OFF,
   TH_ONBOARDING_SIGNED_OFF,
