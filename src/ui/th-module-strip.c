@@ -99,8 +99,8 @@ draw_text (ThModuleStrip *self,
 
 /* The colours first, then the texts: the renderer draws a run of the same
  * kind of node in one go, and without a GPU every extra draw shows. For
- * the same reason the cells are square: a rounded clip apiece cost a
- * fifth of the frame under software rendering. */
+ * the same reason the cells are square: a rounded clip apiece made a
+ * fifth of the software renderer's work. */
 static void
 th_module_strip_snapshot (GtkWidget   *widget,
                           GtkSnapshot *snapshot)
