@@ -190,6 +190,7 @@ startup_round() {
 	for n in $SIZES; do
 		first_window "threshold-$n" Threshold "$BIN/threshold" --database "$(database "$n")"
 	done
+	# Right after the largest, whose runs the verdict pairs with these.
 	first_window adw-hello Hello "$BIN/adw-hello"
 	if command -v gnome-text-editor >/dev/null; then
 		first_window gnome-text-editor text-editor gnome-text-editor
@@ -340,22 +341,26 @@ summary_startup() {
 	read -r gte _ < <(startup_stats gnome-text-editor 4)
 	read -r hr _ < <(startup_stats "threshold-$LARGEST" 6)
 	read -r rss _ < <(startup_stats adw-hello 6)
-	local r1 r2 extra
+	local r1 r2 extra p pmn pmx
 	r1=$(ratio "$app" "$ref")
 	r2=$(ratio "$app" "$gte")
+	read -r p pmn pmx _ < <(paired_ratio "$RESULTS/startup.tsv" 2 4 "threshold-$LARGEST" adw-hello)
 	extra=$(awk -v a="$hr" -v b="$rss" 'BEGIN { if (a == "NA" || b == "NA") print "NA"; else printf "%.1f\n", a - b }')
 	echo "  targets, threshold with $LARGEST learners:"
-	printf '    vs adw-hello:          %s / %s ms = %s   (target <= 1.10)   %s\n' "$app" "$ref" "$r1" "$(verdict "$r1" '<=' 1.10)"
+	printf '    vs adw-hello:          %s, run by run [%s - %s]   (target <= 1.10)   %s\n' "$p" "$pmn" "$pmx" \
+		"$(verdict "$p" '<=' 1.10)"
+	printf '      (ratio of the medians: %s / %s ms = %s)\n' "$app" "$ref" "$r1"
 	printf '    vs gnome-text-editor:  %s / %s ms = %s   (target < 1.00)    %s\n' "$app" "$gte" "$r2" "$(verdict "$r2" '<' 1)"
 	printf '    peak RSS above adw-hello: %s - %s MiB = %s MiB   (target <= 15)   %s\n' "$hr" "$rss" "$extra" "$(verdict "$extra" '<=' 15)"
 }
 
 # The median of FIRST's times over SECOND's, each run of FIRST paired with
-# the run of SECOND right after it: a host that slows down or speeds up
-# between pairs moves both sides of a pair alike.
-paired_ratio() { # FIRST SECOND
-	awk -F'\t' -v a="$1" -v b="$2" '$1 == a { x[++n] = $2 } $1 == b { y[++m] = $2 }
-		END { for (i = 1; i <= n && i <= m; i++) if (y[i] > 0) print x[i] / y[i] }' "$RESULTS/cli.tsv" | stats
+# the run of SECOND in the same place of the next block of SECOND's: a
+# host that slows down or speeds up between pairs moves both sides of a
+# pair alike.
+paired_ratio() { # FILE LABEL_COLUMN TIME_COLUMN FIRST SECOND
+	awk -F'\t' -v l="$2" -v t="$3" -v a="$4" -v b="$5" '$l == a { x[++n] = $t } $l == b { y[++m] = $t }
+		END { for (i = 1; i <= n && i <= m; i++) if (y[i] > 0) print x[i] / y[i] }' "$1" | stats
 }
 
 summary_cli() {
@@ -364,7 +369,7 @@ summary_cli() {
 	for kind in shipped synthetic; do
 		read -r v vmn vmx vn < <(cli_stats "validate-$kind")
 		read -r x xmn xmx xn < <(cli_stats "xmllint-$kind")
-		read -r p pmn pmx _ < <(paired_ratio "validate-$kind" "xmllint-$kind")
+		read -r p pmn pmx _ < <(paired_ratio "$RESULTS/cli.tsv" 1 2 "validate-$kind" "xmllint-$kind")
 		r=$(ratio "$v" "$x")
 		row "threshold --validate ($kind)" "$v" "$vmn" "$vmx" "$vn"
 		row "xmllint --relaxng ($kind)" "$x" "$xmn" "$xmx" "$xn"
