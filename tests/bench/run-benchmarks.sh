@@ -187,7 +187,8 @@ first_window() { # LABEL PATTERN COMMAND...
 
 startup_round() {
 	local n
-	for n in $SIZES; do
+	printf 'round\t#\t%s\n' "$round" >>"$RESULTS/startup.tsv"
+	for n in $(tr ' ' '\n' <<<"$SIZES" | sort -n); do
 		first_window "threshold-$n" Threshold "$BIN/threshold" --database "$(database "$n")"
 	done
 	# Right after the largest, whose runs the verdict pairs with these.
@@ -344,7 +345,7 @@ summary_startup() {
 	local r1 r2 extra p pmn pmx
 	r1=$(ratio "$app" "$ref")
 	r2=$(ratio "$app" "$gte")
-	read -r p pmn pmx _ < <(paired_ratio "$RESULTS/startup.tsv" 2 4 "threshold-$LARGEST" adw-hello)
+	read -r p pmn pmx _ < <(startup_paired_ratio "threshold-$LARGEST" adw-hello)
 	extra=$(awk -v a="$hr" -v b="$rss" 'BEGIN { if (a == "NA" || b == "NA") print "NA"; else printf "%.1f\n", a - b }')
 	echo "  targets, threshold with $LARGEST learners:"
 	printf '    vs adw-hello:          %s, run by run [%s - %s]   (target <= 1.10)   %s\n' "$p" "$pmn" "$pmx" \
@@ -355,12 +356,19 @@ summary_startup() {
 }
 
 # The median of FIRST's times over SECOND's, each run of FIRST paired with
-# the run of SECOND in the same place of the next block of SECOND's: a
-# host that slows down or speeds up between pairs moves both sides of a
-# pair alike.
-paired_ratio() { # FILE LABEL_COLUMN TIME_COLUMN FIRST SECOND
-	awk -F'\t' -v l="$2" -v t="$3" -v a="$4" -v b="$5" '$l == a { x[++n] = $t } $l == b { y[++m] = $t }
-		END { for (i = 1; i <= n && i <= m; i++) if (y[i] > 0) print x[i] / y[i] }' "$1" | stats
+# the run of SECOND right after it: a host that slows down or speeds up
+# between pairs moves both sides of a pair alike.
+paired_ratio() { # FIRST SECOND
+	awk -F'\t' -v a="$1" -v b="$2" '$1 == a { x[++n] = $2 } $1 == b { y[++m] = $2 }
+		END { for (i = 1; i <= n && i <= m; i++) if (y[i] > 0) print x[i] / y[i] }' "$RESULTS/cli.tsv" | stats
+}
+
+# The same for start-up: each run of FIRST over SECOND's run of the same
+# number in the same round (startup_round() marks the rounds). A failed
+# run writes no row, so pairing the rows in order would pair other runs.
+startup_paired_ratio() { # FIRST SECOND
+	awk -F'\t' -v a="$1" -v b="$2" '$2 == "#" { r = $3 } $2 == a { x[r, $3] = $4 } $2 == b { y[r, $3] = $4 }
+		END { for (k in x) if ((k in y) && y[k] > 0) print x[k] / y[k] }' "$RESULTS/startup.tsv" | stats
 }
 
 summary_cli() {
@@ -369,7 +377,7 @@ summary_cli() {
 	for kind in shipped synthetic; do
 		read -r v vmn vmx vn < <(cli_stats "validate-$kind")
 		read -r x xmn xmx xn < <(cli_stats "xmllint-$kind")
-		read -r p pmn pmx _ < <(paired_ratio "$RESULTS/cli.tsv" 1 2 "validate-$kind" "xmllint-$kind")
+		read -r p pmn pmx _ < <(paired_ratio "validate-$kind" "xmllint-$kind")
 		r=$(ratio "$v" "$x")
 		row "threshold --validate ($kind)" "$v" "$vmn" "$vmx" "$vn"
 		row "xmllint --relaxng ($kind)" "$x" "$xmn" "$xmx" "$xn"
