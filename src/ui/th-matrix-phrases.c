@@ -113,7 +113,8 @@ status_mark (const ThMatrixCell *cell)
     }
 }
 
-/* The same in words, for a screen reader and the tooltip. */
+/* The same in words, for a screen reader and the tooltip: the core's
+ * words for the status, with the score where there is one. */
 static char *
 status_words (const ThMatrixCell *cell)
 {
@@ -123,15 +124,13 @@ status_words (const ThMatrixCell *cell)
       return g_strdup_printf (C_("module status", "Passed, %u%%"), cell->percent);
     case TH_CELL_DUE_SOON:
       return g_strdup_printf (C_("module status", "Due soon, %u%%"), cell->percent);
-    case TH_CELL_OVERDUE:
-      return g_strdup (C_("module status", "Overdue"));
-    case TH_CELL_IN_PROGRESS:
-      return g_strdup (C_("module status", "In progress"));
     case TH_CELL_NOT_PASSED:
       return g_strdup_printf (C_("module status", "Not passed yet, %u%%"), cell->percent);
+    case TH_CELL_OVERDUE:
+    case TH_CELL_IN_PROGRESS:
     case TH_CELL_NOT_STARTED:
     default:
-      return g_strdup (C_("module status", "Not started"));
+      return g_strdup (th_cell_state_describe (cell->state));
     }
 }
 
