@@ -1394,15 +1394,23 @@ def insights_page(app, window):
            unnamed(page)[1] + ([] if shown else ['no row "Humanism" showed']))
     click(page, 'Show Numbers', 'team insights')
 
-    # Open the first moment from the keyboard.
+    # Open the first moment from the keyboard, once the tree has settled
+    # after the numbers went back to charts.
+    def moment_and_header():
+        moments = find(page, lambda n: role(n) == pyatspi.ROLE_LIST
+                       and n.name == 'Moments the Team Most Often Gets Wrong')
+        items = find_all(moments, lambda n: role(n) == pyatspi.ROLE_LIST_ITEM
+                         and has_state(n, pyatspi.STATE_FOCUSABLE)) if moments is not None else []
+        moment = next((r for r in items if key(r.parent) == key(moments)), None)
+        header = next((r for r in items if moment is not None and r.name == moment.name
+                       and key(r) != key(moment)), None)
+        return (moment, header) if header is not None else None
+
     problems = []
-    moments = find(page, lambda n: role(n) == pyatspi.ROLE_LIST
-                   and n.name == 'Moments the Team Most Often Gets Wrong')
-    items = find_all(moments, lambda n: role(n) == pyatspi.ROLE_LIST_ITEM
-                     and has_state(n, pyatspi.STATE_FOCUSABLE)) if moments is not None else []
-    moment = next((r for r in items if key(r.parent) == key(moments)), None)
-    header = next((r for r in items if moment is not None and r.name == moment.name
-                   and key(r) != key(moment)), None)
+    try:
+        moment, header = wait_for('a moment row with a header', moment_and_header, timeout=5)
+    except Bail:
+        moment = header = None
     if moment is None or header is None:
         problems.append('there is no moment row with a header in the list "Moments the Team Most Often Gets Wrong"')
     else:
